@@ -1,0 +1,86 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useActionState, useState, useTransition } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action';
+import type { ErrorSummaryItem } from '@/components/ui/error-summary';
+
+type Action<T> = (previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>;
+
+/**
+ * One form, validated twice with the same zod schema: in the browser by
+ * react-hook-form, and again on the server by the action. Without JavaScript the
+ * <form action> posts to the server action and its result still renders
+ * (`formAction`). Server field errors land on the same fields; anything else goes
+ * to the error summary.
+ */
+export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>, T>({
+  schema,
+  action,
+  defaultValues,
+  onSuccess,
+}: {
+  schema: Schema;
+  action: Action<T>;
+  defaultValues: DefaultValues<z.input<Schema>>;
+  onSuccess?: (data: T) => void;
+}) {
+  const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const [noScriptResult, formAction] = useActionState(action, null);
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const current = result ?? noScriptResult;
+
+  const onSubmit = form.handleSubmit((values) => {
+    startTransition(async () => {
+      const outcome = await action(null, values);
+      setResult(outcome);
+      if (outcome.ok) {
+        onSuccess?.(outcome.data);
+        return;
+      }
+      for (const [field, messages] of Object.entries(outcome.fieldErrors ?? {})) {
+        form.setError(field as Path<z.input<Schema>>, { type: 'server', message: messages[0] });
+      }
+    });
+  });
+
+  const fieldError = (field: string): string | undefined => {
+    const clientError = form.formState.errors[field as keyof typeof form.formState.errors];
+    const message = clientError && typeof clientError === 'object' && 'message' in clientError ? clientError.message : undefined;
+    return (typeof message === 'string' ? message : undefined) ?? (current && !current.ok ? current.fieldErrors?.[field]?.[0] : undefined);
+  };
+
+  const summary: ErrorSummaryItem[] = [];
+  const seen = new Set<string>();
+  for (const [field, error] of Object.entries(form.formState.errors)) {
+    const message = error && typeof error === 'object' && 'message' in error ? error.message : undefined;
+    if (typeof message === 'string') {
+      summary.push({ field, message });
+      seen.add(field);
+    }
+  }
+  if (current && !current.ok) {
+    for (const [field, messages] of Object.entries(current.fieldErrors ?? {})) {
+      if (!seen.has(field)) summary.push({ field: field === '_form' ? undefined : field, message: messages[0] });
+    }
+    if (!current.fieldErrors) summary.push({ message: current.error });
+  }
+
+  return {
+    form,
+    /** Spread on <form>: works with and without JavaScript. */
+    formProps: { action: formAction, onSubmit, noValidate: true } as const,
+    fieldError,
+    errorSummary: summary,
+    pending: pending || form.formState.isSubmitting,
+    result: current,
+  };
+}

@@ -1,0 +1,153 @@
+import { revalidatePath } from 'next/cache';
+import type { z } from 'zod';
+import { db, type Tx } from '@/lib/db';
+import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@/lib/action-error';
+import { recordAudit, type AuditEntry } from '@/lib/audit';
+import { loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
+import { readSession } from '@/lib/auth/session';
+import { formDataToObject } from '@/lib/form-data';
+import { can, type Permission, type PermissionScope } from '@/lib/permissions';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ActionErrorCode; error: string; fieldErrors?: FieldErrors };
+
+/** Signature shared by `useActionState`, plain HTML form posts and direct calls: `action(null, input)`. */
+export type ServerAction<T> = ((previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>) & {
+  readonly meta: { readonly name: string; readonly permission: Permission | 'public' };
+};
+
+interface RunContext<Input, User> {
+  input: Input;
+  user: User;
+  tx: Tx;
+  /** Records the change in the audit log, in this transaction. Every action must call it at least once. */
+  audit: (entry: AuditEntry) => Promise<void>;
+}
+
+interface Definition<Schema extends z.ZodType, T, User> {
+  /** `<record>.<verb>`: the name in the audit log and in the authorization matrix. */
+  name: string;
+  input: Schema;
+  run: (context: RunContext<z.output<Schema>, User>) => Promise<T>;
+  /** Paths whose cached pages change with this action. */
+  revalidate?: (data: T, input: z.output<Schema>) => string[];
+}
+
+interface AuthenticatedDefinition<Schema extends z.ZodType, T> extends Definition<Schema, T, CurrentUser> {
+  permission: Permission;
+  /**
+   * Finds the team the record belongs to, inside the transaction, so permission
+   * is checked against the specific record. Null when the record does not exist.
+   */
+  scope?: (input: z.output<Schema>, tx: Tx) => Promise<PermissionScope | null>;
+}
+
+function failure(code: ActionErrorCode, fieldErrors?: FieldErrors, message: string = MESSAGES[code]): { ok: false; code: ActionErrorCode; error: string; fieldErrors?: FieldErrors } {
+  return fieldErrors ? { ok: false, code, error: message, fieldErrors } : { ok: false, code, error: message };
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/** Could this person do `permission` anywhere? Checked before validation so outsiders learn nothing from error messages. */
+function couldEver(user: CurrentUser, permission: Permission): boolean {
+  return can(user, permission) || user.memberships.some((membership) => can(user, permission, { teamId: membership.teamId }));
+}
+
+async function execute<T>(
+  name: string,
+  run: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
+  actorId: string | null,
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      let audited = 0;
+      const data = await run(tx, async (entry) => {
+        audited += 1;
+        await recordAudit(tx, actorId, entry);
+      });
+      // Deny silently-unaudited changes: an action that wrote no audit event rolls back.
+      if (audited === 0) throw new Error(`Action ${name} made no audit entry`);
+      return data;
+    },
+    { timeout: 15_000 },
+  );
+}
+
+function settle<T>(name: string, error: unknown): ActionResult<T> {
+  if (error instanceof ActionError) return failure(error.code, error.fieldErrors, error.message);
+  console.error(`[action ${name}]`, error);
+  return failure('UNEXPECTED');
+}
+
+function revalidateAll(paths: string[]): void {
+  for (const path of paths) revalidatePath(path);
+}
+
+/**
+ * The one way to write a server action: load the signed-in person from the
+ * database, refuse anyone without the permission, validate with zod, check the
+ * permission against the specific record, run the change and its audit event in
+ * one transaction, and return typed field errors or the result.
+ */
+export function defineAction<Schema extends z.ZodType, T>(definition: AuthenticatedDefinition<Schema, T>): ServerAction<T> {
+  const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const session = await readSession();
+      const user = session ? await loadActiveUser(session.userId) : null;
+      if (!user) return failure('UNAUTHENTICATED');
+      if (!couldEver(user, definition.permission)) return failure('FORBIDDEN');
+
+      const parsed = definition.input.safeParse(formDataToObject(raw));
+      if (!parsed.success) return failure('VALIDATION', fieldErrorsOf(parsed.error));
+      const input = parsed.data;
+
+      const data = await execute(
+        definition.name,
+        async (tx, audit) => {
+          // Reload inside the transaction: roles changed a moment ago count.
+          const actor = await loadActiveUser(user.id, tx);
+          if (!actor) throw new ActionError('UNAUTHENTICATED', MESSAGES.UNAUTHENTICATED);
+          const scope = definition.scope ? await definition.scope(input, tx) : {};
+          if (!scope) throw new ActionError(can(actor, definition.permission) ? 'NOT_FOUND' : 'FORBIDDEN', can(actor, definition.permission) ? MESSAGES.NOT_FOUND : MESSAGES.FORBIDDEN);
+          if (!can(actor, definition.permission, scope)) throw new ActionError('FORBIDDEN', MESSAGES.FORBIDDEN);
+          return definition.run({ input, user: actor, tx, audit });
+        },
+        user.id,
+      );
+      revalidateAll(definition.revalidate?.(data, input) ?? []);
+      return { ok: true, data };
+    } catch (error) {
+      return settle(definition.name, error);
+    }
+  };
+  return Object.assign(action, { meta: { name: definition.name, permission: definition.permission } });
+}
+
+/**
+ * Only for flows where a secret in the input is the credential (setting a
+ * password from a one-time link). Validation, the transaction and the audit
+ * event are the same as for every other action.
+ */
+export function definePublicAction<Schema extends z.ZodType, T>(definition: Definition<Schema, T, null>): ServerAction<T> {
+  const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      const parsed = definition.input.safeParse(formDataToObject(raw));
+      if (!parsed.success) return failure('VALIDATION', fieldErrorsOf(parsed.error));
+      const input = parsed.data;
+      const data = await execute(definition.name, (tx, audit) => definition.run({ input, user: null, tx, audit }), null);
+      revalidateAll(definition.revalidate?.(data, input) ?? []);
+      return { ok: true, data };
+    } catch (error) {
+      return settle(definition.name, error);
+    }
+  };
+  return Object.assign(action, { meta: { name: definition.name, permission: 'public' as const } });
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { db, type Tx } from '@/lib/db';
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * Creates a one-time set-password link for a person and returns its path. Only
+ * the token's hash is stored; earlier unused links for the person stop working.
+ */
+export async function createInvitation(tx: Tx, userId: string, createdById: string | null, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await tx.invitation.create({
+    data: { userId, createdById, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS) },
+  });
+  return `/set-password/${token}`;
+}
+
+/** The person a link is for, while the link is unused and unexpired. */
+export async function findUsableInvitation(token: string, client: Tx | typeof db = db, now = new Date()) {
+  if (token.length < 20 || token.length > 200) return null;
+  return client.invitation.findFirst({
+    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
+    select: { id: true, userId: true, user: { select: { name: true, email: true } } },
+  });
+}

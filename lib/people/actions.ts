@@ -1,0 +1,129 @@
+'use server';
+
+import { defineAction } from '@/lib/action';
+import { ActionError, conflict, fieldError } from '@/lib/action-error';
+import { createInvitation } from '@/lib/auth/invitations';
+import type { Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { createPersonSchema, disablePersonSchema, issueInvitationSchema, ORG_ROLE_LABELS, updatePersonSchema } from '@/lib/people/schemas';
+
+const personScope = async (input: { userId: string }, tx: Tx) =>
+  (await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } })) ? {} : null;
+
+function isEmailTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+const EMAIL_TAKEN = 'Someone already has an account with this email address';
+
+/** Refuses changes that would leave the organisation with no active administrator. */
+async function assertAnotherAdminRemains(tx: Tx, userId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-admins'))`;
+  const others = await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { not: userId } } });
+  if (others === 0) throw new ActionError('CONFLICT', 'This is the only active administrator: make someone else an administrator first.');
+}
+
+export const createPerson = defineAction({
+  name: 'person.create',
+  permission: 'person.create',
+  input: createPersonSchema,
+  async run({ input, user, tx, audit }) {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw fieldError('email', EMAIL_TAKEN);
+    const person = await tx.user
+      .create({ data: { ...input, jobTitle: input.jobTitle || null }, select: { id: true, name: true } })
+      .catch((error: unknown) => {
+        throw isEmailTaken(error) ? fieldError('email', EMAIL_TAKEN) : error;
+      });
+    const invitationPath = await createInvitation(tx, person.id, user.id);
+    await audit({
+      action: 'person.create',
+      recordType: 'User',
+      recordId: person.id,
+      summary: `Added ${person.name} (${ORG_ROLE_LABELS[input.orgRole]}) and issued a set-password link`,
+    });
+    return { userId: person.id, invitationPath };
+  },
+  revalidate: () => ['/people'],
+});
+
+export const updatePerson = defineAction({
+  name: 'person.update',
+  permission: 'person.update',
+  input: updatePersonSchema,
+  scope: personScope,
+  async run({ input: { userId, version, ...fields }, user, tx, audit }) {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
+    if (current.orgRole === 'ADMIN' && fields.orgRole !== 'ADMIN' && !current.disabledAt) {
+      if (userId === user.id) throw fieldError('orgRole', 'You cannot remove your own administrator role');
+      await assertAnotherAdminRemains(tx, userId);
+    }
+    const clash = await tx.user.findFirst({ where: { email: fields.email, id: { not: userId } }, select: { id: true } });
+    if (clash) throw fieldError('email', EMAIL_TAKEN);
+    const { count } = await tx.user
+      .updateMany({ where: { id: userId, version }, data: { ...fields, jobTitle: fields.jobTitle || null, version: { increment: 1 } } })
+      .catch((error: unknown) => {
+        throw isEmailTaken(error) ? fieldError('email', EMAIL_TAKEN) : error;
+      });
+    if (count === 0) throw conflict();
+    const roleChange = current.orgRole !== fields.orgRole ? `; organisation role ${ORG_ROLE_LABELS[current.orgRole]} → ${ORG_ROLE_LABELS[fields.orgRole]}` : '';
+    await audit({ action: 'person.update', recordType: 'User', recordId: userId, summary: `Updated ${fields.name}${roleChange}` });
+    return { userId };
+  },
+  revalidate: (data) => ['/people', `/people/${data.userId}`],
+});
+
+export const disablePerson = defineAction({
+  name: 'person.disable',
+  permission: 'person.disable',
+  input: disablePersonSchema,
+  scope: personScope,
+  async run({ input, user, tx, audit }) {
+    if (input.userId === user.id) throw new ActionError('CONFLICT', 'You cannot disable your own account.');
+    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, orgRole: true, disabledAt: true } });
+    if (person.disabledAt) throw new ActionError('CONFLICT', `${person.name} is already disabled.`);
+    if (person.orgRole === 'ADMIN') await assertAnotherAdminRemains(tx, input.userId);
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, version: input.version, disabledAt: null },
+      data: { disabledAt: new Date(), version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict();
+    // Outstanding set-password links die with the account.
+    await tx.invitation.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: new Date() } });
+    await audit({ action: 'person.disable', recordType: 'User', recordId: input.userId, summary: `Disabled ${person.name}` });
+    return { userId: input.userId };
+  },
+  revalidate: (data) => ['/people', `/people/${data.userId}`],
+});
+
+export const enablePerson = defineAction({
+  name: 'person.enable',
+  permission: 'person.disable',
+  input: disablePersonSchema,
+  scope: personScope,
+  async run({ input, tx, audit }) {
+    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true } });
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, version: input.version, disabledAt: { not: null } },
+      data: { disabledAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict();
+    await audit({ action: 'person.enable', recordType: 'User', recordId: input.userId, summary: `Re-enabled ${person.name}` });
+    return { userId: input.userId };
+  },
+  revalidate: (data) => ['/people', `/people/${data.userId}`],
+});
+
+export const issueInvitation = defineAction({
+  name: 'person.invite',
+  permission: 'person.invite',
+  input: issueInvitationSchema,
+  scope: personScope,
+  async run({ input, user, tx, audit }) {
+    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, disabledAt: true } });
+    if (person.disabledAt) throw new ActionError('CONFLICT', `${person.name} is disabled: re-enable them before sending a link.`);
+    const invitationPath = await createInvitation(tx, input.userId, user.id);
+    await audit({ action: 'person.invite', recordType: 'User', recordId: input.userId, summary: `Issued a set-password link for ${person.name}` });
+    return { userId: input.userId, invitationPath };
+  },
+  revalidate: (data) => [`/people/${data.userId}`],
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { OrgRole } from '@/lib/generated/prisma/enums';
+import { email, id, optionalText, requiredText, version } from '@/lib/schema-fields';
+
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
+  MEMBER: 'Team member (no organisation role)',
+  ADMIN: 'Administrator',
+  HR: 'HR and recruitment',
+  SERVICE_USER_REP: 'Service-user representative (external)',
+};
+
+const personFields = {
+  name: requiredText('their full name', 120),
+  email,
+  jobTitle: optionalText('Job title', 120),
+  orgRole: z.enum(OrgRole, { error: 'Select an organisation role' }),
+};
+
+export const createPersonSchema = z.object(personFields);
+export const updatePersonSchema = z.object({ userId: id('person'), version, ...personFields });
+export const disablePersonSchema = z.object({ userId: id('person'), version });
+export const issueInvitationSchema = z.object({ userId: id('person') });
+
+export type CreatePersonInput = z.input<typeof createPersonSchema>;
+export type UpdatePersonInput = z.input<typeof updatePersonSchema>;

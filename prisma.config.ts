@@ -1,0 +1,9 @@
+import { defineConfig } from 'prisma/config';
+
+// process.env with a fallback rather than env(): `prisma generate` must work on a
+// fresh checkout where DATABASE_URL is not set (see ../shared/STACK-NOTES.md).
+export default defineConfig({
+  schema: 'prisma/schema.prisma',
+  migrations: { path: 'prisma/migrations' },
+  datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/peerroles' },
+});

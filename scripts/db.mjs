@@ -23,6 +23,7 @@ import {
   createMigration,
   diffSchemaAgainstMigrations,
   ensureDatabase,
+  resolveMigration,
 } from './schema-engine.mjs';
 
 export const PERSISTENT_DATA_DIR = path.join(ROOT_DIR, '.data', 'postgres');
@@ -33,6 +34,9 @@ const USAGE = `Usage: node scripts/db.mjs <command>
   new <name>    create prisma/migrations/<timestamp>_<name>/migration.sql from prisma/schema.prisma
   check         exit 1 (and print the SQL) when prisma/schema.prisma and prisma/migrations disagree
   seed          run prisma/seed.ts
+  resolve --rolled-back <migration> | --applied <migration>
+                after a failed migration: record it as rolled back (undone by hand)
+                or as applied (completed by hand), like \`prisma migrate resolve\`
 
 DATABASE_URL selects the database; without it the embedded PostgreSQL in .data/postgres is used.`;
 
@@ -71,8 +75,28 @@ function stopChild() {
   });
 }
 
-/** Runs prisma/seed.ts with tsx (as `npx tsx prisma/seed.ts` would). Resolves with the exit code. */
-export function runSeed(env) {
+/**
+ * Loads .env files the way Next.js does (.env, .env.local, .env.production or
+ * .env.development, ...), so a DATABASE_URL kept there selects the same database
+ * for these scripts as for the app. Variables already set win.
+ */
+export function loadProjectEnv({ dev = process.env.NODE_ENV !== 'production' } = {}) {
+  try {
+    const requireFromNext = createRequire(createRequire(import.meta.url).resolve('next/package.json'));
+    const { loadEnvConfig } = requireFromNext('@next/env');
+    loadEnvConfig(ROOT_DIR, dev, { info() {}, error: console.error });
+    // Let child Next.js processes load the files themselves too (values set here still win).
+    delete process.env.__NEXT_PROCESSED_ENV;
+  } catch (error) {
+    if (error?.code !== 'MODULE_NOT_FOUND') throw error;
+  }
+}
+
+/**
+ * Runs prisma/seed.ts with tsx (as `npx tsx prisma/seed.ts` would), passing `env`.
+ * `onSpawn(child)` lets the caller stop it on Ctrl-C. Resolves with the exit code.
+ */
+export function runSeed(env, onSpawn = () => {}) {
   const require = createRequire(import.meta.url);
   let tsxCli;
   try {
@@ -86,6 +110,7 @@ export function runSeed(env) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT_DIR, env, stdio: 'inherit' });
     currentChild = child;
+    onSpawn(child);
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       currentChild = null;
@@ -164,6 +189,21 @@ async function main(argv) {
         await db.stop();
       }
     }
+    case 'resolve': {
+      const [flag, migrationName] = rest;
+      if ((flag !== '--rolled-back' && flag !== '--applied') || !migrationName) {
+        console.error('Usage: node scripts/db.mjs resolve --rolled-back <migration> | --applied <migration>');
+        return 2;
+      }
+      const db = await openDatabase({ persistent: true });
+      try {
+        await resolveMigration(db.url, migrationName, flag.slice(2));
+        console.log(`Recorded ${migrationName} as ${flag.slice(2)}.`);
+        return 0;
+      } finally {
+        await db.stop();
+      }
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -178,6 +218,7 @@ async function main(argv) {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
+  loadProjectEnv();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error) => {

@@ -96,8 +96,33 @@ function isInitialised(dataDir) {
 }
 
 /**
+ * If PostgreSQL is already running on `dataDir` (for example `npm run dev` in
+ * another terminal while running `npm run db:migrate`), returns its port.
+ * postmaster.pid holds the PID on line 1 and the port on line 4.
+ */
+function runningServerPort(dataDir) {
+  let lines;
+  try {
+    lines = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== 'EPERM') return null; // stale file: PostgreSQL cleans it up on start
+  }
+  return port;
+}
+
+/**
  * Starts PostgreSQL from `dataDir` (initialising it on first use), creates the
- * `peerroles` database if missing and returns { url, serverUrl, port, dataDir, stop }.
+ * `peerroles` database if missing and returns { url, serverUrl, port, dataDir, shared, stop }.
+ * If another process already runs PostgreSQL on a persistent `dataDir`, that
+ * server is used instead (`shared: true`, and stop() leaves it running).
  *
  * - `url`: postgresql://postgres:postgres@127.0.0.1:<port>/peerroles
  * - `serverUrl`: the same server's `postgres` database (for CREATE DATABASE etc.)
@@ -141,6 +166,27 @@ export async function startEmbeddedPostgres({
   }
   await mkdir(path.dirname(dataDir), { recursive: true });
   hydrateBinarySymlinks();
+
+  // Share a server another process already runs on this data folder (it owns it: stop() leaves it running).
+  const sharedPort = persistent && isInitialised(dataDir) ? runningServerPort(dataDir) : null;
+  if (sharedPort) {
+    const shared = {
+      url: connectionUrl(sharedPort, database),
+      serverUrl: connectionUrl(sharedPort, 'postgres'),
+      port: sharedPort,
+      dataDir,
+      persistent,
+      shared: true,
+      logLines,
+      stop: async () => {},
+    };
+    try {
+      await ensureDatabase(shared.url);
+      return shared;
+    } catch (error) {
+      throw failure(`PostgreSQL seems to be running on ${dataDir} (port ${sharedPort}) but does not answer`, error);
+    }
+  }
 
   const triedPorts = new Set();
   let pg;
@@ -193,6 +239,7 @@ export async function startEmbeddedPostgres({
     port: chosenPort,
     dataDir,
     persistent,
+    shared: false,
     logLines,
     stop() {
       stopping ??= (async () => {

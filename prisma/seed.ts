@@ -1,0 +1,203 @@
+// Demo data shaped like the three teams in Gillard et al. (2013): a community
+// mental health team, an early intervention in psychosis service and a recovery
+// college, each with a manager, non-peer staff and peer workers, plus an HR lead,
+// an administrator and a service-user representative.
+//
+//   DATABASE_URL=... npx tsx prisma/seed.ts        (or: npm run db:seed)
+//
+// Idempotent: people are matched by email and teams by name; what is missing is
+// created and what exists is left exactly as it is (the app may have changed it).
+// Everything, with its audit events, is written in one transaction.
+//
+// Passwords: only with PEERROLES_DEMO=1 (set by the scripts for the embedded demo
+// database alone) do the demo accounts get the demo password. Otherwise nobody
+// has a password and a one-time set-password link is printed for the administrator.
+import { createInvitation } from '@/lib/auth/invitations';
+import { hashPassword } from '@/lib/auth/password';
+import { recordAudit } from '@/lib/audit';
+import { db, disconnectDb, type Tx } from '@/lib/db';
+import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
+import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
+
+interface SeedPerson {
+  email: string;
+  name: string;
+  jobTitle: string;
+  orgRole: OrgRole;
+}
+
+interface SeedTeam {
+  name: string;
+  serviceType: ServiceType;
+  description: string;
+  members: Array<SeedPerson & { role: TeamRole }>;
+}
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  orgRole: OrgRole;
+  teamRole: TeamRole | null;
+}
+
+const member = (email: string, name: string, jobTitle: string, role: TeamRole) => ({ email, name, jobTitle, role, orgRole: 'MEMBER' as const });
+
+export const SEED_PEOPLE: SeedPerson[] = [
+  { email: 'admin@peerroles.test', name: 'Sarah Mitchell', jobTitle: 'Clinical systems administrator', orgRole: 'ADMIN' },
+  { email: 'hr@peerroles.test', name: 'Priya Patel', jobTitle: 'Recruitment and HR business partner', orgRole: 'HR' },
+  { email: 'rep@peerroles.test', name: 'Margaret Evans', jobTitle: 'Service-user representative', orgRole: 'SERVICE_USER_REP' },
+];
+
+export const SEED_TEAMS: SeedTeam[] = [
+  {
+    name: 'Northbrook Community Mental Health Team',
+    serviceType: 'COMMUNITY_MENTAL_HEALTH',
+    description: 'Adult community mental health team covering Northbrook and the surrounding villages.',
+    members: [
+      member('manager.cmht@peerroles.test', 'Claire Whitfield', 'Community team manager', 'MANAGER'),
+      member('staff.cmht@peerroles.test', 'Daniel Okoro', 'Community mental health nurse', 'STAFF'),
+      member('fiona.macleod@peerroles.test', 'Fiona MacLeod', 'Occupational therapist', 'STAFF'),
+      member('rajesh.sharma@peerroles.test', 'Dr Rajesh Sharma', 'Clinical psychologist', 'STAFF'),
+      member('peer.cmht@peerroles.test', 'Jade Thompson', 'Peer support worker', 'PEER_WORKER'),
+      member('marcus.bennett@peerroles.test', 'Marcus Bennett', 'Peer support worker (sessional)', 'PEER_WORKER'),
+    ],
+  },
+  {
+    name: 'Riverside Early Intervention in Psychosis Service',
+    serviceType: 'EARLY_INTERVENTION',
+    description: 'Early intervention in psychosis for people aged 14 to 65 experiencing a first episode.',
+    members: [
+      member('helen.price@peerroles.test', 'Helen Price', 'Early intervention team manager', 'MANAGER'),
+      member('tom.gallagher@peerroles.test', 'Tom Gallagher', 'Care coordinator (mental health nurse)', 'STAFF'),
+      member('aisha.rahman@peerroles.test', 'Dr Aisha Rahman', 'Clinical psychologist', 'STAFF'),
+      member('owen.davies@peerroles.test', 'Owen Davies', 'Support, time and recovery worker', 'STAFF'),
+      member('sophie.clarke@peerroles.test', 'Sophie Clarke', 'Peer support worker', 'PEER_WORKER'),
+    ],
+  },
+  {
+    name: 'Eastfield Recovery College',
+    serviceType: 'RECOVERY_COLLEGE',
+    description: 'Co-produced courses on recovery and wellbeing, open to people who use services, carers and staff.',
+    members: [
+      member('gareth.hughes@peerroles.test', 'Gareth Hughes', 'Recovery college manager', 'MANAGER'),
+      member('naomi.fletcher@peerroles.test', 'Naomi Fletcher', 'Course coordinator (occupational therapist)', 'STAFF'),
+      member('ben.carter@peerroles.test', 'Ben Carter', 'Support worker', 'STAFF'),
+      member('lucy.ward@peerroles.test', 'Lucy Ward', 'Peer trainer', 'PEER_WORKER'),
+      member('kwame.mensah@peerroles.test', 'Kwame Mensah', 'Peer trainer (part-time)', 'PEER_WORKER'),
+    ],
+  },
+];
+
+const SEED_SUMMARY = 'Demo data seeded';
+const CMHT = SEED_TEAMS[0];
+
+async function loadDemoAccounts(): Promise<DemoAccount[]> {
+  // An .mjs module shared with scripts/start.mjs; a variable specifier keeps tsc from wanting its types.
+  const specifier: string = '../scripts/demo-accounts.mjs';
+  const { DEMO_ACCOUNTS } = (await import(specifier)) as { DEMO_ACCOUNTS: readonly DemoAccount[] };
+  return [...DEMO_ACCOUNTS];
+}
+
+/** The demo sign-ins that start.mjs prints must be people this seed makes, with the roles it prints. */
+export function checkDemoAccounts(accounts: DemoAccount[]): void {
+  for (const account of accounts) {
+    const person = SEED_PEOPLE.find((candidate) => candidate.email === account.email);
+    const cmhtMember = CMHT.members.find((candidate) => candidate.email === account.email);
+    const orgRole = person?.orgRole ?? cmhtMember?.orgRole;
+    const teamRole = cmhtMember?.role ?? null;
+    if (!orgRole || orgRole !== account.orgRole || teamRole !== account.teamRole) {
+      throw new Error(`scripts/demo-accounts.mjs lists ${account.email} (${account.orgRole}/${account.teamRole}), which prisma/seed.ts does not create that way`);
+    }
+  }
+}
+
+export interface SeedOutcome {
+  created: { people: number; teams: number; memberships: number };
+  demoPasswordsSet: number;
+  adminLinkPath: string | null;
+}
+
+/** Builds the demo data in `tx`. `demoPasswordHash` gives the demo accounts a password. */
+export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoPasswordHash: string | null }): Promise<SeedOutcome> {
+  const demoEmails = new Set(options.demoAccounts.map((account) => account.email));
+  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
+  const audit = (action: string, recordType: 'Team' | 'User', recordId: string, detail: string) =>
+    recordAudit(tx, null, { action, recordType, recordId, summary: `${SEED_SUMMARY}: ${detail}` });
+
+  async function person(seedPerson: SeedPerson) {
+    const passwordHash = options.demoPasswordHash && demoEmails.has(seedPerson.email) ? options.demoPasswordHash : null;
+    const { user, created, passwordSet } = await upsertUser({ ...seedPerson, passwordHash }, tx);
+    if (created) {
+      outcome.created.people += 1;
+      await audit('seed.person.create', 'User', user.id, `added ${user.name} (${seedPerson.jobTitle})${passwordHash ? ' with the demo password' : ''}`);
+    } else if (passwordSet) {
+      await audit('seed.person.update', 'User', user.id, `set the demo password for ${user.name}`);
+    }
+    if (passwordHash && (created || passwordSet)) outcome.demoPasswordsSet += 1;
+    return user;
+  }
+
+  const people = new Map<string, { id: string; name: string; passwordHash: string | null }>();
+  for (const seedPerson of SEED_PEOPLE) people.set(seedPerson.email, await person(seedPerson));
+
+  for (const seedTeam of SEED_TEAMS) {
+    const { team, created } = await upsertTeam({ name: seedTeam.name, serviceType: seedTeam.serviceType, description: seedTeam.description }, tx);
+    if (created) {
+      outcome.created.teams += 1;
+      await audit('seed.team.create', 'Team', team.id, `created team ${team.name}`);
+    }
+    for (const seedMember of seedTeam.members) {
+      const user = await person(seedMember);
+      people.set(seedMember.email, user);
+      const { created: joined } = await upsertMembership(team, user, seedMember.role, tx);
+      if (joined) {
+        outcome.created.memberships += 1;
+        await audit('seed.team.member.add', 'Team', team.id, `added ${user.name} to ${team.name}`);
+      }
+    }
+  }
+
+  // Without demo passwords, the administrator needs a way in: a one-time link,
+  // issued only while they have no password (each new link replaces the last).
+  const admin = people.get('admin@peerroles.test');
+  if (!options.demoPasswordHash && admin && !admin.passwordHash) {
+    outcome.adminLinkPath = await createInvitation(tx, admin.id, null);
+    await audit('seed.person.invite', 'User', admin.id, `issued a set-password link for ${admin.name}`);
+  }
+  return outcome;
+}
+
+async function main(): Promise<void> {
+  const demoAccounts = await loadDemoAccounts();
+  checkDemoAccounts(demoAccounts);
+  const demo = process.env.PEERROLES_DEMO === '1';
+  const demoPassword = demoAccounts[0]?.password;
+  // One hash for every demo account: they share the password, and argon2id is deliberately slow.
+  const demoPasswordHash = demo && demoPassword ? await hashPassword(demoPassword) : null;
+
+  const outcome = await db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
+
+  const { people, teams, memberships } = outcome.created;
+  console.log(
+    people + teams + memberships === 0
+      ? 'Demo data already present: nothing to add.'
+      : `Demo data seeded: ${people} people, ${teams} teams and ${memberships} team memberships added.`,
+  );
+  if (demo && outcome.demoPasswordsSet > 0) console.log(`Demo password set for ${outcome.demoPasswordsSet} demo account(s) (embedded demo database).`);
+  if (outcome.adminLinkPath) {
+    const base = (process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');
+    console.log('\nThe administrator (admin@peerroles.test) has no password yet. This one-time link sets it; it works once and expires in 7 days:');
+    console.log(`  ${base}${outcome.adminLinkPath}\n`);
+  }
+}
+
+// Run as a script (tsx prisma/seed.ts), not when imported by a test.
+if (require.main === module) {
+  main()
+    .then(() => disconnectDb())
+    .catch(async (error: unknown) => {
+      console.error('Seeding failed:', error);
+      await disconnectDb().catch(() => undefined);
+      process.exit(1);
+    });
+}

@@ -2,6 +2,9 @@
 // fresh PostgreSQL database cloned from a migrated template (see
 // tests/support/database-environment.js). `npm run test:unit` runs both.
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Jest reads this file as CommonJS
+const os = require('node:os');
+
 /** TypeScript through SWC: no type checking here (`npm run typecheck` does that). */
 const transform = {
   '^.+\\.(ts|tsx)$': [
@@ -36,6 +39,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration test files mostly wait on PostgreSQL, so run more of them than
+  // there are cores (each has its own database and a pool of at most 10 connections).
+  maxWorkers: Math.min(6, Math.max(2, os.cpus().length * 2)),
   globalSetup: '<rootDir>/tests/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/global-teardown.mjs',
   // Integration tests hash passwords and talk to PostgreSQL: allow for a busy CI machine.

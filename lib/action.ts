@@ -6,7 +6,7 @@ import { recordAudit, type AuditEntry } from '@/lib/audit';
 import { loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
 import { readSession } from '@/lib/auth/session';
 import { formDataToObject } from '@/lib/form-data';
-import { can, type Permission, type PermissionScope } from '@/lib/permissions';
+import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -37,10 +37,11 @@ interface Definition<Schema extends z.ZodType, T, User> {
 interface AuthenticatedDefinition<Schema extends z.ZodType, T> extends Definition<Schema, T, CurrentUser> {
   permission: Permission;
   /**
-   * Finds the team the record belongs to, inside the transaction, so permission
-   * is checked against the specific record. Null when the record does not exist.
+   * Finds the team the record belongs to (and the person's relations to it),
+   * inside the transaction, so permission is checked against the specific
+   * record. Null when the record does not exist.
    */
-  scope?: (input: z.output<Schema>, tx: Tx) => Promise<PermissionScope | null>;
+  scope?: (input: z.output<Schema>, tx: Tx, user: CurrentUser) => Promise<PermissionScope | null>;
 }
 
 function failure(code: ActionErrorCode, fieldErrors?: FieldErrors, message: string = MESSAGES[code]): { ok: false; code: ActionErrorCode; error: string; fieldErrors?: FieldErrors } {
@@ -54,11 +55,6 @@ function fieldErrorsOf(error: z.ZodError): FieldErrors {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
-}
-
-/** Could this person do `permission` anywhere? Checked before validation so outsiders learn nothing from error messages. */
-function couldEver(user: CurrentUser, permission: Permission): boolean {
-  return can(user, permission) || user.memberships.some((membership) => can(user, permission, { teamId: membership.teamId }));
 }
 
 async function execute<T>(
@@ -115,7 +111,7 @@ export function defineAction<Schema extends z.ZodType, T>(definition: Authentica
           // Reload inside the transaction: roles changed a moment ago count.
           const actor = await loadActiveUser(user.id, tx);
           if (!actor) throw new ActionError('UNAUTHENTICATED', MESSAGES.UNAUTHENTICATED);
-          const scope = definition.scope ? await definition.scope(input, tx) : {};
+          const scope = definition.scope ? await definition.scope(input, tx, actor) : {};
           if (!scope) throw new ActionError(can(actor, definition.permission) ? 'NOT_FOUND' : 'FORBIDDEN', can(actor, definition.permission) ? MESSAGES.NOT_FOUND : MESSAGES.FORBIDDEN);
           if (!can(actor, definition.permission, scope)) throw new ActionError('FORBIDDEN', MESSAGES.FORBIDDEN);
           return definition.run({ input, user: actor, tx, audit });

@@ -21,6 +21,18 @@ export const PERMISSIONS = [
   'person.invite',
   'audit.view',
   'account.update',
+  // Roles (issue 3)
+  'role.view',
+  'role.draft',
+  'role.review',
+  'role.concern.reply',
+  'role.concern.resolve',
+  'role.expectations.answer',
+  'role.expectations.view',
+  'role.expectations.individual',
+  'role.template.manage',
+  'activity.manage',
+  'team.policy.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,18 +55,50 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'person.disable',
     'person.invite',
     'audit.view',
+    'role.view',
+    'role.draft',
+    'role.concern.reply',
+    'role.concern.resolve',
+    'role.expectations.view',
+    'role.expectations.individual',
+    'role.template.manage',
+    'activity.manage',
+    'team.policy.manage',
   ],
-  // HR runs recruitment for every team, so sees every team and who is in it.
-  HR: [...everyone, 'team.list', 'team.view'],
+  // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
+  HR: [...everyone, 'team.list', 'team.view', 'role.view'],
   MEMBER: [...everyone],
   // External representatives see only what they are invited to (later issues).
   SERVICE_USER_REP: [...everyone],
 };
 
 export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
-  MANAGER: ['team.view'],
-  STAFF: ['team.view'],
-  PEER_WORKER: ['team.view'],
+  MANAGER: [
+    'team.view',
+    'role.view',
+    'role.draft',
+    'role.concern.reply',
+    'role.concern.resolve',
+    'role.expectations.view',
+    'role.expectations.individual',
+    'activity.manage',
+  ],
+  STAFF: ['team.view', 'role.view'],
+  PEER_WORKER: ['team.view', 'role.view'],
+};
+
+/**
+ * What a person's relation to one specific record grants, whatever their roles:
+ * an invited reviewer may read and review that role version, the author of a
+ * concern may resolve it, a participant may answer that expectations check.
+ * The relation is found in the database by the action's or page's scope.
+ */
+export type RecordRelation = 'REVIEWER' | 'CONCERN_AUTHOR' | 'PARTICIPANT';
+
+export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]> = {
+  REVIEWER: ['role.view', 'role.review', 'role.concern.reply'],
+  CONCERN_AUTHOR: ['role.concern.resolve'],
+  PARTICIPANT: ['role.expectations.answer', 'role.expectations.view'],
 };
 
 export interface PermissionSubject {
@@ -64,14 +108,30 @@ export interface PermissionSubject {
 
 export interface PermissionScope {
   teamId?: string;
+  /** The person's relations to the specific record, looked up in the database. */
+  relations?: readonly RecordRelation[];
 }
 
-/** True when the person may do `permission`, across the organisation or within `scope.teamId`. */
+/** True when the person may do `permission`: across the organisation, within `scope.teamId`, or through a relation to the record. */
 export function can(subject: PermissionSubject | null | undefined, permission: Permission, scope: PermissionScope = {}): boolean {
   if (!subject) return false;
   if (ORG_ROLE_PERMISSIONS[subject.orgRole]?.includes(permission)) return true;
+  if (scope.relations?.some((relation) => RELATION_PERMISSIONS[relation].includes(permission))) return true;
   if (!scope.teamId) return false;
   return subject.memberships.some(
     (membership) => membership.teamId === scope.teamId && TEAM_ROLE_PERMISSIONS[membership.role].includes(permission),
+  );
+}
+
+/**
+ * Could this person do `permission` on some record? True for permissions any
+ * relation grants, since only the record can tell. Used to refuse outsiders
+ * before validating their input, so error messages reveal nothing.
+ */
+export function couldEver(subject: PermissionSubject, permission: Permission): boolean {
+  return (
+    can(subject, permission) ||
+    subject.memberships.some((membership) => can(subject, permission, { teamId: membership.teamId })) ||
+    Object.values(RELATION_PERMISSIONS).some((granted) => granted.includes(permission))
   );
 }

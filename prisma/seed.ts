@@ -13,7 +13,7 @@
 // database alone) do the demo accounts get the demo password. Otherwise nobody
 // has a password and a one-time set-password link is printed for the administrator.
 import { createInvitation } from '@/lib/auth/invitations';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { recordAudit } from '@/lib/audit';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';

@@ -4,7 +4,7 @@ import { defineAction, definePublicAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { changePasswordSchema, setPasswordSchema, updateNameSchema } from '@/lib/account/schemas';
 import { findUsableInvitation } from '@/lib/auth/invitations';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 
 export const updateMyName = defineAction({
   name: 'account.name.update',

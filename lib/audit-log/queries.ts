@@ -19,7 +19,7 @@ export const auditFilterSchema = z.object({
   recordType: z.enum(AUDIT_RECORD_TYPES).optional().catch(undefined),
   from: dateParam,
   to: dateParam,
-  page: z.unknown().transform((value) => parsePage(value as string | undefined)),
+  page: z.unknown().optional().transform((value) => parsePage(value as string | undefined)),
 });
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;

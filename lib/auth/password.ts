@@ -1,43 +1,20 @@
-import argon2 from 'argon2';
+/** The password policy, shared by forms and server actions: no hashing here, so it is safe in the browser. */
 import { z } from 'zod';
 import commonPasswords from './common-passwords.json';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
-// OWASP's argon2id baseline (19 MiB, 2 passes); about 15 to 50 ms here.
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
 // The 10,000 most common passwords and every common one of 12+ characters,
 // from the MIT-licensed zxcvbn-ts password list (lower-cased).
 const COMMON = new Set<string>(commonPasswords as string[]);
-
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2_OPTIONS);
-}
-
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
-}
-
-// A hash of a random password, verified when the account does not exist so that
-// a wrong email takes as long as a wrong password.
-let decoyHash: Promise<string> | undefined;
-export async function verifyDecoy(password: string): Promise<void> {
-  decoyHash ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`);
-  await verifyPassword(await decoyHash, password);
-}
 
 /** Why this password is too easy to guess, or null when it is acceptable. */
 export function commonPasswordProblem(password: string): string | null {
   const lower = password.toLowerCase();
   // "password1234", "iloveyou2026!": a common word padded out to the minimum length.
   const core = lower.replace(/[^a-z]+$/u, '').replace(/^[^a-z]+/u, '');
-  const repeatedUnit = /^(.{1,6})\1+$/u.exec(lower)?.[1];
+  const repeatedUnit = /^(.{1,6}?)\1+$/u.exec(lower)?.[1];
   if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core)) || (repeatedUnit !== undefined && (repeatedUnit.length < 4 || COMMON.has(repeatedUnit)))) {
     return 'This password is too common. Choose a longer phrase that would be hard to guess';
   }

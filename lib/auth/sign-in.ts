@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { verifyDecoy, verifyPassword } from '@/lib/auth/password';
+import { verifyDecoy, verifyPassword } from '@/lib/auth/password-hash';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
@@ -25,6 +25,9 @@ export async function attemptSignIn(input: { email: string; password: string; ip
 
   return db.$transaction(
     async (tx) => {
+      // Address first, then account, always in this order (no deadlocks): guesses at
+      // many accounts from one address queue as surely as guesses at one account.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${ipAddress}`}))`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
       const lastSuccess = await tx.signInAttempt.findFirst({
         where: { email, succeeded: true, createdAt: { gte: since } },

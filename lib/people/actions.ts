@@ -101,7 +101,8 @@ export const enablePerson = defineAction({
   input: disablePersonSchema,
   scope: personScope,
   async run({ input, tx, audit }) {
-    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true } });
+    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, disabledAt: true } });
+    if (!person.disabledAt) throw new ActionError('CONFLICT', `${person.name} is already active.`);
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, version: input.version, disabledAt: { not: null } },
       data: { disabledAt: null, version: { increment: 1 } },

@@ -37,6 +37,8 @@ export const updateTeam = defineAction({
   input: updateTeamSchema,
   scope: teamScope,
   async run({ input: { teamId, version, ...fields }, tx, audit }) {
+    const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { archivedAt: true } });
+    if (team.archivedAt) throw new ActionError('CONFLICT', 'This team is archived: restore it before editing it.');
     await assertNameFree(tx, fields.name, teamId);
     const { count } = await tx.team.updateMany({
       where: { id: teamId, version, archivedAt: null },

@@ -3,7 +3,7 @@
 // client) so the seed can build everything in one transaction.
 import { randomUUID } from 'node:crypto';
 import { createInvitation as issueInvitationLink } from '@/lib/auth/invitations';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password-hash';
 import { db, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 
@@ -96,10 +96,15 @@ export async function createTeam(options: TeamOptions = {}, client: Client = db)
   });
 }
 
-/** The active team with this name (ignoring case, as the app does), created when missing; an existing one is left as it is. */
+/**
+ * The team with this name (ignoring case, as the app does), created when missing.
+ * An existing one is left as it is, even when archived: re-running the seed must
+ * not bring back a team an administrator archived.
+ */
 export async function upsertTeam(options: TeamOptions & { name: string }, client: Client = db) {
   const existing = await client.team.findFirst({
-    where: { name: { equals: options.name, mode: 'insensitive' }, archivedAt: null },
+    where: { name: { equals: options.name, mode: 'insensitive' } },
+    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
     select: teamSelect,
   });
   if (existing) return { team: existing, created: false };
@@ -150,24 +155,32 @@ export async function buildWorld(options: WorldOptions = {}, client: Client = db
   const person = (key: string, name: string, orgRole: OrgRole, jobTitle: string) =>
     createUser({ name: `${name} ${suffix}`, email: `${key}-${suffix}@peerroles.test`, orgRole, jobTitle, passwordHash }, client);
 
-  const [thisTeam, otherTeam] = [
-    await createTeam({ name: `This Team ${suffix}`, serviceType: 'COMMUNITY_MENTAL_HEALTH' }, client),
-    await createTeam({ name: `Other Team ${suffix}`, serviceType: 'EARLY_INTERVENTION' }, client),
-  ];
-  const admin = await person('admin', 'Ada Admin', 'ADMIN', 'Systems administrator');
-  const hr = await person('hr', 'Harriet Human-Resources', 'HR', 'Recruitment lead');
-  const managerOfThisTeam = await person('manager-this', 'Martha Manager', 'MEMBER', 'Team manager');
-  const managerOfOtherTeam = await person('manager-other', 'Oliver Othermanager', 'MEMBER', 'Team manager');
-  const staff = await person('staff', 'Sam Staff', 'MEMBER', 'Community psychiatric nurse');
-  const peerWorker = await person('peer', 'Pat Peer', 'MEMBER', 'Peer support worker');
-  const serviceUserRep = await person('rep', 'Robin Representative', 'SERVICE_USER_REP', 'Service-user representative');
-  const newcomer = await person('newcomer', 'Nia Newcomer', 'MEMBER', 'Occupational therapist');
-
+  // Independent rows are inserted concurrently: the matrix builds a world for every call.
+  const [thisTeam, otherTeam] = await Promise.all([
+    createTeam({ name: `This Team ${suffix}`, serviceType: 'COMMUNITY_MENTAL_HEALTH' }, client),
+    createTeam({ name: `Other Team ${suffix}`, serviceType: 'EARLY_INTERVENTION' }, client),
+  ]);
+  const [admin, hr, managerOfThisTeam, managerOfOtherTeam, staff, peerWorker, serviceUserRep, newcomer] = await Promise.all([
+    person('admin', 'Ada Admin', 'ADMIN', 'Systems administrator'),
+    person('hr', 'Harriet Human-Resources', 'HR', 'Recruitment lead'),
+    person('manager-this', 'Martha Manager', 'MEMBER', 'Team manager'),
+    person('manager-other', 'Oliver Othermanager', 'MEMBER', 'Team manager'),
+    person('staff', 'Sam Staff', 'MEMBER', 'Community psychiatric nurse'),
+    person('peer', 'Pat Peer', 'MEMBER', 'Peer support worker'),
+    person('rep', 'Robin Representative', 'SERVICE_USER_REP', 'Service-user representative'),
+    person('newcomer', 'Nia Newcomer', 'MEMBER', 'Occupational therapist'),
+  ]);
+  const [managerOfThisTeamMembership, staffMembership, peerWorkerMembership, managerOfOtherTeamMembership] = await Promise.all([
+    addMembership(thisTeam, managerOfThisTeam, 'MANAGER', client),
+    addMembership(thisTeam, staff, 'STAFF', client),
+    addMembership(thisTeam, peerWorker, 'PEER_WORKER', client),
+    addMembership(otherTeam, managerOfOtherTeam, 'MANAGER', client),
+  ]);
   const memberships = {
-    managerOfThisTeam: await addMembership(thisTeam, managerOfThisTeam, 'MANAGER', client),
-    staff: await addMembership(thisTeam, staff, 'STAFF', client),
-    peerWorker: await addMembership(thisTeam, peerWorker, 'PEER_WORKER', client),
-    managerOfOtherTeam: await addMembership(otherTeam, managerOfOtherTeam, 'MANAGER', client),
+    managerOfThisTeam: managerOfThisTeamMembership,
+    staff: staffMembership,
+    peerWorker: peerWorkerMembership,
+    managerOfOtherTeam: managerOfOtherTeamMembership,
   };
 
   return {

@@ -6,6 +6,7 @@
 //
 // Plain JavaScript with `pg` because Jest loads environments outside its
 // module transform. Names match tests/support/database.ts.
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file loaded by Jest directly */
 const { randomBytes } = require('node:crypto');
 const { TestEnvironment } = require('jest-environment-node');
 const { Client } = require('pg');

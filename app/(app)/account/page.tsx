@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePermission } from '@/lib/auth/current-user';
+import { ORG_ROLE_LABELS, TEAM_ROLE_LABELS } from '@/components/account/labels';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+
+export const metadata: Metadata = { title: 'My account' };
+
+const UPDATES = {
+  name: 'Your name has been changed',
+  password: 'Your password has been changed',
+} as const;
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission('account.update');
+  const { updated } = await searchParams;
+  const message = typeof updated === 'string' && updated in UPDATES ? UPDATES[updated as keyof typeof UPDATES] : undefined;
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {message ? (
+          <NotificationBanner success>
+            <p className="nhsuk-notification-banner__heading">{message}</p>
+          </NotificationBanner>
+        ) : null}
+        <h1>My account</h1>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Name</dt>
+            <dd className="nhsuk-summary-list__value">{user.name}</dd>
+            <dd className="nhsuk-summary-list__actions">
+              <Link className="nhsuk-link" href="/account/name">
+                Change<span className="nhsuk-u-visually-hidden"> name</span>
+              </Link>
+            </dd>
+          </div>
+          <div className="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+            <dt className="nhsuk-summary-list__key">Email address</dt>
+            <dd className="nhsuk-summary-list__value">{user.email}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+            <dt className="nhsuk-summary-list__key">Job title</dt>
+            <dd className="nhsuk-summary-list__value">{user.jobTitle || 'Not recorded'}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+            <dt className="nhsuk-summary-list__key">Organisation role</dt>
+            <dd className="nhsuk-summary-list__value">{ORG_ROLE_LABELS[user.orgRole]}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row nhsuk-summary-list__row--no-actions">
+            <dt className="nhsuk-summary-list__key">Teams</dt>
+            <dd className="nhsuk-summary-list__value">
+              {user.memberships.length === 0 ? (
+                'Not a member of any team'
+              ) : (
+                <ul className="nhsuk-list">
+                  {user.memberships.map((membership) => (
+                    <li key={membership.teamId}>
+                      {membership.team.name}: {TEAM_ROLE_LABELS[membership.role].toLowerCase()}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Password</dt>
+            <dd className="nhsuk-summary-list__value">
+              <span className="nhsuk-u-visually-hidden">Hidden</span>
+              <span aria-hidden="true">••••••••••••</span>
+            </dd>
+            <dd className="nhsuk-summary-list__actions">
+              <Link className="nhsuk-link" href="/account/password">
+                Change<span className="nhsuk-u-visually-hidden"> password</span>
+              </Link>
+            </dd>
+          </div>
+        </dl>
+        <p>An administrator changes your email address, job title, roles and teams. Ask one if any of these are wrong.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { auditActionLabel, RECORD_TYPE_LABELS, recordHref } from '@/components/audit/labels';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { DateTime } from '@/components/ui/date-time';
+import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
+import { Select, TextInput } from '@/components/ui/fields';
+import { Pagination, ResultCount } from '@/components/ui/pagination';
+import { Table } from '@/components/ui/table';
+import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit-log/queries';
+import { requirePermission } from '@/lib/auth/current-user';
+import { PAGE_SIZE } from '@/lib/pagination';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission('audit.view');
+  const raw = await searchParams;
+  // `page: undefined` first: the schema's page field rejects a missing key (reported to the lead).
+  const filter = auditFilterSchema.parse({ page: undefined, ...raw });
+
+  // The schema drops anything malformed; say so rather than silently showing everything.
+  const errors: ErrorSummaryItem[] = [];
+  if (first(raw.from) && !filter.from) errors.push({ field: 'from', message: 'Enter a real “from” date' });
+  if (first(raw.to) && !filter.to) errors.push({ field: 'to', message: 'Enter a real “to” date' });
+  if (filter.from && filter.to && filter.from > filter.to) errors.push({ field: 'to', message: 'The “to” date must be the same as or after the “from” date' });
+  const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
+
+  const [actors, events] = await Promise.all([listAuditActors(), errors.length === 0 ? listAuditEvents(filter) : null]);
+  const filtered = Boolean(filter.actorId || filter.recordType || filter.from || filter.to);
+  const kept = { actorId: filter.actorId, recordType: filter.recordType, from: filter.from, to: filter.to };
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', label: 'Home' }]} />
+      <ErrorSummary errors={errors} />
+      <h1>Audit log</h1>
+      <p>Every change made in PeerRoles: who made it, when, and to which record. Newest first. Entries cannot be changed or deleted.</p>
+
+      <form method="get" action="/audit" aria-label="Filter the audit log" className="nhsuk-u-margin-bottom-5">
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="actorId"
+              name="actorId"
+              label="Who"
+              defaultValue={filter.actorId ?? ''}
+              placeholder="Anyone"
+              options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <Select
+              id="recordType"
+              name="recordType"
+              label="Record"
+              defaultValue={filter.recordType ?? ''}
+              placeholder="Any record"
+              options={AUDIT_RECORD_TYPES.map((type) => ({ value: type, label: RECORD_TYPE_LABELS[type] ?? type }))}
+            />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextInput id="from" name="from" type="date" label="From" defaultValue={filter.from ?? first(raw.from)} error={fieldError('from')} />
+          </div>
+          <div className="nhsuk-grid-column-one-quarter">
+            <TextInput id="to" name="to" type="date" label="To" defaultValue={filter.to ?? first(raw.to)} error={fieldError('to')} />
+          </div>
+        </div>
+        <div className="nhsuk-button-group">
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button">
+            Apply filters
+          </button>
+          {filtered || errors.length > 0 ? (
+            <Link className="nhsuk-link" href="/audit">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </form>
+
+      <h2 className="nhsuk-heading-m">Events</h2>
+      {events === null ? (
+        <p>Correct the dates to see events.</p>
+      ) : events.total === 0 ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{filtered ? 'No events match these filters. Try a wider date range, or clear the filters.' : 'Nothing has been recorded yet.'}</p>
+        </div>
+      ) : events.items.length === 0 ? (
+        <p>
+          There is no page {filter.page} for these filters. <Link href={`/audit?${new URLSearchParams(Object.entries(kept).filter((entry): entry is [string, string] => Boolean(entry[1])))}`}>Go to the first page</Link>.
+        </p>
+      ) : (
+        <>
+          <ResultCount page={events.page} total={events.total} pageSize={PAGE_SIZE} noun={['event', 'events']} />
+          <Table
+            caption="Audit events, newest first"
+            captionHidden
+            responsive
+            columns={[{ header: 'When (UK time)', mobileHeader: 'When' }, { header: 'Who' }, { header: 'What' }, { header: 'Record' }, { header: 'Summary', className: 'nhsuk-u-width-one-third' }]}
+            rows={events.items.map((event) => {
+              const href = recordHref(event.recordType, event.recordId);
+              const recordLabel = RECORD_TYPE_LABELS[event.recordType] ?? event.recordType;
+              return {
+                key: event.id,
+                cells: [
+                  <DateTime value={event.createdAt} key="when" />,
+                  event.actor ? event.actor.name : <span className="nhsuk-u-secondary-text-colour">Not signed in</span>,
+                  auditActionLabel(event.action),
+                  href ? (
+                    <Link href={href} key="record">
+                      {recordLabel}
+                      <span className="nhsuk-u-visually-hidden"> record</span>
+                    </Link>
+                  ) : (
+                    recordLabel
+                  ),
+                  <span className="nhsuk-u-text-break-word" key="summary">
+                    {event.summary}
+                  </span>,
+                ],
+              };
+            })}
+          />
+          <Pagination page={events.page} pageCount={events.pageCount} basePath="/audit" params={kept} />
+        </>
+      )}
+    </>
+  );
+}

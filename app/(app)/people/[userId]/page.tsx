@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { loadPerson, personPageTitle } from '@/components/people/load-person';
+import { EnablePersonForm, IssueInvitationForm } from '@/components/people/person-action-forms';
+import { requestOrigin } from '@/components/people/request-origin';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { ButtonLink } from '@/components/ui/button-link';
+import { DateTime } from '@/components/ui/date-time';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SummaryList } from '@/components/ui/summary-list';
+import { Table } from '@/components/ui/table';
+import { Tag } from '@/components/ui/tag';
+import { requirePermission } from '@/lib/auth/current-user';
+import { ORG_ROLE_LABELS } from '@/lib/people/schemas';
+import { can } from '@/lib/permissions';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+
+type Params = Promise<{ userId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { userId } = await params;
+  return { title: await personPageTitle(userId, 'person.view', (name) => name) };
+}
+
+const STATUS_MESSAGES: Record<string, string> = {
+  updated: 'Details saved',
+  disabled: 'Account disabled',
+  enabled: 'Account re-enabled',
+};
+
+export default async function PersonPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { userId } = await params;
+  const query = await searchParams;
+  const user = await requirePermission('person.view');
+  const person = await loadPerson(userId);
+  if (!person) notFound();
+
+  const isSelf = person.id === user.id;
+  const disabled = person.disabledAt !== null;
+  const mayUpdate = can(user, 'person.update');
+  const mayDisable = can(user, 'person.disable');
+  const mayInvite = can(user, 'person.invite');
+  const status = typeof query.status === 'string' ? STATUS_MESSAGES[query.status] : undefined;
+  const change = (what: string) => (mayUpdate ? [{ href: `/people/${person.id}/edit`, label: 'Change', visuallyHiddenText: what }] : undefined);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', label: 'Home' }, { href: disabled ? '/people?status=disabled' : '/people', label: 'People' }]} />
+      {status ? <NotificationBanner type="success" heading={status} /> : null}
+
+      <h1>
+        {person.name}
+        {disabled ? (
+          <>
+            {' '}
+            <Tag colour="grey" className="nhsuk-u-font-size-19">
+              Account disabled
+            </Tag>
+          </>
+        ) : null}
+      </h1>
+      {isSelf ? <p className="nhsuk-u-secondary-text-colour">This is your account.</p> : null}
+
+      <SummaryList
+        rows={[
+          { key: 'Full name', value: person.name, actions: change('full name') },
+          { key: 'Email address', value: <span className="nhsuk-u-text-break-word">{person.email}</span>, actions: change('email address') },
+          { key: 'Job title', value: person.jobTitle || <span className="nhsuk-u-secondary-text-colour">Not recorded</span>, actions: change('job title') },
+          { key: 'Organisation role', value: ORG_ROLE_LABELS[person.orgRole], actions: change('organisation role') },
+          {
+            key: 'Account',
+            value: disabled && person.disabledAt ? (
+              <>
+                Disabled on <DateTime value={person.disabledAt} dateOnly />
+              </>
+            ) : (
+              'Active'
+            ),
+          },
+          { key: 'Password', value: person.hasPassword ? 'Set' : 'Not set yet: they have not used a set-password link' },
+        ]}
+      />
+
+      <h2>Teams</h2>
+      {person.memberships.length === 0 ? (
+        <p>
+          Not in any team. To add them, open the team’s page from <Link href="/teams">Teams</Link> and choose “Add a member”.
+        </p>
+      ) : (
+        <Table
+          caption="Teams"
+          captionHidden
+          responsive
+          firstCellIsHeader
+          columns={[{ header: 'Team' }, { header: 'Role in the team' }]}
+          rows={person.memberships.map((membership) => ({
+            key: membership.id,
+            cells: [
+              <span key="team">
+                <Link href={`/teams/${membership.team.id}`}>{membership.team.name}</Link>
+                {membership.team.archivedAt ? (
+                  <>
+                    {' '}
+                    <Tag colour="grey">Archived team</Tag>
+                  </>
+                ) : null}
+              </span>,
+              TEAM_ROLE_LABELS[membership.role],
+            ],
+          }))}
+        />
+      )}
+
+      {mayInvite && !disabled ? (
+        <>
+          <h2>Set-password link</h2>
+          <p>
+            {person.hasPassword
+              ? 'They have already set a password. If they have forgotten it, create a new link: they can use it to choose a new password.'
+              : 'If they have lost their link or it has expired, create a new one.'}{' '}
+            Creating a link stops any earlier one from working.
+          </p>
+          <IssueInvitationForm userId={person.id} personName={person.name} serverOrigin={await requestOrigin()} label="Create a new set-password link" />
+        </>
+      ) : null}
+
+      {mayDisable ? (
+        disabled ? (
+          <>
+            <h2>Re-enable account</h2>
+            <p>They will be able to sign in again{person.hasPassword ? ' with their password' : ''}. Any set-password link they had stopped working when the account was disabled{mayInvite ? ', so you may need to create a new one' : ''}.</p>
+            <EnablePersonForm userId={person.id} version={person.version} />
+          </>
+        ) : isSelf ? null : (
+          <>
+            <h2>Disable account</h2>
+            <p>Disable the account of someone who has left or no longer needs access. Their history and team memberships are kept.</p>
+            <ButtonLink href={`/people/${person.id}/disable`} variant="secondary">
+              Disable account
+            </ButtonLink>
+          </>
+        )
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { loadTeam } from '@/components/teams/load-team';
+import { RemoveMemberForm } from '@/components/teams/team-action-forms';
+import { BackLink } from '@/components/ui/back-link';
+import { requirePermission } from '@/lib/auth/current-user';
+import { can } from '@/lib/permissions';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+
+type Params = Promise<{ teamId: string; membershipId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { teamId, membershipId } = await params;
+  const { user, team } = await loadTeam(teamId);
+  const membership = team?.memberships.find((m) => m.id === membershipId);
+  if (!can(user, 'team.members.manage', { teamId })) return { title: 'You do not have permission to view this page' };
+  return { title: team && membership ? `Remove ${membership.user.name} from ${team.name}` : 'Page not found' };
+}
+
+export default async function RemoveMemberPage({ params }: { params: Params }) {
+  const { teamId, membershipId } = await params;
+  await requirePermission('team.members.manage', { teamId });
+  const { team } = await loadTeam(teamId);
+  const membership = team?.memberships.find((m) => m.id === membershipId);
+  if (!team || !membership) notFound();
+
+  return (
+    <>
+      <BackLink href={`/teams/${team.id}`}>Back to {team.name}</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          {team.archivedAt ? (
+            <>
+              <h1>Remove {membership.user.name} from {team.name}</h1>
+              <p>This team is archived: restore it before changing its members.</p>
+            </>
+          ) : (
+            <RemoveMemberForm teamId={team.id} membershipId={membership.id}>
+              <h1>
+                Are you sure you want to remove {membership.user.name} from {team.name}?
+              </h1>
+              <p>
+                They are in this team as {TEAM_ROLE_LABELS[membership.role].toLowerCase()}
+                {membership.user.jobTitle ? ` (${membership.user.jobTitle})` : ''}. Once removed, they are no longer a member of this team and lose the access that membership gives them.
+              </p>
+              <p>Their account is not affected, and the team&apos;s history is kept. You can add them again later.</p>
+            </RemoveMemberForm>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { changeMyPassword } from '@/lib/account/actions';
+import { changePasswordSchema } from '@/lib/account/schemas';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { PasswordInput } from '@/components/ui/password-input';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { useErrorTitle } from '@/components/ui/use-error-title';
+
+export function PasswordForm({ email, passwordHint }: { email: string; passwordHint: ReactNode }) {
+  const router = useRouter();
+  const { form, formProps, fieldError, errorSummary, pending, result } = useActionForm({
+    schema: changePasswordSchema,
+    action: changeMyPassword,
+    defaultValues: { currentPassword: '', password: '', confirmPassword: '' },
+    onSuccess: () => router.push('/account?updated=password'),
+  });
+  useErrorTitle(errorSummary.length > 0);
+
+  if (result?.ok) {
+    return (
+      <>
+        <NotificationBanner success>
+          <p className="nhsuk-notification-banner__heading">Your password has been changed</p>
+        </NotificationBanner>
+        <p>
+          <Link href="/account">Go back to my account</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={errorSummary} />
+      <h1>Change your password</h1>
+      <form {...formProps}>
+        {/* Tells password managers which account the new password belongs to. */}
+        <input type="email" autoComplete="username" defaultValue={email} readOnly hidden aria-hidden="true" tabIndex={-1} />
+        <PasswordInput id="currentPassword" label="Current password" autoComplete="current-password" error={fieldError('currentPassword')} {...form.register('currentPassword')} />
+        <PasswordInput id="password" label="New password" hint={passwordHint} autoComplete="new-password" error={fieldError('password')} {...form.register('password')} />
+        <PasswordInput id="confirmPassword" label="Confirm your new password" autoComplete="new-password" error={fieldError('confirmPassword')} {...form.register('confirmPassword')} />
+        <div className="nhsuk-button-group">
+          <button className="nhsuk-button" type="submit" disabled={pending}>
+            Change password
+          </button>
+          <Link className="nhsuk-link" href="/account">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

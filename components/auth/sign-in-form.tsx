@@ -1,0 +1,68 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import type { ActionResult } from '@/lib/action';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { TextInput } from '@/components/ui/fields';
+import { PasswordInput } from '@/components/ui/password-input';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { useErrorTitle } from '@/components/ui/use-error-title';
+import { SIGN_IN_FAILED, signInSchema } from '@/components/auth/sign-in-schema';
+
+/**
+ * Runs in the browser: next-auth's credentials sign-in, shaped as an action
+ * result so the form is the same as every other form. Every failure (wrong
+ * password, unknown email, lockout, network) gets the same message.
+ */
+async function signInWithPassword(_previous: ActionResult<null> | null, input: unknown): Promise<ActionResult<null>> {
+  const parsed = signInSchema.safeParse(input);
+  const failed: ActionResult<null> = { ok: false, code: 'UNAUTHENTICATED', error: SIGN_IN_FAILED, fieldErrors: { email: [SIGN_IN_FAILED] } };
+  if (!parsed.success) return failed;
+  try {
+    const response = await signIn('credentials', { redirect: false, email: parsed.data.email, password: parsed.data.password });
+    return response?.ok && !response.error ? { ok: true, data: null } : failed;
+  } catch {
+    return failed;
+  }
+}
+
+export function SignInForm({ redirectTo, initialError }: { redirectTo: string; initialError?: string }) {
+  const { form, formProps, fieldError, errorSummary, pending, result } = useActionForm({
+    schema: signInSchema,
+    action: signInWithPassword,
+    defaultValues: { email: '', password: '' },
+    // A full page load, so the header and every cached page are rendered for the signed-in person.
+    onSuccess: () => window.location.assign(redirectTo),
+  });
+  // An error next-auth sent here before this form was used: only a failed sign-in points at the email field.
+  const initialFieldError = !result && initialError === SIGN_IN_FAILED ? initialError : undefined;
+  const errors = errorSummary.length > 0 || result ? errorSummary : initialError ? [{ field: initialFieldError ? 'email' : undefined, message: initialError }] : [];
+  useErrorTitle(errors.length > 0);
+  const signingIn = pending || result?.ok === true;
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1>Sign in to PeerRoles</h1>
+      <noscript>
+        <p className="nhsuk-body">You need JavaScript turned on to sign in.</p>
+      </noscript>
+      <form {...formProps}>
+        <TextInput
+          id="email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          error={fieldError('email') ?? initialFieldError}
+          {...form.register('email')}
+        />
+        <PasswordInput id="password" label="Password" autoComplete="current-password" error={fieldError('password')} {...form.register('password')} />
+        <button className="nhsuk-button" type="submit" disabled={signingIn}>
+          Sign in
+        </button>
+      </form>
+      <p>If you do not have a password yet, or have forgotten it, ask an administrator for a link to set one.</p>
+    </>
+  );
+}

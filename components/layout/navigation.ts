@@ -1,0 +1,16 @@
+import { can, type PermissionSubject } from '@/lib/permissions';
+
+export interface NavigationItem {
+  href: string;
+  label: string;
+}
+
+/** The header's links: only what this person may use (the pages check again). */
+export function navigationFor(user: PermissionSubject): NavigationItem[] {
+  const items: NavigationItem[] = [{ href: '/', label: 'Home' }];
+  if (can(user, 'team.list') || user.memberships.length > 0) items.push({ href: '/teams', label: 'Teams' });
+  if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
+  if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
+  items.push({ href: '/account', label: 'My account' });
+  return items;
+}

@@ -1,0 +1,26 @@
+import { db, type Tx } from '@/lib/db';
+import { parseContent } from '@/lib/roles/content';
+
+export class RoleNotAgreedError extends Error {
+  constructor(readonly roleId: string) {
+    super('This role has no agreed version yet: only an agreed role can be recruited to.');
+    this.name = 'RoleNotAgreedError';
+  }
+}
+
+/**
+ * The gate recruitment builds on: the agreed version of a role, and nothing
+ * else. A role that has never been agreed (or does not exist) throws; a role
+ * whose newer version is still in review returns the version agreed before it.
+ */
+export async function getAgreedVersion(roleId: string, client: Tx | typeof db = db) {
+  const version = /^[0-9a-f-]{36}$/iu.test(roleId)
+    ? await client.roleVersion.findFirst({
+        where: { roleId, status: 'AGREED' },
+        orderBy: { number: 'desc' },
+        select: { id: true, roleId: true, number: true, content: true, agreedAt: true, role: { select: { title: true, teamId: true } } },
+      })
+    : null;
+  if (!version || !version.agreedAt) throw new RoleNotAgreedError(roleId);
+  return { ...version, agreedAt: version.agreedAt, content: parseContent(version.content) };
+}

@@ -1,0 +1,243 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/permissions';
+import { teamPolicy } from '@/lib/roles/agreement';
+import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/content';
+import { activityConsensus, agreementStatus } from '@/lib/roles/rules';
+
+const UUID = /^[0-9a-f-]{36}$/iu;
+
+/**
+ * What one person may see of one role. Null when they may see nothing of it:
+ * outsiders find no role at all. The team's managers (and admins) see
+ * everything; the rest of the team and HR see agreed versions; invited
+ * reviewers see the versions they were invited to; participants see the
+ * expectations checks they were asked to answer, in aggregate.
+ */
+export async function getRoleAccess(user: CurrentUser, roleId: string) {
+  if (!UUID.test(roleId)) return null;
+  const role = await db.role.findUnique({
+    where: { id: roleId },
+    select: { id: true, teamId: true, title: true, draftVersion: true, draftChanged: true, team: { select: { name: true, archivedAt: true } } },
+  });
+  if (!role) return null;
+  const [invitations, participations] = await Promise.all([
+    db.reviewInvitation.findMany({ where: { userId: user.id, version: { roleId } }, select: { versionId: true } }),
+    db.expectationParticipant.findMany({ where: { userId: user.id, check: { roleId } }, select: { checkId: true } }),
+  ]);
+  const scope = { teamId: role.teamId };
+  const access = {
+    role,
+    canDraft: can(user, 'role.draft', scope),
+    canViewAgreed: can(user, 'role.view', scope),
+    canSeeIndividualAnswers: can(user, 'role.expectations.individual', scope),
+    reviewerOf: new Set(invitations.map((row) => row.versionId)),
+    participantOf: new Set(participations.map((row) => row.checkId)),
+  };
+  if (!access.canDraft && !access.canViewAgreed && access.reviewerOf.size === 0 && access.participantOf.size === 0) return null;
+  return access;
+}
+
+export type RoleAccess = NonNullable<Awaited<ReturnType<typeof getRoleAccess>>>;
+
+/** The versions this person may read, as a where clause. */
+function visibleVersionsWhere(access: RoleAccess): Prisma.RoleVersionWhereInput {
+  if (access.canDraft) return { roleId: access.role.id };
+  const visible: Prisma.RoleVersionWhereInput[] = [{ id: { in: [...access.reviewerOf] } }];
+  if (access.canViewAgreed) visible.push({ agreedAt: { not: null } });
+  return { roleId: access.role.id, OR: visible };
+}
+
+/** A team's roles with where each stands; drafts only for those who may draft. */
+export async function listTeamRoles(user: CurrentUser, teamId: string) {
+  const canDraft = can(user, 'role.draft', { teamId });
+  if (!can(user, 'role.view', { teamId })) return { canDraft, roles: [] };
+  const roles = await db.role.findMany({
+    where: { teamId, ...(canDraft ? {} : { versions: { some: { agreedAt: { not: null } } } }) },
+    orderBy: { title: 'asc' },
+    select: {
+      id: true,
+      title: true,
+      draftChanged: true,
+      updatedAt: true,
+      versions: { orderBy: { number: 'desc' }, where: { status: { in: ['IN_REVIEW', 'AGREED'] } }, select: { number: true, status: true } },
+    },
+  });
+  return {
+    canDraft,
+    roles: roles.map((role) => ({
+      id: role.id,
+      title: role.title,
+      updatedAt: role.updatedAt,
+      agreedVersion: role.versions.find((version) => version.status === 'AGREED')?.number ?? null,
+      inReviewVersion: canDraft ? (role.versions.find((version) => version.status === 'IN_REVIEW')?.number ?? null) : null,
+      hasUnsubmittedChanges: canDraft && role.draftChanged,
+    })),
+  };
+}
+
+/** The role's overview page: draft progress (for drafters), versions, expectations checks. */
+export async function getRoleOverview(access: RoleAccess) {
+  const [draftRow, versions, checks] = await Promise.all([
+    access.canDraft ? db.role.findUniqueOrThrow({ where: { id: access.role.id }, select: { draft: true } }) : null,
+    db.roleVersion.findMany({
+      where: visibleVersionsWhere(access),
+      orderBy: { number: 'desc' },
+      select: { id: true, number: true, status: true, submittedAt: true, agreedAt: true, submittedBy: { select: { name: true } }, _count: { select: { agreements: true, reviewers: true } } },
+    }),
+    db.expectationCheck.findMany({
+      where: { roleId: access.role.id, ...(access.canDraft ? {} : { id: { in: [...access.participantOf] } }) },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, createdAt: true, closedAt: true, _count: { select: { participants: true } }, participants: { where: { submittedAt: { not: null } }, select: { id: true } } },
+    }),
+  ]);
+  const draft = draftRow ? parseContent(draftRow.draft) : null;
+  return {
+    draft,
+    sections: draft ? ROLE_SECTIONS.map((section) => ({ ...section, complete: sectionIsComplete(draft, section.key) })) : [],
+    versions,
+    checks: checks.map((check) => ({ id: check.id, createdAt: check.createdAt, closedAt: check.closedAt, invited: check._count.participants, answered: check.participants.length })),
+  };
+}
+
+/** One version with its agreement record, reviewers and (for those involved) its concerns. */
+export async function getVersionDetail(access: RoleAccess, number: number) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const version = await db.roleVersion.findFirst({
+    where: { ...visibleVersionsWhere(access), number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      content: true,
+      submittedAt: true,
+      agreedAt: true,
+      submittedBy: { select: { name: true } },
+      reviewers: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, user: { select: { name: true, jobTitle: true } } } },
+      agreements: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, createdAt: true, user: { select: { name: true, jobTitle: true } } } },
+    },
+  });
+  if (!version) return null;
+  const involved = access.canDraft || access.reviewerOf.has(version.id);
+  const [concerns, policy] = await Promise.all([
+    involved
+      ? db.concern.findMany({
+          where: { versionId: version.id },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            section: true,
+            comment: true,
+            status: true,
+            createdAt: true,
+            resolvedAt: true,
+            resolutionReason: true,
+            raisedById: true,
+            raisedBy: { select: { name: true } },
+            resolvedBy: { select: { name: true } },
+            replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+          },
+        })
+      : Promise.resolve([]),
+    teamPolicy(db, access.role.teamId),
+  ]);
+  const openConcerns = involved ? concerns.filter((concern) => concern.status === 'OPEN').length : 0;
+  return {
+    ...version,
+    content: parseContent(version.content),
+    concerns,
+    involved,
+    agreement: agreementStatus(policy, version.agreements, openConcerns),
+    policy,
+  };
+}
+
+/** Two versions this person may read, for the side-by-side comparison. */
+export async function getVersionsToCompare(access: RoleAccess, from: number, to: number) {
+  const versions = await db.roleVersion.findMany({
+    where: { ...visibleVersionsWhere(access), number: { in: [from, to] } },
+    select: { number: true, status: true, content: true, submittedAt: true },
+  });
+  const before = versions.find((version) => version.number === from);
+  const after = versions.find((version) => version.number === to);
+  return before && after ? { before: { ...before, content: parseContent(before.content) }, after: { ...after, content: parseContent(after.content) } } : null;
+}
+
+/** Activities in the catalogue for a team: the organisation's plus the team's own. */
+export function activeActivities(teamId: string) {
+  return db.activity.findMany({
+    where: { archivedAt: null, OR: [{ teamId: null }, { teamId }] },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: { id: true, name: true, description: true, teamId: true },
+  });
+}
+
+/**
+ * An expectations check. Managers see who said what; participants see only
+ * the aggregate by stakeholder group, and their own answers.
+ */
+export async function getExpectationCheck(access: RoleAccess, userId: string, checkId: string) {
+  if (!UUID.test(checkId)) return null;
+  if (!access.canDraft && !access.participantOf.has(checkId)) return null;
+  const check = await db.expectationCheck.findFirst({
+    where: { id: checkId, roleId: access.role.id },
+    select: {
+      id: true,
+      createdAt: true,
+      closedAt: true,
+      createdBy: { select: { name: true } },
+      participants: { orderBy: { user: { name: 'asc' } }, select: { id: true, userId: true, group: true, submittedAt: true, user: { select: { name: true } } } },
+      resolutions: { select: { activityId: true, outcome: true, section: true, note: true, updatedAt: true, resolvedBy: { select: { name: true } } } },
+    },
+  });
+  if (!check) return null;
+  const [activities, responses] = await Promise.all([
+    activeActivities(access.role.teamId),
+    db.expectationResponse.findMany({
+      where: { participant: { checkId, submittedAt: { not: null } } },
+      select: { activityId: true, answer: true, participant: { select: { userId: true, group: true, user: { select: { name: true } } } } },
+    }),
+  ]);
+  const byActivity = new Map<string, typeof responses>();
+  for (const response of responses) byActivity.set(response.activityId, [...(byActivity.get(response.activityId) ?? []), response]);
+  const me = check.participants.find((participant) => participant.userId === userId) ?? null;
+  const myAnswers = me ? new Map(responses.filter((response) => response.participant.userId === userId).map((response) => [response.activityId, response.answer])) : new Map();
+  return {
+    id: check.id,
+    createdAt: check.createdAt,
+    closedAt: check.closedAt,
+    createdBy: check.createdBy.name,
+    participants: access.canDraft ? check.participants : [],
+    counts: { invited: check.participants.length, answered: check.participants.filter((participant) => participant.submittedAt).length },
+    me: me ? { submittedAt: me.submittedAt, group: me.group, answers: Object.fromEntries(myAnswers) as Record<string, string> } : null,
+    activities: activities.map((activity) => {
+      const answers = byActivity.get(activity.id) ?? [];
+      const consensus = activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer })));
+      return {
+        ...activity,
+        ...consensus,
+        resolution: check.resolutions.find((resolution) => resolution.activityId === activity.id) ?? null,
+        individual: access.canSeeIndividualAnswers ? answers.map((answer) => ({ name: answer.participant.user.name, group: answer.participant.group, answer: answer.answer })) : null,
+      };
+    }),
+  };
+}
+
+/** What this person has been asked to do: versions to review and expectations checks to answer. */
+export async function listPendingRequests(user: CurrentUser) {
+  const [reviews, checks] = await Promise.all([
+    db.reviewInvitation.findMany({
+      where: { userId: user.id, version: { status: 'IN_REVIEW', agreements: { none: { userId: user.id } } } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, group: true, version: { select: { number: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
+    }),
+    db.expectationParticipant.findMany({
+      where: { userId: user.id, submittedAt: null, check: { closedAt: null } },
+      orderBy: { check: { createdAt: 'asc' } },
+      select: { check: { select: { id: true, createdAt: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
+    }),
+  ]);
+  return { reviews, checks };
+}

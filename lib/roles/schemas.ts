@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { ContestedOutcome, ExpectationAnswer, RequirementGroup } from '@/lib/generated/prisma/enums';
+import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/content';
+import { id, optionalText, requiredText, version } from '@/lib/schema-fields';
+
+/**
+ * Form-shaped schemas: what a role form posts (strings, as a plain HTML form
+ * would send them, or react-hook-form's values of the same shape), transformed
+ * into the section content that lib/roles/content.ts defines.
+ */
+
+/** A checkbox group posts nothing, one string or several. */
+const manyStrings = z
+  .union([z.string(), z.array(z.string())], { error: 'Select from the list' })
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+/** A textarea with one item per line: blank lines are dropped, order is kept. */
+const lines = (label: string) =>
+  z
+    .string({ error: `Enter ${label}, one per line` })
+    .max(20_000, `${label[0].toUpperCase()}${label.slice(1)} are too long`)
+    .transform((text) => text.split(/\r?\n/u).map((item) => item.trim()).filter((item) => item !== ''));
+
+const yesNo = z.enum(['yes', 'no'], { error: 'Select yes or no' }).transform((value) => value === 'yes');
+
+const optionalNumber = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .max(10, message)
+    .transform((value, ctx) => {
+      if (value === '') return null;
+      const number = Number(value);
+      if (!Number.isFinite(number)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+const supervisionRow = z.object({
+  type: z.union([z.literal(''), z.enum(Object.keys(SUPERVISION_TYPES) as [keyof typeof SUPERVISION_TYPES])], { error: 'Select a type of supervision' }).optional().default(''),
+  provider: z.string({ error: 'Who provides it must be text' }).trim().max(200, 'Who provides it must be 200 characters or fewer').optional().default(''),
+  everyWeeks: optionalNumber('Frequency must be a number of weeks').optional().default(null),
+});
+
+/** Each section's form, transformed and then checked against the section's content schema. */
+export const sectionFormSchemas = {
+  purpose: z.object({ text: z.string({ error: 'Enter the purpose of the role' }) }).pipe(sectionSchemas.purpose),
+  values: z
+    .object({ selected: manyStrings, notes: z.string({ error: 'Other values must be text' }).optional().default('') })
+    .pipe(sectionSchemas.values),
+  responsibilities: z.object({ items: lines('the key responsibilities') }).pipe(sectionSchemas.responsibilities),
+  notPart: z.object({ items: lines('what the role is not') }).pipe(sectionSchemas.notPart),
+  working: z
+    .object({
+      contractType: z
+        .union([z.literal(''), z.enum(Object.keys(CONTRACT_TYPES) as [keyof typeof CONTRACT_TYPES])], { error: 'Select a contract type' })
+        .optional()
+        .transform((value) => value || null),
+      hoursPerWeek: optionalNumber('Hours per week must be a number, like 22.5'),
+      workingDays: manyStrings.pipe(z.array(z.enum(Object.keys(WORKING_DAYS) as [keyof typeof WORKING_DAYS], { error: 'Select working days from the list' }))),
+      payBand: z.string({ error: 'Pay band must be text' }).optional().default(''),
+      base: z.string({ error: 'Base must be text' }).optional().default(''),
+      teamMeetings: yesNo,
+      recordsAccess: yesNo,
+      sameIt: yesNo,
+    })
+    .pipe(sectionSchemas.working),
+  supervision: z
+    .object({
+      // Posted as rows.0.type, rows.0.provider, rows.0.everyWeeks, ...: an object keyed by row number.
+      rows: z.record(z.string().regex(/^\d{1,2}$/u), supervisionRow, { error: 'Enter the supervision arrangements' }).optional().default({}),
+    })
+    .transform(({ rows }, ctx) => {
+      const arrangements = [];
+      for (const [index, row] of Object.entries(rows).sort(([a], [b]) => Number(a) - Number(b))) {
+        if (row.type === '' && row.provider === '' && row.everyWeeks === null) continue;
+        if (row.type === '') ctx.addIssue({ code: 'custom', message: 'Select a type of supervision', path: ['rows', index, 'type'] });
+        if (row.everyWeeks === null) ctx.addIssue({ code: 'custom', message: 'Enter how often, in weeks', path: ['rows', index, 'everyWeeks'] });
+        if (row.type !== '' && row.everyWeeks !== null) arrangements.push({ type: row.type, provider: row.provider, everyWeeks: row.everyWeeks });
+      }
+      return { arrangements };
+    })
+    .pipe(sectionSchemas.supervision),
+  training: z.object({ text: z.string({ error: 'Enter training and development' }) }).pipe(sectionSchemas.training),
+  progression: z.object({ text: z.string({ error: 'Enter progression' }) }).pipe(sectionSchemas.progression),
+};
+
+export const createRoleSchema = z.object({ teamId: id('team'), title: requiredText('a title for the role', 120) });
+
+export const saveSectionSchema = z.object({
+  roleId: id('role'),
+  draftVersion: version,
+  section: roleSectionKey,
+  /** The section's form values; validated against that section's schema by the action. */
+  value: z.record(z.string(), z.unknown(), { error: 'Enter the section' }),
+});
+
+export const submitDraftSchema = z.object({ roleId: id('role'), draftVersion: version });
+
+const userIds = z
+  .union([z.string(), z.array(z.string())], { error: 'Select at least one person' })
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().uuid('Select people from the list')).min(1, 'Select at least one person').max(100, 'Select 100 people or fewer'));
+
+export const inviteReviewersSchema = z.object({ versionId: id('version'), userIds });
+export const agreeVersionSchema = z.object({ versionId: id('version') });
+
+export const raiseConcernSchema = z.object({
+  versionId: id('version'),
+  section: roleSectionKey,
+  comment: requiredText('your concern', 5000),
+});
+export const replyToConcernSchema = z.object({ concernId: id('concern'), body: requiredText('a reply', 5000) });
+export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalText('Reason', 2000) });
+
+export const sendExpectationsCheckSchema = z.object({ roleId: id('role'), userIds });
+
+export const answerExpectationsSchema = z.object({
+  checkId: id('expectations check'),
+  answers: z.record(z.string().uuid('Answer each activity'), z.enum(ExpectationAnswer, { error: 'Select core, sometimes or not part of the role' }), {
+    error: 'Answer each activity',
+  }),
+});
+
+export const resolveContestedSchema = z.object({
+  checkId: id('expectations check'),
+  activityId: id('activity'),
+  outcome: z.enum(ContestedOutcome, { error: 'Select how this activity was settled' }),
+  section: roleSectionKey,
+  note: requiredText('what was decided', 2000),
+});
+
+export const createActivitySchema = z.object({
+  /** Empty for an organisation-wide activity (administrators only). */
+  teamId: z.union([z.literal(''), z.string().uuid('Select a team')]).optional().transform((value) => value || null),
+  name: requiredText('the activity', 120),
+  description: optionalText('Description', 500),
+});
+export const archiveActivitySchema = z.object({ activityId: id('activity') });
+
+export const updateTemplateSchema = z.object({
+  version,
+  purpose: optionalText('Purpose', 5000),
+  training: optionalText('Training and development', 5000),
+  progression: optionalText('Progression', 5000),
+  valueOptions: lines('peer support values').pipe(z.array(z.string().max(100, 'Each value must be 100 characters or fewer')).min(1, 'List at least one value').max(30, 'List 30 values or fewer')),
+  notPartOptions: lines('examples of what the role is not').pipe(z.array(z.string().max(500, 'Each example must be 500 characters or fewer')).max(40, 'List 40 examples or fewer')),
+});
+
+const minimum = z.coerce.number({ error: 'Enter a number from 0 to 20' }).int('Enter a whole number').min(0, 'Enter a number from 0 to 20').max(20, 'Enter a number from 0 to 20');
+export const updatePolicySchema = z.object({
+  teamId: id('team'),
+  minimums: z.object(Object.fromEntries(Object.keys(RequirementGroup).map((group) => [group, minimum])) as Record<RequirementGroup, typeof minimum>, {
+    error: 'Enter how many of each group must agree',
+  }),
+});
+
+export const OUTCOME_LABELS: Record<ContestedOutcome, string> = {
+  INCLUDED: 'Included in the role',
+  EXCLUDED: 'Excluded from the role',
+  CLARIFIED: 'Clarified in the description',
+};
+export const ANSWER_LABELS: Record<ExpectationAnswer, string> = {
+  CORE: 'Core part of the role',
+  SOMETIMES: 'Sometimes',
+  NOT_PART: 'Not part of the role',
+};

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the browser tests against a production build on a fresh,
+// seeded database. Uses a throwaway embedded PostgreSQL unless E2E_DATABASE_URL
+// names a database to use (it is migrated and seeded; use a scratch one).
+// Extra arguments go to Playwright, e.g. `npm run test:e2e -- --grep admin`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { runSeed } from './db.mjs';
+import { handleShutdownSignals, startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { ROOT_DIR, applyMigrations } from './schema-engine.mjs';
+
+function run(command, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT_DIR, env, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}. On Debian: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    return 1;
+  }
+  handleShutdownSignals();
+
+  let databaseUrl = process.env.E2E_DATABASE_URL;
+  let database = null;
+  if (!databaseUrl) {
+    database = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(tmpdir(), 'peerroles-e2e-')), 'pg'), persistent: false, port: 54339 });
+    databaseUrl = database.url;
+  }
+  try {
+    await applyMigrations(databaseUrl);
+    const port = process.env.E2E_PORT ?? '3300';
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PEERROLES_DEMO: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      E2E_PORT: port,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+      CHROMIUM_PATH: chromium,
+    };
+    const seedCode = await runSeed(env);
+    if (seedCode !== 0) throw new Error(`Seeding failed (exit code ${seedCode})`);
+
+    if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(ROOT_DIR, '.next', 'BUILD_ID'))) {
+      const buildCode = await run('npm', ['run', 'build'], env);
+      if (buildCode !== 0) throw new Error(`npm run build failed (exit code ${buildCode})`);
+    }
+    return await run(process.execPath, [path.join(ROOT_DIR, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)], env);
+  } finally {
+    await database?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error?.message ?? error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,126 @@
+import { attemptSignIn, LOCKOUT_WINDOW_MS, MAX_FAILED_ATTEMPTS } from '@/lib/auth/sign-in';
+import { db } from '@/lib/db';
+import { createUser, hashOfTestPassword, TEST_PASSWORD, uniqueSuffix } from '../factories';
+
+const WRONG = 'definitely not the password';
+const MINUTE = 60 * 1000;
+
+let addressCounter = 0;
+/** A fresh client address per test, so the per-address counter of one test does not lock another. */
+const freshAddress = () => `192.0.2.${(addressCounter += 1)}`;
+
+async function personWithPassword(options: { disabled?: boolean } = {}) {
+  return createUser({ email: `sign-in-${uniqueSuffix()}@peerroles.test`, passwordHash: await hashOfTestPassword(), ...options });
+}
+
+const failures = (email: string) => db.signInAttempt.count({ where: { email, succeeded: false } });
+
+beforeAll(() => {
+  expect(MAX_FAILED_ATTEMPTS).toBe(5);
+  expect(LOCKOUT_WINDOW_MS).toBe(15 * MINUTE);
+});
+
+it('signs in with the right password, ignoring the case and spaces of the email', async () => {
+  const person = await personWithPassword();
+  const outcome = await attemptSignIn({ email: `  ${person.email.toUpperCase()} `, password: TEST_PASSWORD, ipAddress: freshAddress() });
+  expect(outcome).toEqual({ ok: true, userId: person.id });
+  expect(await db.signInAttempt.findFirst({ where: { email: person.email } })).toMatchObject({ succeeded: true });
+});
+
+it('refuses a wrong password with the generic reason, and counts it', async () => {
+  const person = await personWithPassword();
+  expect(await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() })).toEqual({ ok: false, reason: 'invalid' });
+  expect(await failures(person.email)).toBe(1);
+});
+
+it('gives an unknown email exactly the same answer as a wrong password', async () => {
+  const email = `nobody-${uniqueSuffix()}@peerroles.test`;
+  expect(await attemptSignIn({ email, password: WRONG, ipAddress: freshAddress() })).toEqual({ ok: false, reason: 'invalid' });
+  expect(await failures(email)).toBe(1);
+});
+
+it('refuses someone who has not set a password yet', async () => {
+  const person = await createUser();
+  expect(await attemptSignIn({ email: person.email, password: '', ipAddress: freshAddress() })).toEqual({ ok: false, reason: 'invalid' });
+});
+
+it('refuses a disabled person even with the right password', async () => {
+  const person = await personWithPassword({ disabled: true });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() })).toEqual({ ok: false, reason: 'invalid' });
+});
+
+it('locks an account after 5 failures within 15 minutes, refusing even the right password', async () => {
+  const person = await personWithPassword();
+  const start = new Date();
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    // Each from a different address: the account's own counter is what locks it.
+    const outcome = await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, new Date(start.getTime() + attempt * MINUTE));
+    expect(outcome).toEqual({ ok: false, reason: 'invalid' });
+  }
+  const locked = await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, new Date(start.getTime() + 6 * MINUTE));
+  expect(locked).toEqual({ ok: false, reason: 'locked' });
+  // Refused attempts while locked are not counted, so the lock cannot be extended by guessing.
+  expect(await failures(person.email)).toBe(5);
+});
+
+it('does not lock after 4 failures', async () => {
+  const person = await personWithPassword();
+  const address = freshAddress();
+  for (let attempt = 1; attempt <= 4; attempt += 1) await attemptSignIn({ email: person.email, password: WRONG, ipAddress: address });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: address })).toEqual({ ok: true, userId: person.id });
+});
+
+it('does not count failures older than 15 minutes', async () => {
+  const person = await personWithPassword();
+  const start = new Date();
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, new Date(start.getTime() - 20 * MINUTE));
+  }
+  await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, start);
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, start)).toEqual({ ok: true, userId: person.id });
+});
+
+it('lifts the lock 15 minutes after the failures', async () => {
+  const person = await personWithPassword();
+  const start = new Date();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, start);
+  }
+  const almost = new Date(start.getTime() + 15 * MINUTE - 1000);
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, almost)).toEqual({ ok: false, reason: 'locked' });
+  const after = new Date(start.getTime() + 15 * MINUTE + 1000);
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, after)).toEqual({ ok: true, userId: person.id });
+});
+
+it('locks an address that fails 5 times across different accounts', async () => {
+  const address = freshAddress();
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    expect(await attemptSignIn({ email: `spray-${attempt}-${uniqueSuffix()}@peerroles.test`, password: WRONG, ipAddress: address })).toEqual({ ok: false, reason: 'invalid' });
+  }
+  // A real account with the right password, from the same address: refused.
+  const person = await personWithPassword();
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: address })).toEqual({ ok: false, reason: 'locked' });
+  // The same account from another address is fine: the account itself is not locked.
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() })).toEqual({ ok: true, userId: person.id });
+});
+
+it('counts exactly 5 failures from a burst of 10 simultaneous guesses, then stays locked', async () => {
+  const person = await personWithPassword();
+  const outcomes = await Promise.all(
+    Array.from({ length: 10 }, () => attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() })),
+  );
+  expect(outcomes.filter((outcome) => !outcome.ok && outcome.reason === 'invalid')).toHaveLength(5);
+  expect(outcomes.filter((outcome) => !outcome.ok && outcome.reason === 'locked')).toHaveLength(5);
+  expect(await failures(person.email)).toBe(5);
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() })).toEqual({ ok: false, reason: 'locked' });
+});
+
+it('starts counting afresh after a successful sign-in', async () => {
+  const person = await personWithPassword();
+  const start = new Date();
+  const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+  for (let attempt = 0; attempt < 4; attempt += 1) await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, at(attempt));
+  expect((await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, at(5))).ok).toBe(true);
+  for (let attempt = 0; attempt < 4; attempt += 1) await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, at(6 + attempt));
+  expect((await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, at(11))).ok).toBe(true);
+});

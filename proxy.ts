@@ -1,16 +1,5 @@
 import { withAuth } from 'next-auth/middleware';
-
-/**
- * Sessions end 8 hours after sign-in. The same rule as sessionIsCurrent() in
- * lib/auth/session.ts (SESSION_MAX_AGE_SECONDS in lib/auth/options.ts), repeated
- * here because importing either module pulls next-auth's server code, Prisma and
- * argon2 into the proxy bundle.
- */
-const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
-
-function sessionIsCurrent(authTime: unknown, now = Date.now()): boolean {
-  return typeof authTime === 'number' && now - authTime < SESSION_MAX_AGE_MS && authTime <= now + 60_000;
-}
+import { sessionIsCurrent } from '@/lib/auth/session-lifetime';
 
 /**
  * Defence in depth: a request without a current session token goes to the

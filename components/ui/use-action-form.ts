@@ -28,10 +28,14 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   onSuccess?: (data: T) => void;
 }) {
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
-    resolver: zodResolver(schema as never) as never,
+    // raw: the action gets the values as entered and parses them itself; schemas that
+    // transform (lines to arrays, '' to null) would not accept their own output.
+    resolver: zodResolver(schema as never, undefined, { raw: true }) as never,
     defaultValues,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
+    // The NHS pattern: focus moves to the error summary, which links to each field.
+    shouldFocusError: false,
   });
   const [noScriptResult, formAction] = useActionState(action, null);
   const [result, setResult] = useState<ActionResult<T> | null>(null);

@@ -2,8 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 
-/** Sessions end 8 hours after sign-in, however active the person is. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
 
 /**
  * The client address for brute-force counting. Next's server and any load

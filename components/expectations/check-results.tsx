@@ -1,0 +1,243 @@
+import Link from 'next/link';
+import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
+import { agreementScoreText, answerCountsText, draftSectionPath, GROUPS_IN_ORDER, STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import type { CheckActivity, LoadedCheck } from '@/components/expectations/load-check';
+import { DateTime } from '@/components/ui/date-time';
+import { SummaryList } from '@/components/ui/summary-list';
+import { Table } from '@/components/ui/table';
+import { Tag } from '@/components/ui/tag';
+import { sectionTitle } from '@/lib/roles/content';
+import { CONTESTED_BELOW } from '@/lib/roles/rules';
+import { ANSWER_LABELS, OUTCOME_LABELS } from '@/lib/roles/schemas';
+
+interface ResultsProps {
+  check: LoadedCheck;
+  teamId: string;
+  roleId: string;
+  /** The team's managers and admins: settle contested activities, see who has answered. */
+  canDraft: boolean;
+}
+
+const activityAnchor = (activityId: string) => `activity-${activityId}`;
+
+function ContestedTags({ activity }: { activity: CheckActivity }) {
+  return (
+    <>
+      <Tag colour="red">Contested</Tag>
+      {activity.resolution ? (
+        <>
+          {' '}
+          <Tag colour="green">Settled</Tag>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Resolution({ activity, teamId, roleId, canDraft }: { activity: CheckActivity; teamId: string; roleId: string; canDraft: boolean }) {
+  const { resolution } = activity;
+  if (!resolution) {
+    return <p>{canDraft ? 'You have not recorded how this was settled yet.' : 'The manager has not recorded how this was settled yet.'}</p>;
+  }
+  return (
+    <SummaryList
+      rows={[
+        { key: 'Decision', value: OUTCOME_LABELS[resolution.outcome] },
+        {
+          key: 'Section of the description',
+          value: canDraft ? <Link href={draftSectionPath(teamId, roleId, resolution.section)}>{sectionTitle(resolution.section)}</Link> : sectionTitle(resolution.section),
+        },
+        { key: 'What was decided', value: <span style={{ whiteSpace: 'pre-line' }}>{resolution.note}</span> },
+        {
+          key: 'Recorded by',
+          value: (
+            <>
+              {resolution.resolvedBy.name}, <DateTime value={resolution.updatedAt} />
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+function ContestedActivity({
+  activity,
+  teamId,
+  roleId,
+  canDraft,
+  checkPath,
+  myAnswer,
+}: {
+  activity: CheckActivity;
+  teamId: string;
+  roleId: string;
+  canDraft: boolean;
+  checkPath: string;
+  myAnswer: string | undefined;
+}) {
+  return (
+    <section className="nhsuk-card" id={activityAnchor(activity.id)} aria-labelledby={`${activityAnchor(activity.id)}-heading`}>
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading" id={`${activityAnchor(activity.id)}-heading`}>
+          {activity.name}
+        </h3>
+        <p>
+          <ContestedTags activity={activity} />
+        </p>
+        {activity.description ? <p className="nhsuk-u-secondary-text-colour">{activity.description}</p> : null}
+        <GroupAnswersTable groups={activity.groups} caption={`How each group answered about ${activity.name}`} />
+        <p>
+          <strong>Agreement score:</strong> {agreementScoreText(activity.agreementScore)}
+          {myAnswer ? (
+            <>
+              <br />
+              <strong>Your answer:</strong> {ANSWER_LABELS[myAnswer as keyof typeof ANSWER_LABELS] ?? myAnswer}
+            </>
+          ) : null}
+        </p>
+        {activity.individual ? <IndividualAnswers answers={activity.individual} activityName={activity.name} /> : null}
+        <h4 className="nhsuk-heading-s">How it was settled</h4>
+        <Resolution activity={activity} teamId={teamId} roleId={roleId} canDraft={canDraft} />
+        {canDraft ? (
+          <p className="nhsuk-u-margin-bottom-0">
+            <Link href={`${checkPath}/activities/${activity.id}`}>
+              {activity.resolution ? 'Change how this was settled' : 'Record how this was settled'}
+              <span className="nhsuk-u-visually-hidden">: {activity.name}</span>
+            </Link>
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Results of an expectations check: contested activities first, then every other activity by group. */
+export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) {
+  const checkPath = `/teams/${teamId}/roles/${roleId}/expectations/${check.id}`;
+  const contested = check.activities.filter((activity) => activity.contested);
+  const unsettled = contested.filter((activity) => !activity.resolution);
+  const orderedContested = [...unsettled, ...contested.filter((activity) => activity.resolution)];
+  const others = check.activities.filter((activity) => !activity.contested);
+  const answeredGroups = GROUPS_IN_ORDER.filter(({ group }) => check.activities.some((activity) => activity.groups.some((answers) => answers.group === group)));
+  const myAnswers = check.me?.submittedAt ? check.me.answers : null;
+
+  return (
+    <>
+      <h2>Summary</h2>
+      {check.counts.answered === 0 ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Nobody has answered yet. Results appear here as people answer.</p>
+        </div>
+      ) : (
+        <>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            <li>
+              {check.counts.answered} of {check.counts.invited} {check.counts.invited === 1 ? 'person has' : 'people have'} answered
+              {canDraft ? (
+                <>
+                  {' '}
+                  (<Link href="#participants">see who</Link>)
+                </>
+              ) : null}
+            </li>
+            <li>
+              {contested.length === 0
+                ? 'No activities are contested'
+                : `${contested.length} ${contested.length === 1 ? 'activity is' : 'activities are'} contested: ${contested.length - unsettled.length} settled, ${unsettled.length} still to settle`}
+            </li>
+          </ul>
+          {answeredGroups.length < 2 ? (
+            <p>Agreement scores and contested activities appear once people from at least 2 groups have answered.</p>
+          ) : null}
+        </>
+      )}
+
+      <details className="nhsuk-details">
+        <summary className="nhsuk-details__summary">
+          <span className="nhsuk-details__summary-text">How the agreement score works</span>
+        </summary>
+        <div className="nhsuk-details__text">
+          <p>Each group counts once, however many people are in it, so that five nurses do not outvote one peer worker.</p>
+          <p>
+            Each group&apos;s answers are averaged: core part of the role counts 2, sometimes 1, not part of the role 0. The score compares the 2 groups furthest apart: 100 means every
+            group answered the same on average, 0 means one group said core and another said not part of the role.
+          </p>
+          <p>
+            An activity is contested when one group mostly says core while another mostly says not part of the role, or when its score is below {CONTESTED_BELOW}. Settle each
+            contested activity in the role description before the role is agreed.
+          </p>
+        </div>
+      </details>
+
+      {contested.length > 0 ? (
+        <>
+          <h2 id="contested">
+            Contested activities <span className="nhsuk-u-secondary-text-colour">({contested.length})</span>
+          </h2>
+          <p>These are the activities where groups expect different things of the role{canDraft ? '. Record how each one was settled in the role description.' : '.'}</p>
+          {orderedContested.map((activity) => (
+            <ContestedActivity key={activity.id} activity={activity} teamId={teamId} roleId={roleId} canDraft={canDraft} checkPath={checkPath} myAnswer={myAnswers?.[activity.id]} />
+          ))}
+        </>
+      ) : null}
+
+      <h2 id="other-activities">
+        {contested.length > 0 ? 'Other activities' : 'All activities'} <span className="nhsuk-u-secondary-text-colour">({others.length})</span>
+      </h2>
+      {others.length === 0 ? (
+        <p>Every activity is contested.</p>
+      ) : (
+        <Table
+          caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'}
+          captionHidden
+          responsive
+          firstCellIsHeader
+          columns={[
+            { header: 'Activity', className: 'nhsuk-u-width-one-quarter' },
+            ...answeredGroups.map(({ label }) => ({ header: label })),
+            ...(myAnswers ? [{ header: 'Your answer' }] : []),
+            { header: 'Agreement' },
+          ]}
+          rows={others.map((activity) => ({
+            key: activity.id,
+            cells: [
+              <span key="name" id={activityAnchor(activity.id)}>
+                {activity.name}
+                {activity.individual ? <IndividualAnswers answers={activity.individual} activityName={activity.name} /> : null}
+              </span>,
+              ...answeredGroups.map(({ group }) => {
+                const answers = activity.groups.find((row) => row.group === group);
+                return answers ? answerCountsText(answers.counts) : <span className="nhsuk-u-secondary-text-colour">No answers</span>;
+              }),
+              ...(myAnswers ? [myAnswers[activity.id] ? ANSWER_LABELS[myAnswers[activity.id] as keyof typeof ANSWER_LABELS] : <span className="nhsuk-u-secondary-text-colour">Not answered</span>] : []),
+              agreementScoreText(activity.agreementScore),
+            ],
+          }))}
+        />
+      )}
+
+      {canDraft ? (
+        <>
+          <h2 id="participants">Who has answered</h2>
+          <Table
+            caption="Who has answered"
+            captionHidden
+            responsive
+            firstCellIsHeader
+            columns={[{ header: 'Name' }, { header: 'Group' }, { header: 'Answered' }]}
+            rows={check.participants.map((participant) => ({
+              key: participant.id,
+              cells: [
+                participant.user.name,
+                STAKEHOLDER_SINGULAR[participant.group][0].toUpperCase() + STAKEHOLDER_SINGULAR[participant.group].slice(1),
+                participant.submittedAt ? <DateTime key="when" value={participant.submittedAt} /> : <Tag colour="grey">Not yet</Tag>,
+              ],
+            }))}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

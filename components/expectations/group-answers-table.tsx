@@ -1,0 +1,60 @@
+import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { Table } from '@/components/ui/table';
+import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
+import { STAKEHOLDER_GROUPS, type GroupAnswers } from '@/lib/roles/rules';
+import { ANSWER_LABELS } from '@/lib/roles/schemas';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+
+/** How each stakeholder group answered one activity: a row per group that answered. */
+export function GroupAnswersTable({ groups, caption }: { groups: GroupAnswers[]; caption: string }) {
+  if (groups.length === 0) return <p className="nhsuk-u-secondary-text-colour">Nobody has answered about this activity yet.</p>;
+  return (
+    <Table
+      caption={caption}
+      captionSize="s"
+      responsive
+      firstCellIsHeader
+      columns={[
+        { header: 'Group' },
+        { header: ANSWER_LABELS.CORE, numeric: true },
+        { header: ANSWER_LABELS.SOMETIMES, numeric: true },
+        { header: ANSWER_LABELS.NOT_PART, numeric: true },
+      ]}
+      rows={groups.map((group) => ({
+        key: group.group,
+        cells: [STAKEHOLDER_GROUP_LABELS[group.group], group.counts.CORE, group.counts.SOMETIMES, group.counts.NOT_PART],
+      }))}
+    />
+  );
+}
+
+export interface IndividualAnswer {
+  name: string;
+  group: StakeholderGroup;
+  answer: ExpectationAnswer;
+}
+
+/** Who said what, for the team's managers only (the query withholds it from everyone else). */
+export function IndividualAnswers({ answers, activityName }: { answers: IndividualAnswer[]; activityName: string }) {
+  if (answers.length === 0) return null;
+  const sorted = [...answers].sort((a, b) => STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group) || a.name.localeCompare(b.name, 'en-GB'));
+  return (
+    <details className="nhsuk-details">
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">
+          Individual answers ({answers.length})<span className="nhsuk-u-visually-hidden"> about {activityName}</span>
+        </span>
+      </summary>
+      <div className="nhsuk-details__text">
+        <p className="nhsuk-body-s">Only the team&apos;s managers can see who said what. Everyone else sees the totals by group.</p>
+        <ul className="nhsuk-list">
+          {sorted.map((answer, index) => (
+            <li key={index}>
+              {answer.name} ({STAKEHOLDER_SINGULAR[answer.group]}): <strong>{ANSWER_LABELS[answer.answer]}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}

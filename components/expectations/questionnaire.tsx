@@ -1,0 +1,134 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, type ReactNode } from 'react';
+import { z } from 'zod';
+import { nestedFieldError } from '@/components/expectations/nested-errors';
+import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
+import { Radios } from '@/components/ui/fields';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { useErrorTitle } from '@/components/ui/use-error-title';
+import { answerExpectations } from '@/lib/roles/actions';
+import { EXPECTATION_ANSWERS } from '@/lib/roles/rules';
+import { ANSWER_LABELS, answerExpectationsSchema } from '@/lib/roles/schemas';
+
+const answerOptions = EXPECTATION_ANSWERS.map((answer) => ({ value: answer, label: ANSWER_LABELS[answer] }));
+
+interface QuestionnaireActivity {
+  id: string;
+  name: string;
+  description: string;
+  /** Set for an activity the team added to the organisation's catalogue. */
+  teamId: string | null;
+}
+
+const unansweredMessage = (name: string) => `Select whether “${name}” is a core part of the role, sometimes part of it, or not part of it`;
+
+/**
+ * The expectations check itself: one question per activity, each a fieldset of
+ * inline radios. The server asks for every activity too; in the browser the
+ * schema names each one, so the error summary links to each unanswered question.
+ */
+export function ExpectationsQuestionnaire({
+  checkId,
+  activities,
+  previousAnswers,
+  successHref,
+  cancelHref,
+  children,
+}: {
+  checkId: string;
+  activities: QuestionnaireActivity[];
+  /** Their earlier answers when they are changing them. */
+  previousAnswers: Record<string, string>;
+  successHref: string;
+  cancelHref?: string;
+  children?: ReactNode;
+}) {
+  const router = useRouter();
+  const schema = useMemo(
+    () =>
+      answerExpectationsSchema.extend({
+        answers: z.object(
+          Object.fromEntries(activities.map((activity) => [activity.id, z.enum(EXPECTATION_ANSWERS, { error: unansweredMessage(activity.name) })])),
+          { error: 'Answer each activity' },
+        ),
+      }),
+    [activities],
+  );
+  // Only activities still in the catalogue: an answer to a removed one would be refused.
+  const answers = Object.fromEntries(activities.filter((activity) => previousAnswers[activity.id]).map((activity) => [activity.id, previousAnswers[activity.id]]));
+  const { form, formProps, errorSummary, pending, result } = useActionForm({
+    schema,
+    action: answerExpectations,
+    defaultValues: { checkId, answers } as never,
+    onSuccess: () => router.push(successHref),
+  });
+
+  // The server's message is the same for every activity: name the activity, as the browser does.
+  const errorFor = (activity: QuestionnaireActivity) =>
+    nestedFieldError(form.formState.errors, result, `answers.${activity.id}`) ? unansweredMessage(activity.name) : undefined;
+  const summary: ErrorSummaryItem[] = [
+    ...errorSummary.filter((item) => !item.field?.startsWith('answers')),
+    ...errorSummary.filter((item) => item.field === 'answers').map((item) => ({ message: item.message })),
+    ...activities.flatMap((activity) => {
+      const message = errorFor(activity);
+      return message ? [{ field: `answers.${activity.id}`, message }] : [];
+    }),
+  ];
+  useErrorTitle(summary.length > 0);
+
+  if (result?.ok) {
+    // Seen without JavaScript; with it, the router has already moved on.
+    return (
+      <NotificationBanner type="success" heading="Your answers have been saved">
+        <p>
+          <Link className="nhsuk-notification-banner__link" href={successHref}>
+            See how each group answered
+          </Link>
+        </p>
+      </NotificationBanner>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {children}
+      <form {...formProps}>
+        <input type="hidden" {...form.register('checkId')} defaultValue={checkId} />
+        {activities.map((activity) => (
+          <Radios
+            key={activity.id}
+            name={`answers.${activity.id}`}
+            legend={activity.name}
+            hint={
+              activity.description || activity.teamId ? (
+                <>
+                  {activity.description}
+                  {activity.teamId ? `${activity.description ? ' ' : ''}(added by this team)` : null}
+                </>
+              ) : undefined
+            }
+            options={answerOptions}
+            inline
+            defaultValue={answers[activity.id]}
+            error={errorFor(activity)}
+            inputProps={form.register(`answers.${activity.id}` as never)}
+          />
+        ))}
+        <div className="nhsuk-button-group">
+          <SubmitButton pending={pending}>{Object.keys(answers).length > 0 ? 'Save your answers' : 'Send your answers'}</SubmitButton>
+          {cancelHref ? (
+            <Link className="nhsuk-link" href={cancelHref}>
+              Cancel
+            </Link>
+          ) : null}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -5,7 +5,7 @@
 // Extra arguments go to Playwright, e.g. `npm run test:e2e -- --grep admin`.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -32,7 +32,7 @@ async function main() {
   let databaseUrl = process.env.E2E_DATABASE_URL;
   let database = null;
   if (!databaseUrl) {
-    database = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(tmpdir(), 'peerroles-e2e-')), 'pg'), persistent: false, port: 54339 });
+    database = await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `peerroles-e2e-pg-${randomBytes(6).toString('hex')}`), persistent: false, port: 54339 });
     databaseUrl = database.url;
   }
   try {

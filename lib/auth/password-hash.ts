@@ -1,4 +1,3 @@
-import 'server-only';
 import argon2 from 'argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes); about 15 to 50 ms here.

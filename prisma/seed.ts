@@ -1,12 +1,14 @@
 // Demo data shaped like the three teams in Gillard et al. (2013): a community
 // mental health team, an early intervention in psychosis service and a recovery
 // college, each with a manager, non-peer staff and peer workers, plus an HR lead,
-// an administrator and a service-user representative.
+// an administrator and a service-user representative. Their roles are at
+// three stages of agreement (agreed, in review, draft): see prisma/demo-roles.ts.
 //
 //   DATABASE_URL=... npx tsx prisma/seed.ts        (or: npm run db:seed)
 //
-// Idempotent: people are matched by email and teams by name; what is missing is
-// created and what exists is left exactly as it is (the app may have changed it).
+// Idempotent: people are matched by email, teams by name and roles by team and
+// title; what is missing is created and what exists is left exactly as it is
+// (the app may have changed it).
 // Everything, with its audit events, is written in one transaction.
 //
 // Passwords: only with PEERROLES_DEMO=1 (set by the scripts for the embedded demo
@@ -18,6 +20,7 @@ import { recordAudit } from '@/lib/audit';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
+import { seedDemoRoles } from './demo-roles';
 
 interface SeedPerson {
   email: string;
@@ -112,7 +115,7 @@ export function checkDemoAccounts(accounts: DemoAccount[]): void {
 }
 
 export interface SeedOutcome {
-  created: { people: number; teams: number; memberships: number };
+  created: { people: number; teams: number; memberships: number; roles: number };
   demoPasswordsSet: number;
   adminLinkPath: string | null;
 }
@@ -120,8 +123,8 @@ export interface SeedOutcome {
 /** Builds the demo data in `tx`. `demoPasswordHash` gives the demo accounts a password. */
 export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoPasswordHash: string | null }): Promise<SeedOutcome> {
   const demoEmails = new Set(options.demoAccounts.map((account) => account.email));
-  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
-  const audit = (action: string, recordType: 'Team' | 'User', recordId: string, detail: string) =>
+  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
+  const audit = (action: string, recordType: string, recordId: string, detail: string) =>
     recordAudit(tx, null, { action, recordType, recordId, summary: `${SEED_SUMMARY}: ${detail}` });
 
   async function person(seedPerson: SeedPerson) {
@@ -140,8 +143,10 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
   const people = new Map<string, { id: string; name: string; passwordHash: string | null }>();
   for (const seedPerson of SEED_PEOPLE) people.set(seedPerson.email, await person(seedPerson));
 
+  const teams = new Map<string, { id: string; name: string; archivedAt: Date | null }>();
   for (const seedTeam of SEED_TEAMS) {
     const { team, created } = await upsertTeam({ name: seedTeam.name, serviceType: seedTeam.serviceType, description: seedTeam.description }, tx);
+    teams.set(seedTeam.name, team);
     if (created) {
       outcome.created.teams += 1;
       await audit('seed.team.create', 'Team', team.id, `created team ${team.name}`);
@@ -156,6 +161,14 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
       }
     }
   }
+
+  const found = <T>(map: Map<string, T>, key: string): T => {
+    const value = map.get(key);
+    if (!value) throw new Error(`prisma/demo-roles.ts names ${key}, which the seed does not create`);
+    return value;
+  };
+  const rolesAdded = await seedDemoRoles({ tx, team: (name) => found(teams, name), person: (email) => found(people, email), audit });
+  outcome.created.roles = rolesAdded.length;
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).
@@ -177,11 +190,11 @@ async function main(): Promise<void> {
 
   const outcome = await db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
 
-  const { people, teams, memberships } = outcome.created;
+  const { people, teams, memberships, roles } = outcome.created;
   console.log(
-    people + teams + memberships === 0
+    people + teams + memberships + roles === 0
       ? 'Demo data already present: nothing to add.'
-      : `Demo data seeded: ${people} people, ${teams} teams and ${memberships} team memberships added.`,
+      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships and ${roles} role descriptions added.`,
   );
   if (demo && outcome.demoPasswordsSet > 0) console.log(`Demo password set for ${outcome.demoPasswordsSet} demo account(s) (embedded demo database).`);
   if (outcome.adminLinkPath) {

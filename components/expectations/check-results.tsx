@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
-import { agreementScoreText, answerCountsText, draftSectionPath, GROUPS_IN_ORDER, STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { agreementScoreText, answerCountsText, GROUPS_IN_ORDER, SHORT_ANSWER_LABELS, STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { draftSectionPath } from '@/components/expectations/paths';
 import type { CheckActivity, LoadedCheck } from '@/components/expectations/load-check';
 import { DateTime } from '@/components/ui/date-time';
 import { SummaryList } from '@/components/ui/summary-list';
@@ -112,6 +113,49 @@ function ContestedActivity({
   );
 }
 
+/** The activities that are not contested: one row each, a column per group that answered. */
+function ActivitiesTable({
+  activities,
+  groups,
+  myAnswers,
+  caption,
+}: {
+  activities: CheckActivity[];
+  groups: typeof GROUPS_IN_ORDER;
+  myAnswers: Record<string, string> | null;
+  caption: string;
+}) {
+  return (
+    <Table
+      caption={caption}
+      captionHidden
+      responsive
+      firstCellIsHeader
+      columns={[
+        { header: 'Activity', className: 'nhsuk-u-width-one-quarter' },
+        ...groups.map(({ label }) => ({ header: label })),
+        ...(myAnswers ? [{ header: 'Your answer' }] : []),
+        { header: 'Agreement' },
+      ]}
+      rows={activities.map((activity) => ({
+        key: activity.id,
+        cells: [
+          <span key="name" id={activityAnchor(activity.id)}>
+            {activity.name}
+            {activity.individual ? <IndividualAnswers answers={activity.individual} activityName={activity.name} compact /> : null}
+          </span>,
+          ...groups.map(({ group }) => {
+            const answers = activity.groups.find((row) => row.group === group);
+            return answers ? answerCountsText(answers.counts) : <span className="nhsuk-u-secondary-text-colour">No answers</span>;
+          }),
+          ...(myAnswers ? [myAnswers[activity.id] ? SHORT_ANSWER_LABELS[myAnswers[activity.id] as keyof typeof SHORT_ANSWER_LABELS] : <span className="nhsuk-u-secondary-text-colour">Not answered</span>] : []),
+          agreementScoreText(activity.agreementScore),
+        ],
+      }))}
+    />
+  );
+}
+
 /** Results of an expectations check: contested activities first, then every other activity by group. */
 export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) {
   const checkPath = `/teams/${teamId}/roles/${roleId}/expectations/${check.id}`;
@@ -171,7 +215,7 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
         </div>
       </details>
 
-      {contested.length > 0 ? (
+      {check.counts.answered === 0 ? null : contested.length > 0 ? (
         <>
           <h2 id="contested">
             Contested activities <span className="nhsuk-u-secondary-text-colour">({contested.length})</span>
@@ -183,39 +227,17 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
         </>
       ) : null}
 
-      <h2 id="other-activities">
-        {contested.length > 0 ? 'Other activities' : 'All activities'} <span className="nhsuk-u-secondary-text-colour">({others.length})</span>
-      </h2>
-      {others.length === 0 ? (
-        <p>Every activity is contested.</p>
-      ) : (
-        <Table
-          caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'}
-          captionHidden
-          responsive
-          firstCellIsHeader
-          columns={[
-            { header: 'Activity', className: 'nhsuk-u-width-one-quarter' },
-            ...answeredGroups.map(({ label }) => ({ header: label })),
-            ...(myAnswers ? [{ header: 'Your answer' }] : []),
-            { header: 'Agreement' },
-          ]}
-          rows={others.map((activity) => ({
-            key: activity.id,
-            cells: [
-              <span key="name" id={activityAnchor(activity.id)}>
-                {activity.name}
-                {activity.individual ? <IndividualAnswers answers={activity.individual} activityName={activity.name} /> : null}
-              </span>,
-              ...answeredGroups.map(({ group }) => {
-                const answers = activity.groups.find((row) => row.group === group);
-                return answers ? answerCountsText(answers.counts) : <span className="nhsuk-u-secondary-text-colour">No answers</span>;
-              }),
-              ...(myAnswers ? [myAnswers[activity.id] ? ANSWER_LABELS[myAnswers[activity.id] as keyof typeof ANSWER_LABELS] : <span className="nhsuk-u-secondary-text-colour">Not answered</span>] : []),
-              agreementScoreText(activity.agreementScore),
-            ],
-          }))}
-        />
+      {check.counts.answered === 0 ? null : (
+        <>
+          <h2 id="other-activities">
+            {contested.length > 0 ? 'Other activities' : 'All activities'} <span className="nhsuk-u-secondary-text-colour">({others.length})</span>
+          </h2>
+          {others.length === 0 ? (
+            <p>Every activity is contested.</p>
+          ) : (
+            <ActivitiesTable activities={others} groups={answeredGroups} myAnswers={myAnswers} caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'} />
+          )}
+        </>
       )}
 
       {canDraft ? (

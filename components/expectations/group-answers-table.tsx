@@ -35,14 +35,15 @@ export interface IndividualAnswer {
 }
 
 /** Who said what, for the team's managers only (the query withholds it from everyone else). */
-export function IndividualAnswers({ answers, activityName }: { answers: IndividualAnswer[]; activityName: string }) {
+export function IndividualAnswers({ answers, activityName, compact = false }: { answers: IndividualAnswer[]; activityName: string; compact?: boolean }) {
   if (answers.length === 0) return null;
   const sorted = [...answers].sort((a, b) => STAKEHOLDER_GROUPS.indexOf(a.group) - STAKEHOLDER_GROUPS.indexOf(b.group) || a.name.localeCompare(b.name, 'en-GB'));
   return (
-    <details className="nhsuk-details">
+    <details className={`nhsuk-details${compact ? ' nhsuk-u-font-size-16 nhsuk-u-font-weight-normal nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0' : ''}`}>
       <summary className="nhsuk-details__summary">
         <span className="nhsuk-details__summary-text">
-          Individual answers ({answers.length})<span className="nhsuk-u-visually-hidden"> about {activityName}</span>
+          {compact ? 'Who said what' : `Individual answers (${answers.length})`}
+          <span className="nhsuk-u-visually-hidden"> about {activityName}</span>
         </span>
       </summary>
       <div className="nhsuk-details__text">

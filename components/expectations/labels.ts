@@ -33,7 +33,3 @@ export const STAKEHOLDER_SINGULAR: Record<StakeholderGroup, string> = {
 
 /** Groups in the order the rules define them, with their labels. */
 export const GROUPS_IN_ORDER = STAKEHOLDER_GROUPS.map((group) => ({ group, label: STAKEHOLDER_GROUP_LABELS[group] }));
-
-export const checkPath = (teamId: string, roleId: string, checkId: string) => `/teams/${teamId}/roles/${roleId}/expectations/${checkId}`;
-export const rolePath = (teamId: string, roleId: string) => `/teams/${teamId}/roles/${roleId}`;
-export const draftSectionPath = (teamId: string, roleId: string, section: string) => `/teams/${teamId}/roles/${roleId}/draft/${section}`;

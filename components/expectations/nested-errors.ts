@@ -1,14 +1,50 @@
-import { get, type FieldErrors, type FieldValues } from 'react-hook-form';
+import type { FieldErrors, FieldValues } from 'react-hook-form';
+import type { ErrorSummaryItem } from '@/components/ui/error-summary';
 import type { ActionResult } from '@/lib/action';
 
+/** Every message in react-hook-form's nested errors, by dotted path (`answers.<id>`, `valueOptions.3`). */
+function flatten(errors: unknown, prefix: string, into: Map<string, string>): void {
+  if (!errors || typeof errors !== 'object') return;
+  const message = (errors as { message?: unknown }).message;
+  if (prefix && typeof message === 'string') {
+    into.set(prefix, message);
+    return;
+  }
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === 'ref' || key === 'type' || key === 'types' || key === 'message' || key === 'root') continue;
+    flatten(value, prefix ? `${prefix}.${key}` : key, into);
+  }
+}
+
 /**
- * The message for a dotted field name such as `answers.<activityId>` or
- * `minimums.HR`: react-hook-form keeps such errors nested, which
- * useActionForm's fieldError and error summary (flat names) do not reach.
- * The browser's error first, then the server's.
+ * Errors for forms whose field names are dotted (`answers.<activityId>`,
+ * `minimums.HR`) or whose schema reports list items (`valueOptions.3`):
+ * react-hook-form keeps those nested, which useActionForm's flat fieldError and
+ * error summary do not reach. The browser's message wins over the server's.
+ * `anchor` maps a message's path to the id its summary link should focus.
  */
-export function nestedFieldError(errors: FieldErrors<FieldValues>, result: ActionResult<unknown> | null, path: string): string | undefined {
-  const client = get(errors, path) as { message?: unknown } | undefined;
-  if (client && typeof client.message === 'string') return client.message;
-  return result && !result.ok ? result.fieldErrors?.[path]?.[0] : undefined;
+export function formErrors(errors: FieldErrors<FieldValues>, result: ActionResult<unknown> | null, anchor: (path: string) => string | undefined = (path) => path) {
+  const messages = new Map<string, string>();
+  flatten(errors, '', messages);
+  let formMessages: string[] = [];
+  if (result && !result.ok) {
+    for (const [path, list] of Object.entries(result.fieldErrors ?? {})) {
+      if (path === '_form') formMessages = list;
+      else if (!messages.has(path) && list[0]) messages.set(path, list[0]);
+    }
+    if (!result.fieldErrors) formMessages = [result.error];
+  }
+  const summary: ErrorSummaryItem[] = [
+    ...formMessages.map((message) => ({ message })),
+    ...[...messages].map(([path, message]) => {
+      const field = anchor(path);
+      return field ? { field, message } : { message };
+    }),
+  ];
+  /** The first message for a field or anything inside it. */
+  const at = (field: string): string | undefined => {
+    for (const [path, message] of messages) if (path === field || path.startsWith(`${field}.`)) return message;
+    return undefined;
+  };
+  return { summary, at };
 }

@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import { z } from 'zod';
-import { nestedFieldError } from '@/components/expectations/nested-errors';
-import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
+import { formErrors } from '@/components/expectations/nested-errors';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -25,7 +25,7 @@ interface QuestionnaireActivity {
   teamId: string | null;
 }
 
-const unansweredMessage = (name: string) => `Select whether “${name}” is a core part of the role, sometimes part of it, or not part of it`;
+const unansweredMessage = (name: string) => `Select an answer for “${name}”`;
 
 /**
  * The expectations check itself: one question per activity, each a fieldset of
@@ -61,7 +61,7 @@ export function ExpectationsQuestionnaire({
   );
   // Only activities still in the catalogue: an answer to a removed one would be refused.
   const answers = Object.fromEntries(activities.filter((activity) => previousAnswers[activity.id]).map((activity) => [activity.id, previousAnswers[activity.id]]));
-  const { form, formProps, errorSummary, pending, result } = useActionForm({
+  const { form, formProps, pending, result } = useActionForm({
     schema,
     action: answerExpectations,
     defaultValues: { checkId, answers } as never,
@@ -69,16 +69,14 @@ export function ExpectationsQuestionnaire({
   });
 
   // The server's message is the same for every activity: name the activity, as the browser does.
-  const errorFor = (activity: QuestionnaireActivity) =>
-    nestedFieldError(form.formState.errors, result, `answers.${activity.id}`) ? unansweredMessage(activity.name) : undefined;
-  const summary: ErrorSummaryItem[] = [
-    ...errorSummary.filter((item) => !item.field?.startsWith('answers')),
-    ...errorSummary.filter((item) => item.field === 'answers').map((item) => ({ message: item.message })),
-    ...activities.flatMap((activity) => {
-      const message = errorFor(activity);
-      return message ? [{ field: `answers.${activity.id}`, message }] : [];
-    }),
-  ];
+  const names = new Map(activities.map((activity) => [`answers.${activity.id}`, activity.name]));
+  const { summary: rawSummary, at } = formErrors(form.formState.errors, result, (path) => (names.has(path) ? path : undefined));
+  const order = [...names.keys()];
+  const position = (field?: string) => (field && names.has(field) ? order.indexOf(field) : -1);
+  const summary = rawSummary
+    .map((item) => (item.field && names.has(item.field) ? { ...item, message: unansweredMessage(names.get(item.field) ?? '') } : item))
+    .sort((a, b) => position(a.field) - position(b.field));
+  const errorFor = (activity: QuestionnaireActivity) => (at(`answers.${activity.id}`) ? unansweredMessage(activity.name) : undefined);
   useErrorTitle(summary.length > 0);
 
   if (result?.ok) {

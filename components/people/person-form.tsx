@@ -8,7 +8,6 @@ import { InvitationLink } from '@/components/people/invitation-link';
 import { ORG_ROLE_OPTIONS } from '@/components/people/org-roles';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios, TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useErrorTitle } from '@/components/ui/use-error-title';
@@ -144,14 +143,14 @@ export function EditPersonForm({
   useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on).
     return (
-      <NotificationBanner type="success" heading="Details saved">
+      <>
+        <h1>Details saved</h1>
         <p>
-          <Link className="nhsuk-notification-banner__link" href={`/people/${person.id}`}>
-            Go to {person.name}’s details
-          </Link>
+          <Link href={`/people/${person.id}?status=updated`}>Go to {person.name}’s details</Link>
         </p>
-      </NotificationBanner>
+      </>
     );
   }
 

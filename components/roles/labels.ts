@@ -35,3 +35,12 @@ export function versionStatusLabel(status: RoleVersionStatus, agreedAt: Date | n
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** "You have been asked to review this version as a peer worker." */
+export const REVIEWING_AS: Record<StakeholderGroup, string> = {
+  MANAGER: 'as the team manager',
+  STAFF: 'as a member of non-peer staff',
+  PEER_WORKER: 'as a peer worker',
+  SERVICE_USER_REP: 'as a service-user representative',
+  HR: 'for HR',
+};

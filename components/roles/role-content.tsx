@@ -3,7 +3,7 @@ import { SummaryList } from '@/components/ui/summary-list';
 import {
   CONTRACT_TYPES,
   ROLE_SECTIONS,
-  SUPERVISION_TYPES,
+  sectionLines,
   WORKING_DAYS,
   type RoleContent,
   type RoleSectionKey,
@@ -88,11 +88,8 @@ export function SectionBody({ content, section, emptyText }: { content: RoleCont
       if (arrangements.length === 0) return <Empty>{emptyText}</Empty>;
       return (
         <ul className="nhsuk-list nhsuk-list--bullet">
-          {arrangements.map((arrangement, index) => (
-            <li key={index}>
-              {SUPERVISION_TYPES[arrangement.type]}
-              {arrangement.provider ? `, by ${arrangement.provider}` : ''}: every {arrangement.everyWeeks === 1 ? 'week' : `${arrangement.everyWeeks} weeks`}
-            </li>
+          {sectionLines(content, 'supervision').map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       );

@@ -7,7 +7,6 @@ import { TEAM_ROLE_HINTS } from '@/components/teams/team-roles';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { useErrorTitle } from '@/components/ui/use-error-title';
 import { Radios, Select } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { TeamRole } from '@/lib/generated/prisma/enums';
@@ -34,14 +33,14 @@ export function AddMemberForm({
   });
   useErrorTitle(errorSummary.length > 0);
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on to the team page).
     return (
-      <NotificationBanner type="success" heading="Member added">
+      <>
+        <h1>Member added</h1>
         <p>
-          <Link className="nhsuk-notification-banner__link" href={`/teams/${teamId}?added=${result.data.membershipId}`}>
-            Go to the team
-          </Link>
+          <Link href={`/teams/${teamId}?added=${result.data.membershipId}`}>Go to the team</Link>
         </p>
-      </NotificationBanner>
+      </>
     );
   }
   // Job title and email tell apart two people with the same name.

@@ -7,7 +7,6 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { useErrorTitle } from '@/components/ui/use-error-title';
 import { Radios, Textarea, TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ServiceType } from '@/lib/generated/prisma/enums';
@@ -36,15 +35,15 @@ function TeamFields({
   );
 }
 
+/** Seen without JavaScript (with it, the router has already moved on to the team page). */
 function SavedWithoutScript({ href, message }: { href: string; message: string }) {
   return (
-    <NotificationBanner type="success" heading={message}>
+    <>
+      <h1>{message}</h1>
       <p>
-        <Link className="nhsuk-notification-banner__link" href={href}>
-          Go to the team
-        </Link>
+        <Link href={href}>Go to the team</Link>
       </p>
-    </NotificationBanner>
+    </>
   );
 }
 

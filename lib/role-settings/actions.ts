@@ -4,6 +4,7 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { archiveActivitySchema, createActivitySchema, updatePolicySchema, updateTemplateSchema } from '@/lib/roles/schemas';
+import { lockVersion, refreshAgreement } from '@/lib/roles/agreement';
 import { currentTemplate } from '@/lib/roles/template';
 
 export const updateRoleTemplate = defineAction({
@@ -42,6 +43,8 @@ export const createActivity = defineAction({
     return (await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })) ? { teamId: input.teamId } : null;
   },
   async run({ input, tx, audit }) {
+    // Serialise additions so two people adding the same activity at once cannot both pass the check below.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('activity-name'))`;
     const clash = await tx.activity.findFirst({
       where: { name: { equals: input.name, mode: 'insensitive' }, archivedAt: null, OR: [{ teamId: null }, ...(input.teamId ? [{ teamId: input.teamId }] : [])] },
       select: { id: true },
@@ -88,6 +91,12 @@ export const updateAgreementPolicy = defineAction({
     const team = await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } });
     await tx.agreementRequirement.deleteMany({ where: { teamId: input.teamId } });
     await tx.agreementRequirement.createMany({ data: Object.entries(input.minimums).map(([group, minimum]) => ({ teamId: input.teamId, group: group as keyof typeof input.minimums, minimum })) });
+    // Versions in review are judged by the new policy at once: one that now meets it becomes Agreed.
+    const inReview = await tx.roleVersion.findMany({ where: { status: 'IN_REVIEW', role: { teamId: input.teamId } }, select: { id: true } });
+    for (const version of inReview) {
+      await lockVersion(tx, version.id);
+      await refreshAgreement(tx, version.id);
+    }
     const summary = Object.entries(input.minimums).filter(([, minimum]) => minimum > 0).map(([group, minimum]) => `${group} ${minimum}`).join(', ');
     await audit({ action: 'team.policy.update', recordType: 'Team', recordId: input.teamId, summary: `Set the agreement policy for ${team.name}: ${summary}` });
     return { teamId: input.teamId };

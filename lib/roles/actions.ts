@@ -234,6 +234,8 @@ export const sendExpectationsCheck = defineAction({
   input: sendExpectationsCheckSchema,
   scope: (input, tx) => roleScope(tx, input.roleId),
   async run({ input, user, tx, audit }) {
+    // Lock the role: two checks sent at once must not both stay open.
+    await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${input.roleId}::uuid FOR UPDATE`;
     const role = await tx.role.findUniqueOrThrow({ where: { id: input.roleId }, select: { teamId: true, title: true } });
     await activeTeam(tx, role.teamId);
     const groups = await groupsFor(tx, role.teamId, input.userIds);

@@ -36,8 +36,11 @@ export async function getRoleAccess(user: CurrentUser, roleId: string) {
     reviewerOf: new Set(invitations.map((row) => row.versionId)),
     participantOf: new Set(participations.map((row) => row.checkId)),
   };
-  if (!access.canDraft && !access.canViewAgreed && access.reviewerOf.size === 0 && access.participantOf.size === 0) return null;
-  return access;
+  if (access.canDraft || access.reviewerOf.size > 0 || access.participantOf.size > 0) return access;
+  // The rest of the team and HR see a role only once it has an agreed version: a draft's existence is not theirs to see.
+  if (!access.canViewAgreed) return null;
+  const agreed = await db.roleVersion.findFirst({ where: { roleId, agreedAt: { not: null } }, select: { id: true } });
+  return agreed ? access : null;
 }
 
 export type RoleAccess = NonNullable<Awaited<ReturnType<typeof getRoleAccess>>>;

@@ -42,7 +42,18 @@ const optionalNumber = (message: string) =>
 const supervisionRow = z.object({
   type: z.union([z.literal(''), z.enum(Object.keys(SUPERVISION_TYPES) as [keyof typeof SUPERVISION_TYPES])], { error: 'Select a type of supervision' }).optional().default(''),
   provider: z.string({ error: 'Who provides it must be text' }).trim().max(200, 'Who provides it must be 200 characters or fewer').optional().default(''),
-  everyWeeks: optionalNumber('Frequency must be a number of weeks').optional().default(null),
+  // Range-checked here, not only in the content schema, so the error lands on rows.<n>.everyWeeks (the field) rather than arrangements.<m>.
+  everyWeeks: optionalNumber('Frequency must be a number of weeks')
+    .pipe(
+      z
+        .number()
+        .int('Frequency must be a whole number of weeks')
+        .min(1, 'Frequency must be at least every week')
+        .max(52, 'Frequency must be at least once a year')
+        .nullable(),
+    )
+    .optional()
+    .default(null),
 });
 
 /** Each section's form, transformed and then checked against the section's content schema. */

@@ -209,3 +209,5 @@ export type Caller = (typeof CALLERS)[number];
 export function callerUser(world: World, caller: Caller): FactoryUser | null {
   return caller === 'signedOut' ? null : world[caller];
 }
+
+export * from './roles';

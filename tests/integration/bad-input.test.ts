@@ -1,8 +1,36 @@
 // Bad input for every server action: missing fields, wrong types, over-long
 // strings, malformed ids and ids from another team. Each must get field errors
 // or a refusal, never a crash, and leave the database exactly as it was. Called
-// as an administrator, so refusals come from the input and not from permissions.
-import { buildWorld, createInvitation, hashOfTestPassword, TEST_PASSWORD, type World } from '../factories';
+// as an administrator, so refusals come from the input and not from permissions;
+// actions only a reviewer or participant may use are called as one, and cases
+// about ids from another team name the caller they are about (`as`).
+import { db } from '@/lib/db';
+import { EMPTY_CONTENT } from '@/lib/roles/content';
+import {
+  activityCatalogue,
+  answersFor,
+  buildWorld,
+  callerUser,
+  catalogueActivity,
+  createActivity,
+  createCheck,
+  createConcern,
+  createInvitation,
+  createRole,
+  createTeam,
+  editDraft,
+  hashOfTestPassword,
+  inviteReviewers,
+  markConcernResolved,
+  recordAgreement,
+  roleContent,
+  roleInReview,
+  submitVersion,
+  TEST_PASSWORD,
+  without,
+  type Caller,
+  type World,
+} from '../factories';
 import { discoverActions } from '../support/actions';
 import { signInAs } from '../support/session';
 import { snapshotDatabase } from '../support/snapshot';
@@ -12,12 +40,14 @@ const MISSING = Symbol('missing');
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const NEW_PASSWORD = 'a perfectly good new passphrase';
 
-type Expectation = { code: 'VALIDATION'; field: string } | { code: 'NOT_FOUND' | 'FORBIDDEN' };
+type Expectation = { code: 'VALIDATION'; field: string } | { code: 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' };
 
 interface BadInputCase {
   label: string;
   input: unknown;
   expect: Expectation;
+  /** Who sends it, when not the entry's caller. */
+  as?: Caller;
 }
 
 type Valid = Record<string, unknown>;
@@ -90,8 +120,110 @@ function emptyFormCase(firstRequiredField: string): BadInputCase {
   return { label: 'an empty form post', input: form, expect: { code: 'VALIDATION', field: firstRequiredField } };
 }
 
+/** Ways a list of people (userIds) can be wrong, each a field error on userIds or on the bad item. */
+function userIdsCases(valid: Valid, world: World): BadInputCase[] {
+  const withUserIds = (label: string, value: unknown, field = 'userIds'): BadInputCase => {
+    const input: Valid = { ...valid };
+    if (value === MISSING) delete input.userIds;
+    else input.userIds = value;
+    return { label: `userIds: ${label}`, input, expect: { code: 'VALIDATION', field } };
+  };
+  return [
+    withUserIds('missing', MISSING),
+    withUserIds('a number', 12345),
+    withUserIds('an object', { nested: world.staff.id }),
+    withUserIds('a boolean', true),
+    withUserIds('null', null),
+    withUserIds('an empty list', []),
+    withUserIds('not a uuid', 'not-a-uuid', 'userIds.0'),
+    withUserIds('SQL', "' OR '1'='1", 'userIds.0'),
+    withUserIds('a good id then a bad one', [world.staff.id, 12345]),
+    withUserIds('10,000 characters', `${UNKNOWN_ID}${LONG}`, 'userIds.0'),
+    withUserIds('101 people', Array.from({ length: 101 }, () => world.staff.id)),
+    withUserIds('someone who does not exist', [UNKNOWN_ID]),
+    withUserIds('a team id given as a person', [world.thisTeam.id]),
+    withUserIds('the manager of another team', [world.managerOfOtherTeam.id]),
+    withUserIds('a person in no team who is neither HR nor a representative', [world.newcomer.id]),
+    withUserIds('an administrator outside the team', [world.admin.id]),
+    withUserIds('one good person and one from another team', [world.staff.id, world.managerOfOtherTeam.id]),
+  ];
+}
+
+/** Role records in both teams, at the stages the role actions refuse to work on. */
+async function buildRoleFixtures(world: World) {
+  const manager = world.managerOfThisTeam;
+  // A draft edited once (draftVersion 2), never submitted.
+  const draftRole = await createRole({ team: world.thisTeam, createdBy: manager, title: 'Draft role' });
+  await editDraft(draftRole, roleContent({ purpose: { text: 'Edited once.' } }));
+  const incompleteRole = await createRole({ team: world.thisTeam, createdBy: manager, title: 'Incomplete role', content: EMPTY_CONTENT });
+  const roleForChecks = await createRole({ team: world.thisTeam, createdBy: manager, title: 'Role for sending checks' });
+
+  // Version 1 superseded by version 2, which is in review; the staff member and the representative review both.
+  const { role: reviewedRole, version: supersededVersion } = await roleInReview(world, { title: 'Reviewed role' });
+  const inReviewVersion = await submitVersion(reviewedRole, manager);
+  await inviteReviewers(inReviewVersion, [world.staff, world.serviceUserRep], manager);
+  await recordAgreement(inReviewVersion, world.serviceUserRep);
+  const openConcern = await createConcern(inReviewVersion, world.staff, { section: 'working' });
+  const resolvedConcern = await createConcern(inReviewVersion, world.staff, { section: 'purpose' });
+  await markConcernResolved(resolvedConcern, world.staff);
+  // Another role of this team in review, which nobody in the world was invited to.
+  const { version: uninvitedVersion } = await roleInReview(world, { title: 'Role nobody reviews', reviewers: [manager] });
+
+  const otherTeam = { team: world.otherTeam, createdBy: world.managerOfOtherTeam };
+  const otherRole = await createRole({ ...otherTeam, title: 'Other team role' });
+  const otherVersion = await submitVersion(otherRole, world.managerOfOtherTeam);
+  await inviteReviewers(otherVersion, [world.managerOfOtherTeam], world.managerOfOtherTeam);
+  const otherConcern = await createConcern(otherVersion, world.managerOfOtherTeam);
+  const otherCheck = await createCheck(otherRole, world.managerOfOtherTeam, [{ user: world.managerOfOtherTeam }]);
+
+  const thisTeamActivity = await createActivity({ team: world.thisTeam, name: 'Bad input: team activity' });
+  const otherTeamActivity = await createActivity({ team: world.otherTeam, name: 'Bad input: other team activity' });
+  const archivedActivity = await createActivity({ team: world.thisTeam, name: 'Bad input: archived activity', archived: true });
+  const organisationActivity = await catalogueActivity('Risk assessment');
+
+  // An open check the peer worker has yet to answer, where "Writing in clinical records" is contested.
+  const checkRole = await createRole({ team: world.thisTeam, createdBy: manager, title: 'Role with a check' });
+  const check = await createCheck(checkRole, manager, [
+    { user: world.peerWorker },
+    { user: world.staff, answers: { default: 'SOMETIMES', byName: { 'Writing in clinical records': 'NOT_PART' } } },
+    { user: world.serviceUserRep, answers: { default: 'SOMETIMES', byName: { 'Writing in clinical records': 'CORE' } } },
+  ]);
+  const closedCheckRole = await createRole({ team: world.thisTeam, createdBy: manager, title: 'Role with a closed check' });
+  const closedCheck = await createCheck(closedCheckRole, manager, [{ user: world.peerWorker }], { closed: true });
+  const checkWithoutPeer = await createCheck(draftRole, manager, [{ user: world.staff }]);
+  const archivedTeam = await createTeam({ name: `Archived Team ${world.suffix}`, archived: true });
+
+  return {
+    draftRole,
+    incompleteRole,
+    roleForChecks,
+    reviewedRole,
+    supersededVersion,
+    inReviewVersion,
+    uninvitedVersion,
+    openConcern,
+    resolvedConcern,
+    otherRole,
+    otherVersion,
+    otherConcern,
+    otherCheck,
+    thisTeamActivity,
+    otherTeamActivity,
+    archivedActivity,
+    organisationActivity,
+    check,
+    closedCheck,
+    checkWithoutPeer,
+    archivedTeam,
+  };
+}
+
+type RoleFixtures = Awaited<ReturnType<typeof buildRoleFixtures>>;
+
 interface BadInputEntry {
-  cases: (world: World) => BadInputCase[] | Promise<BadInputCase[]>;
+  /** Who sends the cases (unless a case says otherwise); an administrator by default. */
+  caller?: Caller;
+  cases: (world: World, fixtures: RoleFixtures) => BadInputCase[] | Promise<BadInputCase[]>;
 }
 
 const BAD_INPUT: Record<string, BadInputEntry> = {
@@ -241,6 +373,298 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
       ];
     },
   },
+  'role.create': {
+    cases: (world, fixtures) => {
+      const valid = { teamId: world.thisTeam.id, title: 'Peer support worker' };
+      return [
+        ...fieldCases(valid, { teamId: 'uuid', title: 'text' }),
+        { label: 'a title of 121 characters', input: { ...valid, title: 'x'.repeat(121) }, expect: { code: 'VALIDATION', field: 'title' } },
+        { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a person id given as the team', input: { ...valid, teamId: world.staff.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'an archived team', input: { ...valid, teamId: fixtures.archivedTeam.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's id, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('teamId'),
+      ];
+    },
+  },
+  'role.draft.save': {
+    cases: (world, fixtures) => {
+      const valid = { roleId: fixtures.draftRole.id, draftVersion: 2, section: 'purpose', value: { text: 'A new purpose' } };
+      const section = (label: string, name: string, value: unknown, field: string): BadInputCase => ({
+        label: `${name}: ${label}`,
+        input: { ...valid, section: name, value },
+        expect: { code: 'VALIDATION', field },
+      });
+      const working = { contractType: 'PERMANENT', hoursPerWeek: '22.5', workingDays: ['MON'], payBand: 'Band 3', base: 'Base', teamMeetings: 'yes', recordsAccess: 'yes', sameIt: 'yes' };
+      return [
+        ...fieldCases(valid, { roleId: 'uuid', draftVersion: 'version', section: 'enum' }),
+        { label: 'value: missing', input: { ...valid, value: undefined }, expect: { code: 'VALIDATION', field: 'value' } },
+        { label: 'value: text', input: { ...valid, value: 'A new purpose' }, expect: { code: 'VALIDATION', field: 'value' } },
+        { label: 'value: a number', input: { ...valid, value: 12 }, expect: { code: 'VALIDATION', field: 'value' } },
+        { label: 'value: a list', input: { ...valid, value: ['A new purpose'] }, expect: { code: 'VALIDATION', field: 'value' } },
+        { label: 'value: null', input: { ...valid, value: null }, expect: { code: 'VALIDATION', field: 'value' } },
+        section('text missing', 'purpose', {}, 'text'),
+        section('text a number', 'purpose', { text: 12345 }, 'text'),
+        section('10,000 characters', 'purpose', { text: LONG }, 'text'),
+        section('10,000 characters', 'training', { text: LONG }, 'text'),
+        section('a line of 600 characters', 'responsibilities', { items: `Offer peer support\n${'x'.repeat(600)}` }, 'items.1'),
+        section('a list instead of lines', 'notPart', { items: { first: 'Observations' } }, 'items'),
+        section('31 values', 'values', { selected: Array.from({ length: 31 }, (_, index) => `Value ${index}`) }, 'selected'),
+        section('a contract type not in the list', 'working', { ...working, contractType: 'ZERO_HOURS' }, 'contractType'),
+        section('hours that are not a number', 'working', { ...working, hoursPerWeek: 'lots' }, 'hoursPerWeek'),
+        section('100 hours a week', 'working', { ...working, hoursPerWeek: '100' }, 'hoursPerWeek'),
+        section('a day not in the list', 'working', { ...working, workingDays: ['MON', 'FUNDAY'] }, 'workingDays.1'),
+        section('yes or no missing', 'working', { ...working, sameIt: undefined }, 'sameIt'),
+        section('a row with no frequency', 'supervision', { rows: { 0: { type: 'PEER_SUPERVISION', provider: 'A peer', everyWeeks: '' } } }, 'rows.0.everyWeeks'),
+        section('a row with no type', 'supervision', { rows: { 2: { type: '', provider: 'A peer', everyWeeks: '4' } } }, 'rows.2.type'),
+        section('a frequency of 0 weeks', 'supervision', { rows: { 1: { type: 'LINE_MANAGEMENT', provider: '', everyWeeks: '0' } } }, 'rows.1.everyWeeks'),
+        { label: 'a role that does not exist', input: { ...valid, roleId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a version id given as the role', input: { ...valid, roleId: fixtures.inReviewVersion.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale draft version (someone saved since)', input: { ...valid, draftVersion: 1 }, expect: { code: 'CONFLICT' } },
+        { label: "another team's role, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, roleId: fixtures.otherRole.id, draftVersion: 1 }, expect: { code: 'FORBIDDEN' } },
+        { label: "this team's role, as the other team's manager", as: 'managerOfOtherTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('roleId'),
+      ];
+    },
+  },
+  'role.submit': {
+    cases: (world, fixtures) => {
+      const valid = { roleId: fixtures.draftRole.id, draftVersion: 2 };
+      return [
+        ...fieldCases(valid, { roleId: 'uuid', draftVersion: 'version' }),
+        { label: 'a role that does not exist', input: { ...valid, roleId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale draft version', input: { ...valid, draftVersion: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'a draft with incomplete sections', input: { roleId: fixtures.incompleteRole.id, draftVersion: 1 }, expect: { code: 'VALIDATION', field: '_form' } },
+        { label: 'a draft unchanged since its last version', input: { roleId: fixtures.reviewedRole.id, draftVersion: 1 }, expect: { code: 'CONFLICT' } },
+        { label: "another team's role, as this team's manager", as: 'managerOfThisTeam', input: { roleId: fixtures.otherRole.id, draftVersion: 1 }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('roleId'),
+      ];
+    },
+  },
+  'role.reviewers.invite': {
+    cases: (world, fixtures) => {
+      const valid = { versionId: fixtures.inReviewVersion.id, userIds: [world.peerWorker.id] };
+      return [
+        ...fieldCases(valid, { versionId: 'uuid' }),
+        ...userIdsCases(valid, world),
+        { label: 'someone already invited', input: { ...valid, userIds: [world.staff.id] }, expect: { code: 'VALIDATION', field: 'userIds' } },
+        { label: 'a version that does not exist', input: { ...valid, versionId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a role id given as the version', input: { ...valid, versionId: fixtures.reviewedRole.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a superseded version', input: { ...valid, versionId: fixtures.supersededVersion.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's version, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, versionId: fixtures.otherVersion.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('versionId'),
+      ];
+    },
+  },
+  'role.version.agree': {
+    caller: 'staff',
+    cases: (world, fixtures) => {
+      const valid = { versionId: fixtures.inReviewVersion.id };
+      return [
+        ...fieldCases(valid, { versionId: 'uuid' }),
+        { label: 'a version that does not exist', input: { versionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's version", input: { versionId: fixtures.otherVersion.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a version of this team the reviewer was not invited to', input: { versionId: fixtures.uninvitedVersion.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a superseded version', input: { versionId: fixtures.supersededVersion.id }, expect: { code: 'CONFLICT' } },
+        { label: 'agreeing a second time', as: 'serviceUserRep', input: valid, expect: { code: 'CONFLICT' } },
+        emptyFormCase('versionId'),
+      ];
+    },
+  },
+  'role.concern.raise': {
+    caller: 'staff',
+    cases: (world, fixtures) => {
+      const valid = { versionId: fixtures.inReviewVersion.id, section: 'working', comment: 'The hours are too few to attend team meetings.' };
+      return [
+        ...fieldCases(valid, { versionId: 'uuid', section: 'enum', comment: 'text' }),
+        { label: 'a version that does not exist', input: { ...valid, versionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's version", input: { ...valid, versionId: fixtures.otherVersion.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a version of this team the reviewer was not invited to', input: { ...valid, versionId: fixtures.uninvitedVersion.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a superseded version', input: { ...valid, versionId: fixtures.supersededVersion.id }, expect: { code: 'CONFLICT' } },
+        emptyFormCase('versionId'),
+      ];
+    },
+  },
+  'role.concern.reply': {
+    cases: (world, fixtures) => {
+      const valid = { concernId: fixtures.openConcern.id, body: 'We will look at this.' };
+      return [
+        ...fieldCases(valid, { concernId: 'uuid', body: 'text' }),
+        { label: 'a concern that does not exist', input: { ...valid, concernId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a version id given as the concern', input: { ...valid, concernId: fixtures.inReviewVersion.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a resolved concern', input: { ...valid, concernId: fixtures.resolvedConcern.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's concern, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, concernId: fixtures.otherConcern.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a concern on a version the peer worker does not review', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('concernId'),
+      ];
+    },
+  },
+  'role.concern.resolve': {
+    cases: (world, fixtures) => {
+      const valid = { concernId: fixtures.openConcern.id, reason: 'Changed in the next version.' };
+      return [
+        ...fieldCases(valid, { concernId: 'uuid', reason: 'optionalText' }),
+        { label: "someone else's concern without a reason, as the manager", as: 'managerOfThisTeam', input: { concernId: fixtures.openConcern.id }, expect: { code: 'VALIDATION', field: 'reason' } },
+        { label: "someone else's concern with a blank reason, as an administrator", input: { ...valid, reason: '   ' }, expect: { code: 'VALIDATION', field: 'reason' } },
+        { label: "someone else's concern, as another reviewer of the version", as: 'serviceUserRep', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "someone else's concern, as a peer worker of the team", as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's concern, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, concernId: fixtures.otherConcern.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a resolved concern', input: { ...valid, concernId: fixtures.resolvedConcern.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a concern that does not exist', input: { ...valid, concernId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        emptyFormCase('concernId'),
+      ];
+    },
+  },
+  'role.expectations.send': {
+    cases: (world, fixtures) => {
+      const valid = { roleId: fixtures.roleForChecks.id, userIds: [world.staff.id, world.serviceUserRep.id] };
+      return [
+        ...fieldCases(valid, { roleId: 'uuid' }),
+        ...userIdsCases(valid, world),
+        { label: 'a role that does not exist', input: { ...valid, roleId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a team id given as the role', input: { ...valid, roleId: world.thisTeam.id }, expect: { code: 'NOT_FOUND' } },
+        { label: "another team's role, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, roleId: fixtures.otherRole.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('roleId'),
+      ];
+    },
+  },
+  'role.expectations.answer': {
+    caller: 'peerWorker',
+    cases: async (world, fixtures) => {
+      const catalogue = await activityCatalogue(world.thisTeam);
+      expect(catalogue.map((activity) => activity.id)).toContain(fixtures.thisTeamActivity.id);
+      const answers = answersFor(catalogue, { default: 'CORE' });
+      const [first, second] = catalogue;
+      const valid = { checkId: fixtures.check.id, answers };
+      const withAnswers = (label: string, value: unknown, field = 'answers'): BadInputCase => ({ label: `answers: ${label}`, input: { ...valid, answers: value }, expect: { code: 'VALIDATION', field } });
+      return [
+        ...fieldCases(valid, { checkId: 'uuid' }),
+        withAnswers('missing', undefined),
+        withAnswers('text', 'CORE'),
+        withAnswers('a list', ['CORE']),
+        withAnswers('null', null),
+        withAnswers('a number', 3),
+        withAnswers('an answer not in the list', { ...answers, [first.id]: 'MAYBE' }, `answers.${first.id}`),
+        withAnswers('an answer in lower case', { ...answers, [first.id]: 'core' }, `answers.${first.id}`),
+        withAnswers('an answer of 10,000 characters', { ...answers, [first.id]: LONG }, `answers.${first.id}`),
+        withAnswers('an activity id that is not a uuid', { ...answers, 'not-a-uuid': 'CORE' }, 'answers.not-a-uuid'),
+        withAnswers('one activity left out', without(answers, second.id), `answers.${second.id}`),
+        withAnswers('nothing answered', {}, `answers.${first.id}`),
+        withAnswers("another team's own activity", { ...answers, [fixtures.otherTeamActivity.id]: 'CORE' }),
+        withAnswers('an archived activity', { ...answers, [fixtures.archivedActivity.id]: 'CORE' }),
+        withAnswers('an activity that does not exist', { ...answers, [UNKNOWN_ID]: 'CORE' }),
+        { label: 'a closed check', input: { ...valid, checkId: fixtures.closedCheck.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a check the peer worker was not sent', input: { ...valid, checkId: fixtures.checkWithoutPeer.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's check", input: { ...valid, checkId: fixtures.otherCheck.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a check that does not exist', input: { ...valid, checkId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('checkId'),
+      ];
+    },
+  },
+  'role.contested.resolve': {
+    cases: async (world, fixtures) => {
+      const contested = await catalogueActivity('Writing in clinical records');
+      const agreed = await catalogueActivity('One-to-one peer support');
+      const valid = { checkId: fixtures.check.id, activityId: contested.id, outcome: 'CLARIFIED', section: 'responsibilities', note: 'Peer workers write brief notes of their contacts.' };
+      return [
+        ...fieldCases(valid, { checkId: 'uuid', activityId: 'uuid', outcome: 'enum', section: 'enum', note: 'text' }),
+        { label: 'an activity that is not contested', input: { ...valid, activityId: agreed.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's own activity", input: { ...valid, activityId: fixtures.otherTeamActivity.id }, expect: { code: 'VALIDATION', field: 'activityId' } },
+        { label: 'an activity that does not exist', input: { ...valid, activityId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'activityId' } },
+        { label: 'a check that does not exist', input: { ...valid, checkId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: "another team's check, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, checkId: fixtures.otherCheck.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a participant who does not manage the team', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('checkId'),
+      ];
+    },
+  },
+  'role.template.update': {
+    cases: () => {
+      const valid = { version: 1, purpose: 'Purpose', training: 'Training', progression: 'Progression', valueOptions: 'Hope\nMutuality', notPartOptions: 'Observations' };
+      const list = (field: 'valueOptions' | 'notPartOptions', label: string, value: unknown, errorField: string = field): BadInputCase => ({
+        label: `${field}: ${label}`,
+        input: { ...valid, [field]: value },
+        expect: { code: 'VALIDATION', field: errorField },
+      });
+      return [
+        ...fieldCases(valid, { version: 'version', purpose: 'optionalText', training: 'optionalText', progression: 'optionalText' }),
+        list('valueOptions', 'missing', undefined),
+        list('valueOptions', 'a number', 12),
+        list('valueOptions', 'a list', ['Hope']),
+        list('valueOptions', 'null', null),
+        list('valueOptions', 'only blank lines', '  \n \n'),
+        list('valueOptions', 'a value of 200 characters', `Hope\n${'x'.repeat(200)}`, 'valueOptions.1'),
+        list('valueOptions', '31 values', Array.from({ length: 31 }, (_, index) => `Value ${index}`).join('\n')),
+        list('valueOptions', '25,000 characters', 'x'.repeat(25_000)),
+        list('notPartOptions', 'missing', undefined),
+        list('notPartOptions', 'an object', { first: 'Observations' }),
+        list('notPartOptions', 'an example of 600 characters', 'x'.repeat(600), 'notPartOptions.0'),
+        list('notPartOptions', '41 examples', Array.from({ length: 41 }, (_, index) => `Example ${index}`).join('\n')),
+        { label: 'a stale template version', input: { ...valid, version: 2 }, expect: { code: 'CONFLICT' } },
+        emptyFormCase('version'),
+      ];
+    },
+  },
+  'activity.create': {
+    cases: (world, fixtures) => {
+      const valid = { teamId: world.thisTeam.id, name: 'Bad input: a new activity', description: '' };
+      const withTeam = (label: string, value: unknown): BadInputCase => ({ label: `teamId: ${label}`, input: { ...valid, teamId: value }, expect: { code: 'VALIDATION', field: 'teamId' } });
+      return [
+        ...fieldCases(valid, { name: 'text', description: 'optionalText' }),
+        withTeam('not a uuid', 'not-a-uuid'),
+        withTeam('a number', 12345),
+        withTeam('an object', { id: world.thisTeam.id }),
+        withTeam('null', null),
+        withTeam('a truncated uuid', world.thisTeam.id.slice(0, -1)),
+        withTeam('10,000 characters', `${world.thisTeam.id}${LONG}`),
+        { label: 'a name of 121 characters', input: { ...valid, name: 'x'.repeat(121) }, expect: { code: 'VALIDATION', field: 'name' } },
+        { label: "a name in the organisation's catalogue, in other case", input: { ...valid, name: 'RISK ASSESSMENT' }, expect: { code: 'VALIDATION', field: 'name' } },
+        { label: "a name in the team's own catalogue", input: { ...valid, name: fixtures.thisTeamActivity.name }, expect: { code: 'VALIDATION', field: 'name' } },
+        { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: "another team, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "an organisation-wide activity, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, teamId: '' }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('name'),
+      ];
+    },
+  },
+  'activity.archive': {
+    cases: (world, fixtures) => {
+      const valid = { activityId: fixtures.thisTeamActivity.id };
+      return [
+        ...fieldCases(valid, { activityId: 'uuid' }),
+        { label: 'an activity that does not exist', input: { activityId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a team id given as the activity', input: { activityId: world.thisTeam.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'an activity already archived', input: { activityId: fixtures.archivedActivity.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's activity, as this team's manager", as: 'managerOfThisTeam', input: { activityId: fixtures.otherTeamActivity.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "an organisation-wide activity, as this team's manager", as: 'managerOfThisTeam', input: { activityId: fixtures.organisationActivity.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('activityId'),
+      ];
+    },
+  },
+  'team.policy.update': {
+    cases: (world) => {
+      const minimums = { MANAGER: 1, STAFF: 1, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 };
+      const valid = { teamId: world.thisTeam.id, minimums };
+      const withMinimums = (label: string, value: unknown, field: string): BadInputCase => ({ label: `minimums: ${label}`, input: { ...valid, minimums: value }, expect: { code: 'VALIDATION', field } });
+      return [
+        ...fieldCases(valid, { teamId: 'uuid' }),
+        withMinimums('missing', undefined, 'minimums'),
+        withMinimums('text', 'all of them', 'minimums'),
+        withMinimums('null', null, 'minimums'),
+        withMinimums('a list', [1, 1, 1], 'minimums'),
+        withMinimums('one group left out', without(minimums, 'HR'), 'minimums.HR'),
+        withMinimums('a negative number', { ...minimums, MANAGER: -1 }, 'minimums.MANAGER'),
+        withMinimums('more than 20', { ...minimums, STAFF: 21 }, 'minimums.STAFF'),
+        withMinimums('a fraction', { ...minimums, HR: 1.5 }, 'minimums.HR'),
+        withMinimums('text for a number', { ...minimums, PEER_OR_REP: 'one' }, 'minimums.PEER_OR_REP'),
+        withMinimums('10,000 characters', { ...minimums, PEER_WORKER: LONG }, 'minimums.PEER_WORKER'),
+        withMinimums('nobody required at all', { MANAGER: 0, STAFF: 0, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 }, '_form'),
+        { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: "the team's own manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('teamId'),
+      ];
+    },
+  },
 };
 
 const discovery = discoverActions();
@@ -259,24 +683,39 @@ describe('the bad-input table covers every action', () => {
 });
 
 let world: World;
+let fixtures: RoleFixtures;
 
 beforeAll(async () => {
   world = await buildWorld({ passwordHash: await hashOfTestPassword() });
+  fixtures = await buildRoleFixtures(world);
+});
+
+describe('the snapshot that "nothing changed" is checked against', () => {
+  it('notices a change to a single row of any table, and nothing else', async () => {
+    const before = await snapshotDatabase();
+    expect(await snapshotDatabase()).toEqual(before);
+    await db.role.update({ where: { id: fixtures.draftRole.id }, data: { title: 'Draft role' } });
+    // Writing the same title still moves updatedAt on: a silent overwrite is a change.
+    const after = await snapshotDatabase();
+    expect(after.counts).toEqual(before.counts);
+    expect(Object.keys(after.digests).filter((table) => after.digests[table] !== before.digests[table])).toEqual(['Role']);
+  });
 });
 
 describe.each(Object.keys(BAD_INPUT))('%s', (name) => {
   it('turns every bad input away and changes nothing', async () => {
     const discovered = discovery.actions.find((entry) => entry.name === name);
     if (!discovered) throw new Error(`No server action named ${name} exists any more: remove it from BAD_INPUT`);
-    const cases = [...WHOLE_INPUT_CASES, ...(await BAD_INPUT[name].cases(world))];
+    const entry = BAD_INPUT[name];
+    const cases = [...WHOLE_INPUT_CASES, ...(await entry.cases(world, fixtures))];
     expect(cases.length).toBeGreaterThan(WHOLE_INPUT_CASES.length);
 
     const failures: string[] = [];
     for (const testCase of cases) {
-      signInAs(world.admin);
-      const before = await snapshotDatabase(world);
+      signInAs(callerUser(world, testCase.as ?? entry.caller ?? 'admin'));
+      const before = await snapshotDatabase();
       const result = await discovered.action(null, testCase.input);
-      const after = await snapshotDatabase(world);
+      const after = await snapshotDatabase();
 
       const expected = testCase.expect;
       const matches =

@@ -3,8 +3,13 @@ import path from 'node:path';
 import { findUsableInvitation } from '@/lib/auth/invitations';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db';
+import { REQUIRED_FOR_SUBMISSION, roleContentSchema, sectionIsComplete, parseContent } from '@/lib/roles/content';
+import { getAgreedVersion, RoleNotAgreedError } from '@/lib/roles/gate';
+import { getExpectationCheck, getRoleAccess, getVersionDetail, listPendingRequests } from '@/lib/roles/queries';
+import { DEMO_ROLES, seedDemoRoles } from '../../prisma/demo-roles';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
-import { hashOfTestPassword, TEST_PASSWORD } from '../factories';
+import { buildWorld, createTeam, hashOfTestPassword, TEST_PASSWORD } from '../factories';
+import { currentUserOf } from '../support/roles';
 
 /** The demo sign-ins as scripts/demo-accounts.mjs lists them (an ES module, so read as text here). */
 function demoAccountsFromScript(): DemoAccount[] {
@@ -21,7 +26,32 @@ const counts = async () => ({
   teams: await db.team.count(),
   memberships: await db.teamMembership.count(),
   auditEvents: await db.auditEvent.count(),
+  roles: await db.role.count(),
+  versions: await db.roleVersion.count(),
+  reviewers: await db.reviewInvitation.count(),
+  agreements: await db.agreement.count(),
+  concerns: await db.concern.count(),
+  replies: await db.concernReply.count(),
+  checks: await db.expectationCheck.count(),
+  responses: await db.expectationResponse.count(),
+  resolutions: await db.contestedResolution.count(),
 });
+
+const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0 };
+const [CMHT, EIP, RECOVERY_COLLEGE] = SEED_TEAMS;
+
+/** A seeded role with everything about it, found by team and title. */
+async function seededRole(teamName: string, title: string) {
+  return db.role.findFirstOrThrow({
+    where: { title, team: { name: teamName } },
+    include: {
+      versions: { orderBy: { number: 'asc' }, include: { reviewers: true, agreements: true, concerns: { include: { replies: true } } } },
+      checks: { include: { participants: true, resolutions: true } },
+    },
+  });
+}
+
+const person = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
 
 const runSeed = (demoPasswordHash: string | null, demoAccounts = demoAccountsFromScript()) =>
   db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
@@ -34,7 +64,7 @@ describe('the demo seed', () => {
 
   it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16 });
+    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3 });
     expect(outcome.demoPasswordsSet).toBe(0);
     expect(await db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
 
@@ -56,8 +86,100 @@ describe('the demo seed', () => {
 
     // Everything it made is in the audit log, by nobody in particular.
     const events = await db.auditEvent.findMany();
-    expect(events).toHaveLength(19 + 3 + 16 + 1);
+    const byAction: Record<string, number> = {};
+    for (const event of events) byAction[event.action] = (byAction[event.action] ?? 0) + 1;
+    expect(byAction).toEqual({
+      'seed.person.create': 19,
+      'seed.team.create': 3,
+      'seed.team.member.add': 16,
+      'seed.person.invite': 1,
+      'seed.role.create': 3,
+      'seed.role.expectations.send': 2,
+      // Eight people answered the CMHT check; six of seven the early intervention one.
+      'seed.role.expectations.answer': 14,
+      'seed.role.contested.resolve': 1,
+      'seed.role.submit': 2,
+      'seed.role.reviewers.invite': 2,
+      // Four for the CMHT role, three so far for the early intervention one.
+      'seed.role.version.agree': 7,
+      'seed.role.concern.raise': 1,
+      'seed.role.concern.reply': 1,
+    });
     expect(events.every((event) => event.actorId === null && event.summary.startsWith('Demo data seeded'))).toBe(true);
+    // Every role, version, concern and check it made has its own audit event.
+    const recorded = new Set(events.map((event) => event.recordId));
+    const records = [
+      ...(await db.role.findMany({ select: { id: true } })),
+      ...(await db.roleVersion.findMany({ select: { id: true } })),
+      ...(await db.concern.findMany({ select: { id: true } })),
+      ...(await db.expectationCheck.findMany({ select: { id: true } })),
+    ];
+    expect(records.filter((record) => !recorded.has(record.id))).toEqual([]);
+  });
+
+  it('gives the community team an agreed role, agreed as the default policy asks, after a completed expectations check', async () => {
+    const role = await seededRole(CMHT.name, 'Peer support worker');
+    expect(role.draftChanged).toBe(false);
+    expect(role.versions.map((version) => [version.number, version.status])).toEqual([[1, 'AGREED']]);
+    const [version] = role.versions;
+    expect(version.agreements.map((agreement) => agreement.group).sort()).toEqual(['HR', 'MANAGER', 'PEER_WORKER', 'STAFF']);
+    expect(version.concerns).toEqual([]);
+    expect(await getAgreedVersion(role.id)).toMatchObject({ id: version.id, number: 1, content: expect.objectContaining({ working: expect.objectContaining({ payBand: 'Band 3 (Agenda for Change)', hoursPerWeek: 22.5 }) }) });
+
+    // The check: everyone answered; its one contested activity was settled.
+    const [check] = role.checks;
+    expect(check.participants.length).toBeGreaterThanOrEqual(6);
+    expect(check.participants.every((participant) => participant.submittedAt !== null)).toBe(true);
+    const manager = await currentUserOf(await person('manager.cmht@peerroles.test'));
+    const results = await getExpectationCheck((await getRoleAccess(manager, role.id))!, manager.id, check.id);
+    const contested = results!.activities.filter((activity) => activity.contested);
+    expect(contested.map((activity) => activity.name)).toEqual(['Attending ward rounds or MDT meetings']);
+    expect(contested[0].resolution).toMatchObject({ outcome: 'CLARIFIED', section: 'responsibilities' });
+  });
+
+  it('gives the early intervention team a role in review with some agreements, an open concern and an unsettled contested activity', async () => {
+    const role = await seededRole(EIP.name, 'Peer support worker (early intervention)');
+    expect(role.versions.map((version) => [version.number, version.status])).toEqual([[1, 'IN_REVIEW']]);
+    const [version] = role.versions;
+    const rep = await person('rep@peerroles.test');
+    expect(version.reviewers.map((reviewer) => reviewer.group).sort()).toEqual(['HR', 'MANAGER', 'PEER_WORKER', 'SERVICE_USER_REP', 'STAFF', 'STAFF']);
+    expect(version.reviewers.find((reviewer) => reviewer.userId === rep.id)?.group).toBe('SERVICE_USER_REP');
+    expect(version.agreements.map((agreement) => agreement.group).sort()).toEqual(['HR', 'MANAGER', 'STAFF']);
+    expect(version.concerns).toEqual([expect.objectContaining({ section: 'working', status: 'OPEN', replies: [expect.objectContaining({ body: expect.stringContaining('information governance') })] })]);
+    await expect(getAgreedVersion(role.id)).rejects.toBeInstanceOf(RoleNotAgreedError);
+
+    // The representative (a demo sign-in) sees the version and is asked to agree it.
+    const repUser = await currentUserOf(rep);
+    const repAccess = await getRoleAccess(repUser, role.id);
+    expect(await getVersionDetail(repAccess!, 1)).toMatchObject({ status: 'IN_REVIEW', agreement: { status: 'IN_REVIEW', openConcerns: 1, outstanding: [expect.objectContaining({ group: 'PEER_OR_REP' })] } });
+    expect((await listPendingRequests(repUser)).reviews.map((review) => review.version.role.id)).toEqual([role.id]);
+
+    // The check: writing in clinical records is contested (peer workers say core, non-peer staff not part of it), not yet settled.
+    const [check] = role.checks;
+    expect(check.resolutions).toEqual([]);
+    const manager = await currentUserOf(await person('helen.price@peerroles.test'));
+    const results = await getExpectationCheck((await getRoleAccess(manager, role.id))!, manager.id, check.id);
+    const records = results!.activities.find((activity) => activity.name === 'Writing in clinical records')!;
+    expect(records).toMatchObject({ contested: true, resolution: null });
+    expect(records.groups.find((group) => group.group === 'PEER_WORKER')?.leaning).toBe('CORE');
+    expect(records.groups.find((group) => group.group === 'STAFF')?.leaning).toBe('NOT_PART');
+    // HR has not answered yet: a pending request for the HR demo sign-in.
+    const hr = await currentUserOf(await person('hr@peerroles.test'));
+    expect((await listPendingRequests(hr)).checks.map((row) => row.check.id)).toEqual([check.id]);
+  });
+
+  it('gives the recovery college a draft that has not been submitted', async () => {
+    const role = await seededRole(RECOVERY_COLLEGE.name, 'Peer trainer');
+    expect(role).toMatchObject({ draftChanged: true, versions: [], checks: [] });
+    const draft = parseContent(role.draft);
+    expect(REQUIRED_FOR_SUBMISSION.filter((key) => !sectionIsComplete(draft, key))).toEqual(['supervision']);
+    await expect(getAgreedVersion(role.id)).rejects.toBeInstanceOf(RoleNotAgreedError);
+  });
+
+  it('writes role content that the app reads as it is, section by section', async () => {
+    for (const row of [...(await db.role.findMany({ select: { draft: true } })).map((role) => role.draft), ...(await db.roleVersion.findMany({ select: { content: true } })).map((version) => version.content)]) {
+      expect(roleContentSchema.safeParse(row).error?.issues ?? []).toEqual([]);
+    }
   });
 
   it('adds nothing when run again, and leaves changes made in the app alone', async () => {
@@ -66,16 +188,39 @@ describe('the demo seed', () => {
     await db.user.update({ where: { email: 'staff.cmht@peerroles.test' }, data: { jobTitle: 'Senior community nurse' } });
     const eip = await db.team.findFirstOrThrow({ where: { name: SEED_TEAMS[1].name } });
     await db.team.update({ where: { id: eip.id }, data: { archivedAt: new Date() } });
+
+    const peerTrainer = await db.role.findFirstOrThrow({ where: { title: 'Peer trainer' } });
+    await db.role.update({ where: { id: peerTrainer.id }, data: { draft: { ...(peerTrainer.draft as object), progression: { text: 'Written in the app' } }, draftVersion: { increment: 1 } } });
     const before = await counts();
 
     const outcome = await runSeed(null);
-    expect(outcome.created).toEqual({ people: 0, teams: 0, memberships: 0 });
+    expect(outcome.created).toEqual(NOTHING_CREATED);
     // The administrator still has no password, so a fresh link replaces the old one.
     expect(outcome.adminLinkPath).toMatch(/^\/set-password\//u);
     expect(await counts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });
     expect((await db.team.findUniqueOrThrow({ where: { id: cmht.id } })).description).toBe('Changed by an administrator');
     expect((await db.user.findUniqueOrThrow({ where: { email: 'staff.cmht@peerroles.test' } })).jobTitle).toBe('Senior community nurse');
     expect((await db.team.findUniqueOrThrow({ where: { id: eip.id } })).archivedAt).not.toBeNull();
+    expect(parseContent((await db.role.findUniqueOrThrow({ where: { id: peerTrainer.id } })).draft).progression.text).toBe('Written in the app');
+  });
+
+  it('adds no demo role to an archived team, or one whose people can no longer speak for the team', async () => {
+    const world = await buildWorld();
+    const archived = await createTeam({ archived: true });
+    const before = await counts();
+    const context = (team: { id: string; name: string; archivedAt: Date | null }) => ({
+      tx: db,
+      team: () => team,
+      // Nobody the demo roles name is in these teams.
+      person: () => world.newcomer,
+      audit: async () => {
+        throw new Error('nothing should be audited');
+      },
+    });
+    expect(await seedDemoRoles(context(archived))).toEqual([]);
+    expect(await seedDemoRoles(context(world.thisTeam))).toEqual([]);
+    expect(DEMO_ROLES).toHaveLength(3);
+    expect(await counts()).toEqual(before);
   });
 
   it('in the demo database: gives the six demo accounts, and only them, the demo password', async () => {
@@ -97,6 +242,6 @@ describe('the demo seed', () => {
     }
 
     const again = await runSeed(await hashOfTestPassword(), demoAccounts);
-    expect(again).toEqual({ created: { people: 0, teams: 0, memberships: 0 }, demoPasswordsSet: 0, adminLinkPath: null });
+    expect(again).toEqual({ created: NOTHING_CREATED, demoPasswordsSet: 0, adminLinkPath: null });
   });
 });

@@ -28,9 +28,9 @@ export default async function DisablePersonPage({ params }: { params: Params }) 
         <div className="nhsuk-grid-column-two-thirds">
           {person.disabledAt ? (
             <>
-              <h1>{person.name}’s account is already disabled</h1>
+              <h1>{person.name}’s account is disabled</h1>
               <p>
-                <Link href={`/people/${person.id}`}>Go back to their details</Link> to re-enable it.
+                <Link href={`/people/${person.id}`}>Go to their details</Link>. You can re-enable the account from there.
               </p>
             </>
           ) : person.id === user.id ? (

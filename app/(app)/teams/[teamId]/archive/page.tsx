@@ -31,9 +31,9 @@ export default async function ArchiveTeamPage({ params }: { params: Params }) {
         <div className="nhsuk-grid-column-two-thirds">
           {team.archivedAt ? (
             <>
-              <h1>{team.name} is already archived</h1>
+              <h1>{team.name} is archived</h1>
               <p>
-                <Link href={`/teams/${team.id}`}>Go back to the team</Link> to restore it.
+                <Link href={`/teams/${team.id}`}>Go to the team</Link>. You can restore it from there.
               </p>
             </>
           ) : (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { loadTeam } from '@/components/teams/load-team';
 import { RemoveMemberForm } from '@/components/teams/team-action-forms';
@@ -14,15 +15,29 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { user, team } = await loadTeam(teamId);
   const membership = team?.memberships.find((m) => m.id === membershipId);
   if (!can(user, 'team.members.manage', { teamId })) return { title: 'You do not have permission to view this page' };
-  return { title: team && membership ? `Remove ${membership.user.name} from ${team.name}` : 'Page not found' };
+  if (!team) return { title: 'Page not found' };
+  return { title: membership ? `Remove ${membership.user.name} from ${team.name}` : `Not a member of ${team.name}` };
 }
 
 export default async function RemoveMemberPage({ params }: { params: Params }) {
   const { teamId, membershipId } = await params;
   await requirePermission('team.members.manage', { teamId });
   const { team } = await loadTeam(teamId);
-  const membership = team?.memberships.find((m) => m.id === membershipId);
-  if (!team || !membership) notFound();
+  if (!team) notFound();
+  const membership = team.memberships.find((m) => m.id === membershipId);
+  if (!membership) {
+    // Also what a browser without JavaScript sees straight after a removal: the page is drawn again.
+    return (
+      <>
+        <BackLink href={`/teams/${team.id}`}>Back to {team.name}</BackLink>
+        <h1>Not a member of {team.name}</h1>
+        <p>This person is not, or is no longer, a member of this team.</p>
+        <p>
+          <Link href={`/teams/${team.id}`}>Go to {team.name}</Link>
+        </p>
+      </>
+    );
+  }
 
   return (
     <>

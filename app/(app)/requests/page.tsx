@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { REVIEWING_AS } from '@/components/roles/labels';
+import { checkPath, versionPath } from '@/components/roles/paths';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { DateTime } from '@/components/ui/date-time';
+import { Table } from '@/components/ui/table';
+import { requireUser } from '@/lib/auth/current-user';
+import { listPendingRequests } from '@/lib/roles/queries';
+
+export const metadata: Metadata = { title: 'Your requests' };
+
+/** What other people have asked this person to do: role versions to review, expectations checks to answer. */
+export default async function RequestsPage() {
+  const user = await requireUser();
+  const { reviews, checks } = await listPendingRequests(user);
+  const total = reviews.length + checks.length;
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', label: 'Home' }]} />
+      <h1>Your requests</h1>
+      {total === 0 ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>You have nothing to do here. When someone asks you to review a peer worker role or to answer an expectations check, it will appear on this page.</p>
+        </div>
+      ) : (
+        <p>
+          {total === 1 ? 'You have 1 request' : `You have ${total} requests`}, oldest first.
+        </p>
+      )}
+
+      {total > 0 ? (
+        <>
+          <section aria-labelledby="reviews-heading">
+            <h2 id="reviews-heading">Roles to review ({reviews.length})</h2>
+            {reviews.length === 0 ? (
+              <p className="nhsuk-u-secondary-text-colour">No roles are waiting for your review.</p>
+            ) : (
+              <>
+                <p>Read each version, then agree it or raise a concern about a section. A role cannot be recruited to until it is agreed.</p>
+                <Table
+                  caption="Roles to review"
+                  captionHidden
+                  responsive
+                  firstCellIsHeader
+                  columns={[{ header: 'Role' }, { header: 'Team' }, { header: 'You review it' }, { header: 'Asked on' }]}
+                  rows={reviews.map((review) => {
+                    const role = review.version.role;
+                    return {
+                      key: `${role.id}-${review.version.number}`,
+                      cells: [
+                        <Link key="role" href={versionPath(role.teamId, role.id, review.version.number)}>
+                          {role.title}, version {review.version.number}
+                        </Link>,
+                        role.team.name,
+                        REVIEWING_AS[review.group],
+                        <DateTime key="asked" value={review.createdAt} dateOnly />,
+                      ],
+                    };
+                  })}
+                />
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="checks-heading">
+            <h2 id="checks-heading">Expectations checks to answer ({checks.length})</h2>
+            {checks.length === 0 ? (
+              <p className="nhsuk-u-secondary-text-colour">No expectations checks are waiting for your answers.</p>
+            ) : (
+              <>
+                <p>Say which activities you expect a peer worker in the role to do. It takes a few minutes.</p>
+                <Table
+                  caption="Expectations checks to answer"
+                  captionHidden
+                  responsive
+                  firstCellIsHeader
+                  columns={[{ header: 'Role' }, { header: 'Team' }, { header: 'Sent on' }]}
+                  rows={checks.map(({ check }) => ({
+                    key: check.id,
+                    cells: [
+                      <Link key="role" href={checkPath(check.role.teamId, check.role.id, check.id)}>
+                        {check.role.title}
+                        <span className="nhsuk-u-visually-hidden">: answer the expectations check</span>
+                      </Link>,
+                      check.role.team.name,
+                      <DateTime key="sent" value={check.createdAt} dateOnly />,
+                    ],
+                  }))}
+                />
+              </>
+            )}
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PolicyForm, UseDefaultPolicyForm } from '@/components/settings/policy-form';
+import { POLICY_GROUPS, policySummary } from '@/components/settings/policy-labels';
+import { loadTeam } from '@/components/teams/load-team';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { requirePermission } from '@/lib/auth/current-user';
+import { db } from '@/lib/db';
+import type { RequirementGroup } from '@/lib/generated/prisma/enums';
+import { can } from '@/lib/permissions';
+import { teamPolicy } from '@/lib/roles/agreement';
+import { DEFAULT_AGREEMENT_POLICY } from '@/lib/roles/rules';
+
+type Params = Promise<{ teamId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { teamId } = await params;
+  const { user, team } = await loadTeam(teamId);
+  if (!can(user, 'team.policy.manage', { teamId })) return { title: 'You do not have permission to view this page' };
+  return { title: team ? `Agreement policy – ${team.name}` : 'Page not found' };
+}
+
+function asMinimums(requirements: ReadonlyArray<{ group: RequirementGroup; minimum: number }>): Record<RequirementGroup, number> {
+  const minimums = Object.fromEntries(POLICY_GROUPS.map(({ group }) => [group, 0])) as Record<RequirementGroup, number>;
+  for (const requirement of requirements) minimums[requirement.group] = requirement.minimum;
+  return minimums;
+}
+
+export default async function AgreementPolicyPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { teamId } = await params;
+  const user = await requirePermission('team.policy.manage', { teamId });
+  const query = await searchParams;
+  const { team } = await loadTeam(teamId);
+  if (!team) notFound();
+
+  const current = asMinimums(await teamPolicy(db, teamId));
+  const defaults = asMinimums(DEFAULT_AGREEMENT_POLICY);
+  const usesDefault = POLICY_GROUPS.every(({ group }) => current[group] === defaults[group]);
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', label: 'Home' },
+          ...(can(user, 'team.list') ? [{ href: '/teams', label: 'Teams' }] : []),
+          { href: `/teams/${teamId}`, label: team.name },
+        ]}
+      />
+      {query.status === 'saved' || query.status === 'default' ? (
+        <NotificationBanner type="success" heading={query.status === 'default' ? 'This team now uses the default policy' : 'Agreement policy saved'}>
+          <p>A role description in {team.name} is now Agreed once {policySummary(current)} have agreed it, and no concern is open.</p>
+        </NotificationBanner>
+      ) : null}
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>
+            <span className="nhsuk-caption-l">
+              {team.name}
+              <span className="nhsuk-u-visually-hidden"> – </span>
+            </span>
+            Agreement policy
+          </h1>
+          <p>
+            The policy says who must agree a peer worker role description before it is Agreed and can be recruited to. Each group brings a different view of the role, so
+            that the differences come out before selection, not after.
+          </p>
+          <p>
+            <strong>Now:</strong> {usesDefault ? 'this team uses the default policy: ' : ''}
+            {policySummary(current)} must agree, and no concern can be open.
+          </p>
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              The default policy asks for {policySummary(defaults)}: the manager who drafted the role, a colleague who will work alongside the peer worker, someone with lived
+              experience, and HR, who will recruit to it.
+            </p>
+          </div>
+          {!usesDefault ? <UseDefaultPolicyForm teamId={teamId} defaults={defaults} /> : null}
+          <PolicyForm key={POLICY_GROUPS.map(({ group }) => current[group]).join('-')} teamId={teamId} minimums={current}>
+            <p>A version that is already Agreed stays Agreed. Versions still in review are checked against the new policy the next time someone agrees one or a concern is resolved.</p>
+          </PolicyForm>
+        </div>
+      </div>
+    </>
+  );
+}

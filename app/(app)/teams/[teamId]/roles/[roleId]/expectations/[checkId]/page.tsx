@@ -1,0 +1,165 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CheckResults } from '@/components/expectations/check-results';
+import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { loadCheck, roleCrumbs } from '@/components/expectations/load-check';
+import { checkPath, draftSectionPath, rolePath } from '@/components/expectations/paths';
+import { ExpectationsQuestionnaire } from '@/components/expectations/questionnaire';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { ButtonLink } from '@/components/ui/button-link';
+import { DateTime } from '@/components/ui/date-time';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { sectionTitle } from '@/lib/roles/content';
+
+type Params = Promise<{ teamId: string; roleId: string; checkId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Whether this person sees the questions rather than the results. */
+function answering(check: NonNullable<Awaited<ReturnType<typeof loadCheck>>['check']>, query: Record<string, string | string[] | undefined>): boolean {
+  if (!check.me || check.closedAt || query.view === 'results') return false;
+  return !check.me.submittedAt || query.answer === '1';
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const { teamId, roleId, checkId } = await params;
+  const { access, check } = await loadCheck(teamId, roleId, checkId);
+  if (!access || !check) return { title: 'Page not found' };
+  return { title: answering(check, await searchParams) ? `What do you expect of the ${access.role.title} role?` : `Expectations check – ${access.role.title}` };
+}
+
+export default async function ExpectationCheckPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { teamId, roleId, checkId } = await params;
+  const query = await searchParams;
+  const { user, access, check } = await loadCheck(teamId, roleId, checkId);
+  if (!access || !check) notFound();
+
+  const { role } = access;
+  const here = checkPath(teamId, roleId, check.id);
+  const archived = role.team.archivedAt !== null;
+  const crumbs = roleCrumbs(user, role);
+
+  if (answering(check, query) && check.me) {
+    const changing = check.me.submittedAt !== null;
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <ExpectationsQuestionnaire
+              checkId={check.id}
+              activities={check.activities.map(({ id, name, description, teamId: ownTeam }) => ({ id, name, description, teamId: ownTeam }))}
+              previousAnswers={check.me.answers}
+              successHref={`${here}?status=answered`}
+              cancelHref={changing ? here : undefined}
+            >
+              <h1>
+                <span className="nhsuk-caption-l">
+                  {role.title}, {role.team.name}
+                  <span className="nhsuk-u-visually-hidden"> – </span>
+                </span>
+                What do you expect of this role?
+              </h1>
+              <p>
+                {check.createdBy} has asked you, as {check.me.group === 'HR' ? 'HR' : `a ${STAKEHOLDER_SINGULAR[check.me.group]}`}, what you expect a peer worker in this role to
+                do. For each activity, say whether it is a core part of the role, something they do sometimes, or not part of the role.
+              </p>
+              <p>
+                There are no right answers. The answers show where people expect different things, so that the team can settle those differences in the role description before
+                anyone is recruited.
+              </p>
+              <div className="nhsuk-inset-text">
+                <span className="nhsuk-u-visually-hidden">Information: </span>
+                <p>The team&apos;s managers see each person&apos;s answers. Everyone else who takes part sees only how each group answered, not who said what.</p>
+              </div>
+              <p>
+                There are {check.activities.length} activities. {changing ? 'Your earlier answers are filled in: change any you want to.' : 'It takes about 5 minutes.'}
+              </p>
+              {access.canDraft && !changing ? (
+                <p>
+                  <Link href={`${here}?view=results`}>See the results so far without answering</Link>
+                </p>
+              ) : null}
+            </ExpectationsQuestionnaire>
+          </div>
+        </div>
+      </>
+    );
+  }
+
+  const status = typeof query.status === 'string' ? query.status : undefined;
+  const settledActivity = status === 'settled' && typeof query.activity === 'string' ? check.activities.find((activity) => activity.id === query.activity) : undefined;
+  const stillToAnswer = check.me && !check.me.submittedAt && !check.closedAt;
+
+  return (
+    <>
+      <Breadcrumbs items={crumbs} />
+
+      {status === 'answered' && check.me?.submittedAt ? (
+        <NotificationBanner type="success" heading="Thank you: your answers have been saved">
+          <p>Below is how each group has answered so far. You can change your answers until the check closes.</p>
+        </NotificationBanner>
+      ) : status === 'sent' && access.canDraft ? (
+        <NotificationBanner type="success" heading={`Expectations check sent to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}>
+          <p>They will see it in their requests. Results appear here as they answer.</p>
+        </NotificationBanner>
+      ) : settledActivity?.resolution ? (
+        <NotificationBanner type="success" heading={`You recorded how “${settledActivity.name}” was settled`}>
+          <p>
+            Next, make sure the role description says so:{' '}
+            <Link className="nhsuk-notification-banner__link" href={draftSectionPath(teamId, roleId, settledActivity.resolution.section)}>
+              edit “{sectionTitle(settledActivity.resolution.section)}” in the draft
+            </Link>
+            .
+          </p>
+        </NotificationBanner>
+      ) : null}
+
+      {check.closedAt ? (
+        <NotificationBanner heading="This expectations check is closed">
+          <p>
+            It closed on <DateTime value={check.closedAt} dateOnly />
+            {access.canDraft ? ', when a new check was sent' : ''}. Its answers are kept here for reference.{' '}
+            {check.me && !check.me.submittedAt ? 'It closed before you answered. ' : ''}
+            <Link className="nhsuk-notification-banner__link" href={rolePath(teamId, roleId)}>
+              Go to the role
+            </Link>
+          </p>
+        </NotificationBanner>
+      ) : null}
+
+      <h1>
+        <span className="nhsuk-caption-l">
+          {role.title}
+          <span className="nhsuk-u-visually-hidden"> – </span>
+        </span>
+        Expectations check
+      </h1>
+      <p>
+        Sent by {check.createdBy} on <DateTime value={check.createdAt} dateOnly />
+        {check.closedAt ? '' : ` to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}.
+      </p>
+
+      {stillToAnswer ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            You have been asked too, and have not answered yet. <Link href={here}>Answer the expectations check</Link>
+          </p>
+        </div>
+      ) : check.me?.submittedAt && !check.closedAt ? (
+        <p>
+          You answered on <DateTime value={check.me.submittedAt} dateOnly />. <Link href={`${here}?answer=1`}>Change your answers</Link>
+        </p>
+      ) : null}
+
+      {access.canDraft && !archived ? (
+        <ButtonLink href={`${rolePath(teamId, roleId)}/expectations/new`} variant="secondary">
+          Send a new expectations check
+        </ButtonLink>
+      ) : null}
+
+      <CheckResults check={check} teamId={teamId} roleId={roleId} canDraft={access.canDraft} />
+    </>
+  );
+}

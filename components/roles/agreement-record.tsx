@@ -1,0 +1,61 @@
+import { REQUIREMENT_GROUP_LABELS, STAKEHOLDER_GROUP_SINGULAR } from '@/components/roles/labels';
+import { DateTime } from '@/components/ui/date-time';
+import { Table } from '@/components/ui/table';
+import type { RequirementGroup, StakeholderGroup } from '@/lib/generated/prisma/enums';
+
+interface AgreementRow {
+  userId: string;
+  group: StakeholderGroup;
+  createdAt: Date;
+  user: { name: string; jobTitle: string | null };
+}
+
+/** Who agreed a version, in which stakeholder group, and when. */
+export function AgreementRecord({ agreements, caption = 'Who agreed this version', captionHidden = true }: { agreements: ReadonlyArray<AgreementRow>; caption?: string; captionHidden?: boolean }) {
+  if (agreements.length === 0) return <p className="nhsuk-u-secondary-text-colour">Nobody has agreed this version yet.</p>;
+  return (
+    <Table
+      caption={caption}
+      captionHidden={captionHidden}
+      responsive
+      firstCellIsHeader
+      columns={[{ header: 'Name' }, { header: 'Group' }, { header: 'Agreed on' }]}
+      rows={agreements.map((agreement) => ({
+        key: agreement.userId,
+        cells: [
+          <span key="name">
+            {agreement.user.name}
+            {agreement.user.jobTitle ? <span className="nhsuk-u-display-block nhsuk-body-s nhsuk-u-margin-bottom-0">{agreement.user.jobTitle}</span> : null}
+          </span>,
+          STAKEHOLDER_GROUP_SINGULAR[agreement.group],
+          <DateTime key="when" value={agreement.createdAt} dateOnly />,
+        ],
+      }))}
+    />
+  );
+}
+
+/** What the team's agreement policy still needs: "1 more agreement from HR". */
+export function OutstandingRequirements({ outstanding, openConcerns }: { outstanding: ReadonlyArray<{ group: RequirementGroup; minimum: number; have: number }>; openConcerns: number }) {
+  if (outstanding.length === 0 && openConcerns === 0) return null;
+  return (
+    <>
+      <p>Before this version is agreed, it still needs:</p>
+      <ul>
+        {outstanding.map((requirement) => {
+          const more = requirement.minimum - requirement.have;
+          return (
+            <li key={requirement.group}>
+              {more} more {more === 1 ? 'agreement' : 'agreements'} from {REQUIREMENT_GROUP_LABELS[requirement.group]} ({requirement.have} of {requirement.minimum} so far)
+            </li>
+          );
+        })}
+        {openConcerns > 0 ? (
+          <li>
+            <a href="#concerns">{openConcerns === 1 ? 'the open concern' : `all ${openConcerns} open concerns`}</a> to be resolved
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}

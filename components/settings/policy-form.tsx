@@ -1,0 +1,100 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { formErrors } from '@/components/expectations/nested-errors';
+import { POLICY_GROUPS } from '@/components/settings/policy-labels';
+import { ActionButtonForm } from '@/components/ui/action-button-form';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { TextInput } from '@/components/ui/fields';
+import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { useErrorTitle } from '@/components/ui/use-error-title';
+import type { RequirementGroup } from '@/lib/generated/prisma/enums';
+import { updateAgreementPolicy } from '@/lib/role-settings/actions';
+import { updatePolicySchema } from '@/lib/roles/schemas';
+
+type Minimums = Record<RequirementGroup, number>;
+
+/** How many agreements each stakeholder group must give: one number per group, 0 for not required. */
+export function PolicyForm({ teamId, minimums, children }: { teamId: string; minimums: Minimums; children?: ReactNode }) {
+  const router = useRouter();
+  const { form, formProps, pending, result } = useActionForm({
+    schema: updatePolicySchema,
+    action: updateAgreementPolicy,
+    defaultValues: { teamId, minimums: Object.fromEntries(POLICY_GROUPS.map(({ group }) => [group, String(minimums[group])])) } as never,
+    onSuccess: () => router.push(`/teams/${teamId}/policy?status=saved`),
+  });
+  const { summary, at } = formErrors(form.formState.errors, result);
+  useErrorTitle(summary.length > 0);
+
+  if (result?.ok) {
+    return (
+      <NotificationBanner type="success" heading="Agreement policy saved">
+        <p>
+          <Link className="nhsuk-notification-banner__link" href={`/teams/${teamId}/policy`}>
+            Go back to the agreement policy
+          </Link>
+        </p>
+      </NotificationBanner>
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary errors={summary} />
+      {children}
+      <form {...formProps}>
+        <input type="hidden" {...form.register('teamId')} defaultValue={teamId} />
+        <div className={`nhsuk-form-group${at('minimums') && !POLICY_GROUPS.some(({ group }) => at(`minimums.${group}`)) ? ' nhsuk-form-group--error' : ''}`}>
+          <fieldset className="nhsuk-fieldset" aria-describedby="minimums-hint">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+              <h2 className="nhsuk-fieldset__heading">How many people from each group must agree?</h2>
+            </legend>
+            <div className="nhsuk-hint" id="minimums-hint">
+              Enter 0 when a group&apos;s agreement is not required. A version is Agreed once every group has at least this many agreements and no concern is open.
+            </div>
+            {POLICY_GROUPS.map(({ group, label, hint }) => (
+              <TextInput
+                key={group}
+                id={`minimums.${group}`}
+                label={label}
+                hint={hint}
+                inputMode="numeric"
+                autoComplete="off"
+                spellCheck={false}
+                width={2}
+                defaultValue={String(minimums[group])}
+                error={at(`minimums.${group}`)}
+                {...form.register(`minimums.${group}` as never)}
+              />
+            ))}
+          </fieldset>
+        </div>
+        <div className="nhsuk-button-group">
+          <SubmitButton pending={pending}>Save policy</SubmitButton>
+          <Link className="nhsuk-link" href={`/teams/${teamId}`}>
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** One click back to the organisation's default policy. */
+export function UseDefaultPolicyForm({ teamId, defaults }: { teamId: string; defaults: Minimums }) {
+  return (
+    <ActionButtonForm
+      schema={updatePolicySchema}
+      action={updateAgreementPolicy}
+      values={{ teamId, ...Object.fromEntries(POLICY_GROUPS.map(({ group }) => [`minimums.${group}`, defaults[group]])) }}
+      label="Use the default policy"
+      variant="secondary"
+      successHref={() => `/teams/${teamId}/policy?status=default`}
+      successMessage="This team now uses the default policy"
+    />
+  );
+}

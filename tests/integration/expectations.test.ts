@@ -1,0 +1,307 @@
+// The expectations check: the manager asks people what they expect of the role,
+// each answers every activity, the results show consensus by stakeholder group
+// and flag contested activities, and the manager records how each was settled.
+import { db } from '@/lib/db';
+import { archiveActivity, createActivity as addActivity } from '@/lib/role-settings/actions';
+import * as roles from '@/lib/roles/actions';
+import { getExpectationCheck, getRoleAccess, listPendingRequests } from '@/lib/roles/queries';
+import {
+  activityCatalogue,
+  answersFor,
+  buildWorld,
+  catalogueActivity,
+  createActivity,
+  createCheck,
+  createRole,
+  without,
+  type AnswerPlan,
+  type World,
+} from '../factories';
+import { actingAs, auditOf, currentUserOf } from '../support/roles';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const RECORDS = 'Writing in clinical records';
+const ONE_TO_ONE = 'One-to-one peer support';
+const MEDICATION = 'Administering medication';
+
+const newRole = () => createRole({ team: world.thisTeam, createdBy: world.managerOfThisTeam });
+
+async function send(roleId: string, people: Array<{ id: string }>) {
+  const result = await actingAs(world.managerOfThisTeam, () => roles.sendExpectationsCheck(null, { roleId, userIds: people.map((person) => person.id) }));
+  if (!result.ok) throw new Error(`${result.code}: ${JSON.stringify(result.fieldErrors ?? result.error)}`);
+  return result.data.checkId;
+}
+
+async function answer(user: { id: string }, checkId: string, plan: AnswerPlan) {
+  const catalogue = await activityCatalogue(world.thisTeam);
+  return actingAs(user, () => roles.answerExpectations(null, { checkId, answers: answersFor(catalogue, plan) }));
+}
+
+async function resultsFor(user: { id: string }, roleId: string, checkId: string) {
+  const access = await getRoleAccess(await currentUserOf(user), roleId);
+  return access ? getExpectationCheck(access, user.id, checkId) : null;
+}
+
+describe('sendExpectationsCheck', () => {
+  it('sends a check to people in the groups the database gives them, and records it', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.managerOfThisTeam, world.staff, world.peerWorker, world.hr, world.serviceUserRep]);
+    const participants = await db.expectationParticipant.findMany({ where: { checkId }, select: { userId: true, group: true, submittedAt: true } });
+    expect(Object.fromEntries(participants.map((row) => [row.userId, row.group]))).toEqual({
+      [world.managerOfThisTeam.id]: 'MANAGER',
+      [world.staff.id]: 'STAFF',
+      [world.peerWorker.id]: 'PEER_WORKER',
+      [world.hr.id]: 'HR',
+      [world.serviceUserRep.id]: 'SERVICE_USER_REP',
+    });
+    expect(participants.every((row) => row.submittedAt === null)).toBe(true);
+    expect(await auditOf(checkId)).toEqual([expect.objectContaining({ action: 'role.expectations.send', summary: `Sent an expectations check about ${role.title} to 5 people` })]);
+  });
+
+  it('closes the previous check of the role when a new one is sent', async () => {
+    const role = await newRole();
+    const first = await send(role.id, [world.staff]);
+    const second = await send(role.id, [world.peerWorker]);
+    const checks = await db.expectationCheck.findMany({ where: { roleId: role.id }, select: { id: true, closedAt: true } });
+    expect(checks).toEqual(expect.arrayContaining([{ id: first, closedAt: expect.any(Date) }, { id: second, closedAt: null }]));
+    expect(await answer(world.staff, first, { default: 'CORE' })).toMatchObject({ ok: false, code: 'CONFLICT', error: 'This expectations check has closed.' });
+  });
+
+  it('leaves one check open when two are sent at the same moment', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const role = await newRole();
+      const results = await Promise.all([
+        actingAs(world.managerOfThisTeam, () => roles.sendExpectationsCheck(null, { roleId: role.id, userIds: [world.staff.id] })),
+        actingAs(world.admin, () => roles.sendExpectationsCheck(null, { roleId: role.id, userIds: [world.peerWorker.id] })),
+      ]);
+      expect(results.map((result) => result.ok)).toEqual([true, true]);
+      expect({ round, open: await db.expectationCheck.count({ where: { roleId: role.id, closedAt: null } }) }).toEqual({ round, open: 1 });
+    }
+  });
+
+  it('refuses people who cannot speak for the team, and sends nothing', async () => {
+    const role = await newRole();
+    for (const outsider of [world.managerOfOtherTeam, world.newcomer, world.admin]) {
+      const result = await actingAs(world.managerOfThisTeam, () => roles.sendExpectationsCheck(null, { roleId: role.id, userIds: [world.staff.id, outsider.id] }));
+      expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { userIds: [expect.any(String)] } });
+    }
+    expect(await db.expectationCheck.count({ where: { roleId: role.id } })).toBe(0);
+  });
+});
+
+describe('answerExpectations', () => {
+  it('takes an answer for every activity, including the team’s own, from a participant', async () => {
+    const own = await createActivity({ team: world.thisTeam, name: `Running the allotment group ${world.suffix}` });
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker, world.staff]);
+    const result = await answer(world.peerWorker, checkId, { default: 'SOMETIMES', byName: { [own.name]: 'CORE' } });
+    expect(result).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id } });
+
+    const participant = await db.expectationParticipant.findUniqueOrThrow({ where: { checkId_userId: { checkId, userId: world.peerWorker.id } }, include: { responses: true } });
+    expect(participant.submittedAt).toEqual(expect.any(Date));
+    expect(participant.responses).toHaveLength((await activityCatalogue(world.thisTeam)).length);
+    expect(participant.responses.find((response) => response.activityId === own.id)?.answer).toBe('CORE');
+    expect((await auditOf(checkId)).at(-1)).toMatchObject({ action: 'role.expectations.answer', actorId: world.peerWorker.id });
+  });
+
+  it('requires every activity to be answered, naming each one left out', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker]);
+    const catalogue = await activityCatalogue(world.thisTeam);
+    const partial = without(answersFor(catalogue, { default: 'CORE' }), catalogue[0].id, catalogue[3].id);
+    const result = await actingAs(world.peerWorker, () => roles.answerExpectations(null, { checkId, answers: partial }));
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(Object.keys((!result.ok && result.fieldErrors) || {}).sort()).toEqual([`answers.${catalogue[0].id}`, `answers.${catalogue[3].id}`].sort());
+    expect(await db.expectationResponse.count({ where: { participant: { checkId } } })).toBe(0);
+  });
+
+  it('replaces earlier answers when a participant answers again', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker]);
+    expect(await answer(world.peerWorker, checkId, { default: 'SOMETIMES' })).toMatchObject({ ok: true });
+    expect(await answer(world.peerWorker, checkId, { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } })).toMatchObject({ ok: true });
+    const responses = await db.expectationResponse.findMany({ where: { participant: { checkId } }, select: { answer: true, activity: { select: { name: true } } } });
+    expect(responses).toHaveLength((await activityCatalogue(world.thisTeam)).length);
+    expect(responses.find((response) => response.activity.name === RECORDS)?.answer).toBe('NOT_PART');
+  });
+
+  it('does not ask about archived activities or other teams’ own activities', async () => {
+    const otherTeams = await createActivity({ team: world.otherTeam, name: `Other team activity ${world.suffix}` });
+    const archived = await createActivity({ team: world.thisTeam, name: `Archived activity ${world.suffix}` });
+    expect(await actingAs(world.managerOfThisTeam, () => archiveActivity(null, { activityId: archived.id }))).toMatchObject({ ok: true });
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker]);
+    const catalogue = await activityCatalogue(world.thisTeam);
+    expect(catalogue.map((activity) => activity.id)).not.toContain(archived.id);
+    for (const extra of [otherTeams, archived]) {
+      const result = await actingAs(world.peerWorker, () => roles.answerExpectations(null, { checkId, answers: { ...answersFor(catalogue, { default: 'CORE' }), [extra.id]: 'CORE' } }));
+      expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { answers: ['Answer only the activities listed'] } });
+    }
+    expect(await answer(world.peerWorker, checkId, { default: 'CORE' })).toMatchObject({ ok: true });
+  });
+
+  it('asks about an activity the manager adds to the team’s catalogue', async () => {
+    const added = await actingAs(world.managerOfThisTeam, () => addActivity(null, { teamId: world.thisTeam.id, name: `Leading the walking group ${world.suffix}` }));
+    if (!added.ok) throw new Error(added.error);
+    expect((await activityCatalogue(world.thisTeam)).map((activity) => activity.id)).toContain(added.data.activityId);
+  });
+
+  it('refuses people the check was not sent to', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker]);
+    for (const user of [world.staff, world.managerOfThisTeam, world.admin, world.serviceUserRep]) {
+      expect(await answer(user, checkId, { default: 'CORE' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await db.expectationResponse.count({ where: { participant: { checkId } } })).toBe(0);
+  });
+});
+
+describe('the results of a check', () => {
+  let roleId: string;
+  let checkId: string;
+
+  beforeAll(async () => {
+    roleId = (await newRole()).id;
+    // Peer workers and the representative see writing in clinical records as core; non-peer staff and the manager as not part of it.
+    checkId = (
+      await createCheck({ id: roleId }, world.managerOfThisTeam, [
+        { user: world.managerOfThisTeam, answers: { default: 'CORE', byName: { [RECORDS]: 'NOT_PART', [MEDICATION]: 'NOT_PART' } } },
+        { user: world.staff, answers: { default: 'CORE', byName: { [RECORDS]: 'NOT_PART', [MEDICATION]: 'NOT_PART' } } },
+        { user: world.peerWorker, answers: { default: 'CORE', byName: { [RECORDS]: 'CORE', [MEDICATION]: 'NOT_PART' } } },
+        { user: world.serviceUserRep, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE', [ONE_TO_ONE]: 'CORE', [MEDICATION]: 'NOT_PART' } } },
+        // HR has not answered yet: their group is not counted.
+        { user: world.hr },
+      ])
+    ).id;
+  });
+
+  it('shows the consensus per activity by stakeholder group, and flags contested activities', async () => {
+    const results = await resultsFor(world.managerOfThisTeam, roleId, checkId);
+    expect(results).not.toBeNull();
+    const byName = new Map(results!.activities.map((activity) => [activity.name, activity]));
+
+    expect(byName.get(RECORDS)).toMatchObject({ agreementScore: 0, contested: true });
+    expect(byName.get(RECORDS)!.groups.map((group) => [group.group, group.leaning])).toEqual([
+      ['MANAGER', 'NOT_PART'],
+      ['STAFF', 'NOT_PART'],
+      ['PEER_WORKER', 'CORE'],
+      ['SERVICE_USER_REP', 'CORE'],
+    ]);
+    expect(byName.get(MEDICATION)).toMatchObject({ agreementScore: 100, contested: false });
+    expect(byName.get(ONE_TO_ONE)).toMatchObject({ agreementScore: 100, contested: false });
+    // Core against sometimes is one step apart: not contested.
+    expect(byName.get('Co-facilitating groups')).toMatchObject({ agreementScore: 50, contested: false });
+    expect(results!.counts).toEqual({ invited: 5, answered: 4 });
+    expect(results!.activities.filter((activity) => activity.contested).map((activity) => activity.name)).toEqual([RECORDS]);
+  });
+
+  it('shows the manager who said what, and the participants', async () => {
+    const results = await resultsFor(world.managerOfThisTeam, roleId, checkId);
+    const records = results!.activities.find((activity) => activity.name === RECORDS)!;
+    expect(records.individual).toEqual(
+      expect.arrayContaining([
+        { name: world.staff.name, group: 'STAFF', answer: 'NOT_PART' },
+        { name: world.peerWorker.name, group: 'PEER_WORKER', answer: 'CORE' },
+        { name: world.serviceUserRep.name, group: 'SERVICE_USER_REP', answer: 'CORE' },
+      ]),
+    );
+    expect(records.individual).toHaveLength(4);
+    expect(results!.participants.map((participant) => participant.userId).sort()).toEqual(
+      [world.managerOfThisTeam, world.staff, world.peerWorker, world.serviceUserRep, world.hr].map((user) => user.id).sort(),
+    );
+  });
+
+  it('shows other participants only the aggregate by group, and their own answers', async () => {
+    for (const participant of [world.peerWorker, world.serviceUserRep, world.staff, world.hr]) {
+      const results = await resultsFor(participant, roleId, checkId);
+      expect(results).not.toBeNull();
+      expect(results!.participants).toEqual([]);
+      expect(results!.activities.every((activity) => activity.individual === null)).toBe(true);
+      expect(results!.activities.find((activity) => activity.name === RECORDS)).toMatchObject({ contested: true, agreementScore: 0 });
+      // No other participant's name appears anywhere in what they get back (the manager's does, as who sent the check).
+      const others = [world.staff, world.peerWorker, world.serviceUserRep, world.hr].filter((other) => other.id !== participant.id);
+      for (const other of others) expect(JSON.stringify(results)).not.toContain(other.name);
+    }
+    const mine = await resultsFor(world.peerWorker, roleId, checkId);
+    const records = await catalogueActivity(RECORDS);
+    expect(mine!.me).toMatchObject({ group: 'PEER_WORKER', submittedAt: expect.any(Date) });
+    expect(mine!.me!.answers[records.id]).toBe('CORE');
+    expect((await resultsFor(world.hr, roleId, checkId))!.me).toMatchObject({ group: 'HR', submittedAt: null, answers: {} });
+  });
+
+  it('shows nothing to people the check was not sent to', async () => {
+    expect(await resultsFor(world.managerOfOtherTeam, roleId, checkId)).toBeNull();
+    expect(await resultsFor(world.newcomer, roleId, checkId)).toBeNull();
+    // A colleague may read the team's agreed roles, but was not asked: no check for them.
+    const otherRole = await newRole();
+    const other = await createCheck(otherRole, world.managerOfThisTeam, [{ user: world.staff, answers: { default: 'CORE' } }]);
+    expect(await resultsFor(world.peerWorker, otherRole.id, other.id)).toBeNull();
+    // And a check id under the wrong role finds nothing.
+    expect(await resultsFor(world.managerOfThisTeam, otherRole.id, checkId)).toBeNull();
+  });
+
+  it('lists the check as a request until the participant answers it', async () => {
+    const role = await newRole();
+    const pendingCheck = await send(role.id, [world.peerWorker]);
+    const pending = async () => (await listPendingRequests(await currentUserOf(world.peerWorker))).checks.map((row) => row.check.id);
+    expect(await pending()).toContain(pendingCheck);
+    await answer(world.peerWorker, pendingCheck, { default: 'SOMETIMES' });
+    expect(await pending()).not.toContain(pendingCheck);
+  });
+});
+
+describe('resolveContested', () => {
+  async function contestedCheck() {
+    const role = await newRole();
+    const check = await createCheck(role, world.managerOfThisTeam, [
+      { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+      { user: world.peerWorker, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } } },
+    ]);
+    return { role, check, records: await catalogueActivity(RECORDS), oneToOne: await catalogueActivity(ONE_TO_ONE) };
+  }
+
+  it('refuses to settle an activity that is not contested', async () => {
+    const { check, oneToOne } = await contestedCheck();
+    const result = await actingAs(world.managerOfThisTeam, () =>
+      roles.resolveContested(null, { checkId: check.id, activityId: oneToOne.id, outcome: 'INCLUDED', section: 'responsibilities', note: 'Core to the role' }),
+    );
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', error: `"${ONE_TO_ONE}" is not contested in this check.` });
+    expect(await db.contestedResolution.count({ where: { checkId: check.id } })).toBe(0);
+  });
+
+  it('records how a contested activity was settled, and updates it when settled again', async () => {
+    const { role, check, records } = await contestedCheck();
+    const first = await actingAs(world.managerOfThisTeam, () =>
+      roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'CLARIFIED', section: 'working', note: 'Peer workers write brief contact notes.' }),
+    );
+    expect(first).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id } });
+    const again = await actingAs(world.admin, () =>
+      roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'INCLUDED', section: 'responsibilities', note: 'Recording contacts is part of the role.' }),
+    );
+    expect(again.ok).toBe(true);
+
+    const resolutions = await db.contestedResolution.findMany({ where: { checkId: check.id } });
+    expect(resolutions).toEqual([
+      expect.objectContaining({ activityId: records.id, outcome: 'INCLUDED', section: 'responsibilities', note: 'Recording contacts is part of the role.', resolvedById: world.admin.id }),
+    ]);
+    const results = await resultsFor(world.peerWorker, role.id, check.id);
+    expect(results!.activities.find((activity) => activity.id === records.id)?.resolution).toMatchObject({ outcome: 'INCLUDED', section: 'responsibilities' });
+    expect((await auditOf(check.id)).map((event) => event.summary)).toEqual([
+      `Settled contested activity "${RECORDS}": clarified, in "Working arrangements"`,
+      `Settled contested activity "${RECORDS}": included, in "Key responsibilities"`,
+    ]);
+  });
+
+  it('is for the managers of the team, not the participants', async () => {
+    const { check, records } = await contestedCheck();
+    for (const user of [world.peerWorker, world.staff, world.managerOfOtherTeam]) {
+      const result = await actingAs(user, () => roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'EXCLUDED', section: 'notPart', note: 'Not ours' }));
+      expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+  });
+});

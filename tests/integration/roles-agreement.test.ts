@@ -1,0 +1,383 @@
+// Agreeing a submitted version: inviting reviewers, agreeing, raising, answering
+// and resolving concerns, the agreement policy, new versions starting afresh,
+// and a last sign-off racing a new concern.
+import { db } from '@/lib/db';
+import { updateAgreementPolicy } from '@/lib/role-settings/actions';
+import * as roles from '@/lib/roles/actions';
+import { getAgreedVersion } from '@/lib/roles/gate';
+import {
+  addMembership,
+  buildWorld,
+  createConcern,
+  createRole,
+  createTeam,
+  createUser,
+  editDraft,
+  inviteReviewers,
+  recordAgreement,
+  roleContent,
+  roleInReview,
+  submitVersion,
+  type World,
+} from '../factories';
+import { actingAs, auditOf } from '../support/roles';
+import { signInAs } from '../support/session';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const statusOf = async (versionId: string) => (await db.roleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { status: true } })).status;
+
+/** A version in review with the four people the default policy needs invited (and the representative). */
+async function versionWithFullReviewGroup(team = world.thisTeam, manager = world.managerOfThisTeam) {
+  const role = await createRole({ team, createdBy: manager });
+  const version = await submitVersion(role, manager);
+  await inviteReviewers(version, [manager, world.staff, world.peerWorker, world.hr, world.serviceUserRep], manager);
+  return { role, version };
+}
+
+describe('inviteReviewers', () => {
+  it('invites people in the stakeholder group the database gives them, whatever the client says', async () => {
+    const role = await createRole({ team: world.thisTeam, createdBy: world.managerOfThisTeam });
+    const version = await submitVersion(role, world.managerOfThisTeam);
+    const everyone = [world.managerOfThisTeam, world.staff, world.peerWorker, world.hr, world.serviceUserRep];
+    const result = await actingAs(world.managerOfThisTeam, () =>
+      roles.inviteReviewers(null, { versionId: version.id, userIds: [...everyone.map((user) => user.id), world.staff.id], group: 'HR', groups: { [world.staff.id]: 'HR' } }),
+    );
+    expect(result).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id, invited: 5 } });
+
+    const invitations = await db.reviewInvitation.findMany({ where: { versionId: version.id }, select: { userId: true, group: true, invitedById: true } });
+    expect(Object.fromEntries(invitations.map((row) => [row.userId, row.group]))).toEqual({
+      [world.managerOfThisTeam.id]: 'MANAGER',
+      [world.staff.id]: 'STAFF',
+      [world.peerWorker.id]: 'PEER_WORKER',
+      [world.hr.id]: 'HR',
+      [world.serviceUserRep.id]: 'SERVICE_USER_REP',
+    });
+    expect(invitations.every((row) => row.invitedById === world.managerOfThisTeam.id)).toBe(true);
+    expect(await auditOf(version.id)).toEqual([expect.objectContaining({ action: 'role.reviewers.invite', summary: `Invited 5 reviewers to ${role.title}` })]);
+  });
+
+  it('refuses people outside the team, HR and the representatives, and invites nobody', async () => {
+    const { version } = await roleInReview(world, { reviewers: [world.staff] });
+    const disabledRep = await createUser({ orgRole: 'SERVICE_USER_REP', disabled: true });
+    for (const outsider of [world.managerOfOtherTeam, world.newcomer, world.admin, disabledRep]) {
+      const result = await actingAs(world.managerOfThisTeam, () => roles.inviteReviewers(null, { versionId: version.id, userIds: [world.peerWorker.id, outsider.id] }));
+      expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { userIds: [expect.stringMatching(/each must be in this team, HR or a service-user representative/u)] } });
+    }
+    expect(await db.reviewInvitation.findMany({ where: { versionId: version.id }, select: { userId: true } })).toEqual([{ userId: world.staff.id }]);
+  });
+
+  it('says so when everyone selected is already invited, and adds only the new people otherwise', async () => {
+    const { version } = await roleInReview(world);
+    signInAs(world.managerOfThisTeam);
+    expect(await roles.inviteReviewers(null, { versionId: version.id, userIds: [world.staff.id] })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { userIds: ['Everyone you selected has already been invited'] },
+    });
+    expect(await roles.inviteReviewers(null, { versionId: version.id, userIds: [world.staff.id, world.hr.id] })).toMatchObject({ ok: true, data: { invited: 1 } });
+    expect(await db.reviewInvitation.count({ where: { versionId: version.id } })).toBe(3);
+  });
+
+  it('refuses to invite reviewers to a version that is no longer in review', async () => {
+    const { role, version } = await roleInReview(world);
+    await editDraft(role, roleContent({ purpose: { text: 'Reworded' } }));
+    await submitVersion(role, world.managerOfThisTeam);
+    const result = await actingAs(world.managerOfThisTeam, () => roles.inviteReviewers(null, { versionId: version.id, userIds: [world.hr.id] }));
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('is for the managers of the team: reviewers cannot invite others', async () => {
+    const { version } = await roleInReview(world);
+    for (const user of [world.staff, world.serviceUserRep, world.managerOfOtherTeam, world.hr]) {
+      expect(await actingAs(user, () => roles.inviteReviewers(null, { versionId: version.id, userIds: [world.peerWorker.id] }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+  });
+});
+
+describe('agreeVersion', () => {
+  it('records an invited reviewer’s agreement in the group they were invited for', async () => {
+    const { version } = await roleInReview(world);
+    const result = await actingAs(world.serviceUserRep, () => roles.agreeVersion(null, { versionId: version.id }));
+    expect(result).toEqual({ ok: true, data: { roleId: version.roleId, teamId: world.thisTeam.id, status: 'IN_REVIEW' } });
+    expect(await db.agreement.findMany({ where: { versionId: version.id }, select: { userId: true, group: true } })).toEqual([
+      { userId: world.serviceUserRep.id, group: 'SERVICE_USER_REP' },
+    ]);
+    expect(await auditOf(version.id)).toEqual([expect.objectContaining({ action: 'role.version.agree', actorId: world.serviceUserRep.id, summary: 'Agreed the version' })]);
+  });
+
+  it('refuses anyone who was not invited, even the manager, a colleague or an administrator', async () => {
+    const { version } = await roleInReview(world);
+    for (const user of [world.peerWorker, world.managerOfThisTeam, world.admin, world.hr, world.managerOfOtherTeam]) {
+      expect(await actingAs(user, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await db.agreement.count({ where: { versionId: version.id } })).toBe(0);
+  });
+
+  it('refuses to agree twice', async () => {
+    const { version } = await roleInReview(world);
+    expect(await actingAs(world.staff, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.staff, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      error: 'You have already agreed this version.',
+    });
+    expect(await db.agreement.count({ where: { versionId: version.id } })).toBe(1);
+  });
+
+  it('records one agreement when the same reviewer agrees twice at once', async () => {
+    const { version } = await roleInReview(world);
+    const results = await Promise.all([
+      actingAs(world.staff, () => roles.agreeVersion(null, { versionId: version.id })),
+      actingAs(world.staff, () => roles.agreeVersion(null, { versionId: version.id })),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([expect.objectContaining({ code: 'CONFLICT' })]);
+    expect(await db.agreement.count({ where: { versionId: version.id } })).toBe(1);
+  });
+
+  it('makes the version Agreed with the last agreement the default policy needs', async () => {
+    const { version } = await versionWithFullReviewGroup();
+    // Manager, non-peer staff and HR: the peer-worker-or-representative place is still open.
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr]) {
+      expect(await actingAs(reviewer, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    }
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+
+    const last = await actingAs(world.peerWorker, () => roles.agreeVersion(null, { versionId: version.id }));
+    expect(last).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+    const agreed = await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } });
+    expect(agreed).toMatchObject({ status: 'AGREED', agreedAt: expect.any(Date) });
+    expect((await auditOf(version.id)).at(-1)).toMatchObject({ summary: 'Agreed the version; the version is now Agreed' });
+
+    // Once agreed, it is no longer in review: nobody else can agree it or raise a concern on it.
+    expect(await actingAs(world.serviceUserRep, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await actingAs(world.serviceUserRep, () => roles.raiseConcern(null, { versionId: version.id, section: 'purpose', comment: 'Too late' }))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+  });
+
+  it('counts a service-user representative for the peer-worker-or-representative place', async () => {
+    const { version } = await versionWithFullReviewGroup();
+    for (const reviewer of [world.hr, world.staff, world.serviceUserRep]) await recordAgreement(version, reviewer);
+    expect(await actingAs(world.managerOfThisTeam, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+  });
+
+  it('follows a custom policy set by an administrator', async () => {
+    const team = await createTeam({ serviceType: 'CRISIS_HOME_TREATMENT' });
+    const manager = await createUser({ name: 'Policy Manager' });
+    const [nurse, therapist] = [await createUser({ name: 'Policy Nurse' }), await createUser({ name: 'Policy Therapist' })];
+    await addMembership(team, manager, 'MANAGER');
+    await addMembership(team, nurse, 'STAFF');
+    await addMembership(team, therapist, 'STAFF');
+
+    // Two non-peer staff and the manager; nobody else.
+    const policy = await actingAs(world.admin, () =>
+      updateAgreementPolicy(null, { teamId: team.id, minimums: { MANAGER: '1', STAFF: '2', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '0', PEER_OR_REP: '0' } }),
+    );
+    expect(policy).toEqual({ ok: true, data: { teamId: team.id } });
+    expect((await auditOf(team.id)).at(-1)).toMatchObject({ action: 'team.policy.update', summary: `Set the agreement policy for ${team.name}: MANAGER 1, STAFF 2` });
+
+    const role = await createRole({ team, createdBy: manager });
+    const version = await submitVersion(role, manager);
+    await inviteReviewers(version, [manager, nurse, therapist, world.hr], manager);
+    expect(await actingAs(manager, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    expect(await actingAs(nurse, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    // No HR agreement needed under this policy; the second staff member completes it.
+    expect(await actingAs(therapist, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+  });
+
+  it('keeps a version in review while a concern is open, and agrees it when the concern is resolved', async () => {
+    const { version } = await versionWithFullReviewGroup();
+    const raised = await actingAs(world.serviceUserRep, () => roles.raiseConcern(null, { versionId: version.id, section: 'working', comment: 'Peer workers should be at team meetings.' }));
+    if (!raised.ok) throw new Error(raised.error);
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) {
+      expect(await actingAs(reviewer, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    }
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+
+    const resolved = await actingAs(world.serviceUserRep, () => roles.resolveConcern(null, { concernId: raised.data.concernId }));
+    expect(resolved.ok).toBe(true);
+    expect(await statusOf(version.id)).toBe('AGREED');
+    expect((await auditOf(raised.data.concernId)).at(-1)).toMatchObject({ action: 'role.concern.resolve', summary: 'Resolved a concern about "Working arrangements"; the version is now Agreed' });
+  });
+});
+
+describe('concerns', () => {
+  it('lets an invited reviewer raise a concern anchored to a section', async () => {
+    const { version } = await roleInReview(world);
+    const result = await actingAs(world.staff, () => roles.raiseConcern(null, { versionId: version.id, section: 'notPart', comment: '  Escorting should be listed as not part of the role.  ' }));
+    expect(result).toEqual({ ok: true, data: { roleId: version.roleId, teamId: world.thisTeam.id, concernId: expect.any(String) } });
+    if (!result.ok) return;
+    expect(await db.concern.findUniqueOrThrow({ where: { id: result.data.concernId } })).toMatchObject({
+      versionId: version.id,
+      section: 'notPart',
+      comment: 'Escorting should be listed as not part of the role.',
+      status: 'OPEN',
+      raisedById: world.staff.id,
+    });
+    expect(await auditOf(result.data.concernId)).toEqual([expect.objectContaining({ action: 'role.concern.raise', summary: 'Raised a concern about "What the role is not"' })]);
+  });
+
+  it('refuses a concern from someone not invited', async () => {
+    const { version } = await roleInReview(world);
+    for (const user of [world.peerWorker, world.managerOfThisTeam, world.admin]) {
+      expect(await actingAs(user, () => roles.raiseConcern(null, { versionId: version.id, section: 'purpose', comment: 'Not mine to raise' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await db.concern.count({ where: { versionId: version.id } })).toBe(0);
+  });
+
+  it('takes replies from the reviewers and the manager, not from others', async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.staff);
+    for (const [user, body] of [
+      [world.managerOfThisTeam, 'We can add it to the list.'],
+      [world.serviceUserRep, 'I agree with this concern.'],
+      [world.staff, 'Thank you.'],
+    ] as const) {
+      expect(await actingAs(user, () => roles.replyToConcern(null, { concernId: concern.id, body }))).toMatchObject({ ok: true });
+    }
+    for (const user of [world.peerWorker, world.hr, world.managerOfOtherTeam]) {
+      expect(await actingAs(user, () => roles.replyToConcern(null, { concernId: concern.id, body: 'Not mine to answer' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    const replies = await db.concernReply.findMany({ where: { concernId: concern.id }, orderBy: { createdAt: 'asc' }, select: { authorId: true, body: true } });
+    expect(replies).toEqual([
+      { authorId: world.managerOfThisTeam.id, body: 'We can add it to the list.' },
+      { authorId: world.serviceUserRep.id, body: 'I agree with this concern.' },
+      { authorId: world.staff.id, body: 'Thank you.' },
+    ]);
+  });
+
+  it('refuses replies to a resolved concern', async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.staff);
+    expect(await actingAs(world.staff, () => roles.resolveConcern(null, { concernId: concern.id }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.managerOfThisTeam, () => roles.replyToConcern(null, { concernId: concern.id, body: 'Late reply' }))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+  });
+
+  it('lets whoever raised a concern resolve it without giving a reason', async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.serviceUserRep);
+    expect(await actingAs(world.serviceUserRep, () => roles.resolveConcern(null, { concernId: concern.id }))).toMatchObject({ ok: true });
+    expect(await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).toMatchObject({
+      status: 'RESOLVED',
+      resolvedById: world.serviceUserRep.id,
+      resolvedAt: expect.any(Date),
+      resolutionReason: null,
+    });
+  });
+
+  it("refuses to let a reviewer who is not the manager resolve someone else's concern", async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.staff);
+    for (const user of [world.serviceUserRep, world.peerWorker, world.hr, world.managerOfOtherTeam]) {
+      expect(await actingAs(user, () => roles.resolveConcern(null, { concernId: concern.id, reason: 'I think it is fine' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect((await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).status).toBe('OPEN');
+  });
+
+  it("asks the manager for a reason to resolve someone else's concern, and records it", async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.staff);
+    const withoutReason = await actingAs(world.managerOfThisTeam, () => roles.resolveConcern(null, { concernId: concern.id, reason: '  ' }));
+    expect(withoutReason).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { reason: ['Enter why you are resolving a concern someone else raised'] } });
+    expect((await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).status).toBe('OPEN');
+
+    const withReason = await actingAs(world.managerOfThisTeam, () => roles.resolveConcern(null, { concernId: concern.id, reason: 'Discussed at the team meeting: covered in section 4.' }));
+    expect(withReason.ok).toBe(true);
+    expect(await db.concern.findUniqueOrThrow({ where: { id: concern.id } })).toMatchObject({
+      status: 'RESOLVED',
+      resolvedById: world.managerOfThisTeam.id,
+      resolutionReason: 'Discussed at the team meeting: covered in section 4.',
+    });
+    expect((await auditOf(concern.id)).at(-1)).toMatchObject({ summary: 'Resolved a concern about "What the role is not" raised by someone else' });
+  });
+
+  it('lets an administrator resolve a concern with a reason, once', async () => {
+    const { version } = await roleInReview(world);
+    const concern = await createConcern(version, world.staff);
+    expect(await actingAs(world.admin, () => roles.resolveConcern(null, { concernId: concern.id, reason: 'The reviewer has left the trust.' }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.staff, () => roles.resolveConcern(null, { concernId: concern.id }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});
+
+describe('a new version', () => {
+  it('supersedes the version in review: its agreement starts afresh', async () => {
+    const { role, version } = await roleInReview(world);
+    await recordAgreement(version, world.staff);
+    await editDraft(role, roleContent({ purpose: { text: 'Reworded after the concern' } }));
+    const submitted = await actingAs(world.managerOfThisTeam, () => roles.submitDraft(null, { roleId: role.id, draftVersion: 2 }));
+    if (!submitted.ok) throw new Error(submitted.error);
+
+    expect(await statusOf(version.id)).toBe('SUPERSEDED');
+    expect(await db.agreement.count({ where: { versionId: submitted.data.versionId } })).toBe(0);
+    expect(await db.reviewInvitation.count({ where: { versionId: submitted.data.versionId } })).toBe(0);
+    expect(await actingAs(world.serviceUserRep, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('leaves the agreed version current until the new one is agreed', async () => {
+    const { role, version: first } = await versionWithFullReviewGroup();
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) await recordAgreement(first, reviewer);
+    expect(await statusOf(first.id)).toBe('AGREED');
+
+    await editDraft(role, roleContent({ working: { ...roleContent().working, hoursPerWeek: 30 } }));
+    const submitted = await actingAs(world.managerOfThisTeam, () => roles.submitDraft(null, { roleId: role.id, draftVersion: 2 }));
+    if (!submitted.ok) throw new Error(submitted.error);
+    expect(await statusOf(first.id)).toBe('AGREED');
+    expect(await statusOf(submitted.data.versionId)).toBe('IN_REVIEW');
+    expect((await getAgreedVersion(role.id)).number).toBe(1);
+
+    await inviteReviewers({ id: submitted.data.versionId }, [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker], world.managerOfThisTeam);
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr]) await recordAgreement({ id: submitted.data.versionId }, reviewer);
+    expect((await getAgreedVersion(role.id)).number).toBe(1);
+    expect(await actingAs(world.peerWorker, () => roles.agreeVersion(null, { versionId: submitted.data.versionId }))).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+
+    expect(await statusOf(first.id)).toBe('SUPERSEDED');
+    expect(await statusOf(submitted.data.versionId)).toBe('AGREED');
+    expect(await getAgreedVersion(role.id)).toMatchObject({ number: 2, content: expect.objectContaining({ working: expect.objectContaining({ hoursPerWeek: 30 }) }) });
+    expect(await db.roleVersion.count({ where: { roleId: role.id, status: 'AGREED' } })).toBe(1);
+  });
+});
+
+describe('the last sign-off and a new concern at the same moment', () => {
+  const ROUNDS = 20;
+
+  it(`never leaves a version Agreed with an open concern (${ROUNDS} races)`, async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Everything the default policy needs except the peer worker's agreement.
+      const { version } = await versionWithFullReviewGroup();
+      for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr]) await recordAgreement(version, reviewer);
+
+      const [agreed, raised] = await Promise.all([
+        actingAs(world.peerWorker, () => roles.agreeVersion(null, { versionId: version.id })),
+        actingAs(world.serviceUserRep, () => roles.raiseConcern(null, { versionId: version.id, section: 'supervision', comment: `Round ${round}: who supervises the supervisor?` })),
+      ]);
+      const status = await statusOf(version.id);
+      const openConcerns = await db.concern.count({ where: { versionId: version.id, status: 'OPEN' } });
+
+      expect({ round, agreedAndOpen: status === 'AGREED' && openConcerns > 0 }).toEqual({ round, agreedAndOpen: false });
+      // Whichever came second saw the first: either the sign-off won (and the concern was refused) or the concern did.
+      if (status === 'AGREED') {
+        expect(agreed).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+        expect(raised).toMatchObject({ ok: false, code: 'CONFLICT' });
+        outcomes.push('sign-off first');
+      } else {
+        expect(raised).toMatchObject({ ok: true });
+        expect(agreed).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+        expect(openConcerns).toBe(1);
+        outcomes.push('concern first');
+      }
+      expect(await db.agreement.count({ where: { versionId: version.id } })).toBe(4);
+    }
+    expect(outcomes).toHaveLength(ROUNDS);
+  });
+});

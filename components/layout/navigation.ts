@@ -9,8 +9,11 @@ export interface NavigationItem {
 export function navigationFor(user: PermissionSubject): NavigationItem[] {
   const items: NavigationItem[] = [{ href: '/', label: 'Home' }];
   if (can(user, 'team.list') || user.memberships.length > 0) items.push({ href: '/teams', label: 'Teams' });
+  // Anyone may be asked to review a role or answer an expectations check.
+  items.push({ href: '/requests', label: 'Requests' });
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
+  if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });
   items.push({ href: '/account', label: 'My account' });
   return items;
 }

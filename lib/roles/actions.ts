@@ -153,6 +153,7 @@ export const agreeVersion = defineAction({
     const version = await lockVersion(tx, input.versionId);
     if (!version) throw new ActionError('NOT_FOUND', MESSAGES.NOT_FOUND);
     if (version.status !== 'IN_REVIEW') throw new ActionError('CONFLICT', 'This version is no longer in review.');
+    await activeTeam(tx, version.teamId);
     const invitation = await tx.reviewInvitation.findUniqueOrThrow({ where: { versionId_userId: { versionId: input.versionId, userId: user.id } }, select: { group: true } });
     const already = await tx.agreement.findUnique({ where: { versionId_userId: { versionId: input.versionId, userId: user.id } }, select: { id: true } });
     if (already) throw new ActionError('CONFLICT', 'You have already agreed this version.');
@@ -173,6 +174,7 @@ export const raiseConcern = defineAction({
     const version = await lockVersion(tx, input.versionId);
     if (!version) throw new ActionError('NOT_FOUND', MESSAGES.NOT_FOUND);
     if (version.status !== 'IN_REVIEW') throw new ActionError('CONFLICT', 'This version is no longer in review: concerns can be raised on the next version.');
+    await activeTeam(tx, version.teamId);
     const concern = await tx.concern.create({ data: { versionId: input.versionId, section: input.section, comment: input.comment, raisedById: user.id }, select: { id: true } });
     await audit({ action: 'role.concern.raise', recordType: 'Concern', recordId: concern.id, summary: `Raised a concern about "${sectionTitle(input.section)}"` });
     return { roleId: version.roleId, teamId: version.teamId, concernId: concern.id };
@@ -191,6 +193,7 @@ export const replyToConcern = defineAction({
       select: { status: true, section: true, version: { select: { roleId: true, role: { select: { teamId: true } } } } },
     });
     if (concern.status !== 'OPEN') throw new ActionError('CONFLICT', 'This concern has been resolved.');
+    await activeTeam(tx, concern.version.role.teamId);
     await tx.concernReply.create({ data: { concernId: input.concernId, authorId: user.id, body: input.body } });
     await audit({ action: 'role.concern.reply', recordType: 'Concern', recordId: input.concernId, summary: `Replied to a concern about "${sectionTitle(concern.section)}"` });
     return { roleId: concern.version.roleId, teamId: concern.version.role.teamId };
@@ -207,6 +210,7 @@ export const resolveConcern = defineAction({
     const concern = await tx.concern.findUniqueOrThrow({ where: { id: input.concernId }, select: { versionId: true, raisedById: true, section: true } });
     const version = await lockVersion(tx, concern.versionId);
     if (!version) throw new ActionError('NOT_FOUND', MESSAGES.NOT_FOUND);
+    await activeTeam(tx, version.teamId);
     const byAuthor = concern.raisedById === user.id;
     // Someone else's concern: only the team's manager (or an admin), and only with a reason.
     if (!byAuthor && !can(user, 'role.concern.resolve', { teamId: version.teamId })) throw new ActionError('FORBIDDEN', MESSAGES.FORBIDDEN);

@@ -381,3 +381,23 @@ describe('the last sign-off and a new concern at the same moment', () => {
     expect(outcomes).toHaveLength(ROUNDS);
   });
 });
+
+describe('an archived team', () => {
+  it('takes no agreements, concerns, replies or resolutions until it is restored', async () => {
+    const { version } = await roleInReview(world, { title: 'Archived mid-review', reviewers: [world.staff, world.serviceUserRep] });
+    const concern = await actingAs(world.serviceUserRep, () => roles.raiseConcern(null, { versionId: version.id, section: 'purpose', comment: 'Before archiving' }));
+    if (!concern.ok) throw new Error(concern.error);
+    await db.team.update({ where: { id: world.thisTeam.id }, data: { archivedAt: new Date() } });
+    try {
+      const archived = { ok: false, code: 'CONFLICT', error: 'This team is archived: restore it before working on its roles.' };
+      expect(await actingAs(world.staff, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject(archived);
+      expect(await actingAs(world.staff, () => roles.raiseConcern(null, { versionId: version.id, section: 'values', comment: 'After archiving' }))).toMatchObject(archived);
+      expect(await actingAs(world.staff, () => roles.replyToConcern(null, { concernId: concern.data.concernId, body: 'A reply' }))).toMatchObject(archived);
+      expect(await actingAs(world.serviceUserRep, () => roles.resolveConcern(null, { concernId: concern.data.concernId }))).toMatchObject(archived);
+      expect(await db.agreement.count({ where: { versionId: version.id } })).toBe(0);
+      expect(await db.concern.count({ where: { versionId: version.id, status: 'OPEN' } })).toBe(1);
+    } finally {
+      await db.team.update({ where: { id: world.thisTeam.id }, data: { archivedAt: null } });
+    }
+  });
+});

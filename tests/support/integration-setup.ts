@@ -8,7 +8,6 @@ import { signInAs } from './session';
 jest.mock('@/lib/auth/session', () => {
   const { currentTestSession } = jest.requireActual<typeof import('./session')>('./session');
   return {
-    sessionIsCurrent: (authTime: unknown): authTime is number => typeof authTime === 'number',
     readSession: async () => currentTestSession(),
   };
 });

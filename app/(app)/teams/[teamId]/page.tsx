@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
+import { TeamRolesPanel } from '@/components/roles/team-roles-panel';
+import { TeamSettingsLinks } from '@/components/settings/team-settings-links';
 import { loadTeam } from '@/components/teams/load-team';
 import { RestoreTeamForm } from '@/components/teams/team-action-forms';
 import { TEAM_ROLE_GROUPS } from '@/components/teams/team-roles';
@@ -102,6 +104,8 @@ export default async function TeamPage({ params, searchParams }: { params: Param
         ]}
       />
 
+      <TeamRolesPanel user={user} teamId={team.id} teamArchived={archived} />
+
       <h2>Members</h2>
       <p>
         {team.memberships.length === 0
@@ -157,6 +161,8 @@ export default async function TeamPage({ params, searchParams }: { params: Param
           </section>
         );
       })}
+
+      <TeamSettingsLinks user={user} teamId={team.id} />
 
       {mayArchive && !archived ? (
         <>

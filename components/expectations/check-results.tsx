@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
 import { agreementScoreText, answerCountsText, GROUPS_IN_ORDER, SHORT_ANSWER_LABELS, STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
-import { draftSectionPath } from '@/components/expectations/paths';
+import { sectionPath } from '@/components/roles/paths';
 import type { CheckActivity, LoadedCheck } from '@/components/expectations/load-check';
 import { DateTime } from '@/components/ui/date-time';
 import { SummaryList } from '@/components/ui/summary-list';
@@ -46,7 +46,7 @@ function Resolution({ activity, teamId, roleId, canDraft }: { activity: CheckAct
         { key: 'Decision', value: OUTCOME_LABELS[resolution.outcome] },
         {
           key: 'Section of the description',
-          value: canDraft ? <Link href={draftSectionPath(teamId, roleId, resolution.section)}>{sectionTitle(resolution.section)}</Link> : sectionTitle(resolution.section),
+          value: canDraft ? <Link href={sectionPath(teamId, roleId, resolution.section)}>{sectionTitle(resolution.section)}</Link> : sectionTitle(resolution.section),
         },
         { key: 'What was decided', value: <span style={{ whiteSpace: 'pre-line' }}>{resolution.note}</span> },
         {
@@ -162,7 +162,14 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
   const contested = check.activities.filter((activity) => activity.contested);
   const unsettled = contested.filter((activity) => !activity.resolution);
   const orderedContested = [...unsettled, ...contested.filter((activity) => activity.resolution)];
-  const others = check.activities.filter((activity) => !activity.contested);
+  // Lowest agreement first: the activities closest to being contested are the next to look at.
+  const others = check.activities
+    .filter((activity) => !activity.contested)
+    .map((activity, index) => ({ activity, index }))
+    .sort((a, b) => (a.activity.agreementScore ?? 101) - (b.activity.agreementScore ?? 101) || a.index - b.index)
+    .map(({ activity }) => activity);
+  // Those still to answer first: they are the ones to chase.
+  const participants = [...check.participants].sort((a, b) => Number(a.submittedAt !== null) - Number(b.submittedAt !== null));
   const answeredGroups = GROUPS_IN_ORDER.filter(({ group }) => check.activities.some((activity) => activity.groups.some((answers) => answers.group === group)));
   const myAnswers = check.me?.submittedAt ? check.me.answers : null;
 
@@ -235,21 +242,29 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
           {others.length === 0 ? (
             <p>Every activity is contested.</p>
           ) : (
-            <ActivitiesTable activities={others} groups={answeredGroups} myAnswers={myAnswers} caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'} />
+            <>
+              <p>Lowest agreement first.</p>
+              <ActivitiesTable activities={others} groups={answeredGroups} myAnswers={myAnswers} caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'} />
+            </>
           )}
         </>
       )}
 
       {canDraft ? (
         <>
-          <h2 id="participants">Who has answered</h2>
+          <h2 id="participants">
+            Who has answered{' '}
+            <span className="nhsuk-u-secondary-text-colour">
+              ({check.counts.answered} of {check.counts.invited})
+            </span>
+          </h2>
           <Table
             caption="Who has answered"
             captionHidden
             responsive
             firstCellIsHeader
             columns={[{ header: 'Name' }, { header: 'Group' }, { header: 'Answered' }]}
-            rows={check.participants.map((participant) => ({
+            rows={participants.map((participant) => ({
               key: participant.id,
               cells: [
                 participant.user.name,

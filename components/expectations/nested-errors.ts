@@ -11,7 +11,8 @@ function flatten(errors: unknown, prefix: string, into: Map<string, string>): vo
     return;
   }
   for (const [key, value] of Object.entries(errors)) {
-    if (key === 'ref' || key === 'type' || key === 'types' || key === 'message' || key === 'root') continue;
+    // `_form` comes back from the server as a message for the whole form: the summary shows it once, from the result.
+    if (key === 'ref' || key === 'type' || key === 'types' || key === 'message' || key === 'root' || (!prefix && key === '_form')) continue;
     flatten(value, prefix ? `${prefix}.${key}` : key, into);
   }
 }

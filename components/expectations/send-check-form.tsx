@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { checkPath } from '@/components/expectations/paths';
+import { checkPath } from '@/components/roles/paths';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';

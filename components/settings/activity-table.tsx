@@ -15,12 +15,15 @@ export function ActivityTable({
   removeHref,
   empty,
   highlight,
+  captionHidden = false,
 }: {
   activities: CatalogueActivity[];
   caption: string;
   removeHref?: (activityId: string) => string;
   empty: string;
   highlight?: string;
+  /** When a heading above the table already says the same. */
+  captionHidden?: boolean;
 }) {
   if (activities.length === 0) {
     return (
@@ -33,6 +36,7 @@ export function ActivityTable({
   return (
     <Table
       caption={caption}
+      captionHidden={captionHidden}
       responsive
       firstCellIsHeader
       columns={[

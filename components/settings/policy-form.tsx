@@ -27,7 +27,17 @@ export function PolicyForm({ teamId, minimums, children }: { teamId: string; min
     defaultValues: { teamId, minimums: Object.fromEntries(POLICY_GROUPS.map(({ group }) => [group, String(minimums[group])])) } as never,
     onSuccess: () => router.push(`/teams/${teamId}/policy?status=saved`),
   });
-  const { summary, at } = formErrors(form.formState.errors, result);
+  // The schema's messages are the same for every group: name the group instead.
+  const { summary: rawSummary, at: rawAt } = formErrors(form.formState.errors, result);
+  const named = (path: string | undefined, message: string) => {
+    const label = POLICY_GROUPS.find(({ group }) => path === `minimums.${group}`)?.label;
+    return label ? `Enter a whole number from 0 to 20 for “${label}”` : message;
+  };
+  const summary = rawSummary.map((item) => ({ ...item, message: named(item.field, item.message) }));
+  const at = (path: string) => {
+    const message = rawAt(path);
+    return message ? named(path, message) : undefined;
+  };
   useErrorTitle(summary.length > 0);
 
   if (result?.ok) {

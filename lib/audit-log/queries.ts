@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { pageArgs, parsePage, toPage } from '@/lib/pagination';
 
-export const AUDIT_RECORD_TYPES = ['Team', 'User'] as const;
+export const AUDIT_RECORD_TYPES = ['Team', 'User', 'Role', 'RoleVersion', 'Concern', 'ExpectationCheck', 'Activity', 'RoleTemplate'] as const;
 
 const dateParam = z
   .string()
@@ -24,10 +24,25 @@ export const auditFilterSchema = z.object({
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
+/**
+ * The instant a calendar day starts in the UK (the audit page shows UK time), so
+ * that during British Summer Time an event at 00:30 falls on the day it shows.
+ */
+export function startOfLondonDay(day: string, addDays = 0): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  utcMidnight.setUTCDate(utcMidnight.getUTCDate() + addDays);
+  const londonOffsetMinutes = (instant: Date) => {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' }).formatToParts(instant);
+    const match = /GMT(?:([+-])(\d{2}):(\d{2}))?/u.exec(parts.find((part) => part.type === 'timeZoneName')?.value ?? '');
+    return match?.[1] ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  };
+  return new Date(utcMidnight.getTime() - londonOffsetMinutes(utcMidnight) * 60_000);
+}
+
 export async function listAuditEvents(filter: AuditFilter) {
   const createdAt: Prisma.DateTimeFilter = {};
-  if (filter.from) createdAt.gte = new Date(`${filter.from}T00:00:00Z`);
-  if (filter.to) createdAt.lt = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 24 * 60 * 60 * 1000);
+  if (filter.from) createdAt.gte = startOfLondonDay(filter.from);
+  if (filter.to) createdAt.lt = startOfLondonDay(filter.to, 1);
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.recordType ? { recordType: filter.recordType } : {}),

@@ -11,23 +11,30 @@ import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents
 import { requirePermission } from '@/lib/auth/current-user';
 import { PAGE_SIZE } from '@/lib/pagination';
 
-export const metadata: Metadata = { title: 'Audit log' };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type RawParams = Record<string, string | string[] | undefined>;
+type SearchParams = Promise<RawParams>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission('audit.view');
-  const raw = await searchParams;
-  // `page: undefined` first: the schema's page field rejects a missing key (reported to the lead).
-  const filter = auditFilterSchema.parse({ page: undefined, ...raw });
-
-  // The schema drops anything malformed; say so rather than silently showing everything.
+/** The filters, and what is wrong with them: the schema drops anything malformed, so say so rather than silently showing everything. */
+function readFilters(raw: RawParams) {
+  const filter = auditFilterSchema.parse(raw);
   const errors: ErrorSummaryItem[] = [];
   if (first(raw.from) && !filter.from) errors.push({ field: 'from', message: 'Enter a real “from” date' });
   if (first(raw.to) && !filter.to) errors.push({ field: 'to', message: 'Enter a real “to” date' });
   if (filter.from && filter.to && filter.from > filter.to) errors.push({ field: 'to', message: 'The “to” date must be the same as or after the “from” date' });
+  return { filter, errors };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { errors } = readFilters(await searchParams);
+  return { title: errors.length > 0 ? 'Error: Audit log' : 'Audit log' };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission('audit.view');
+  const raw = await searchParams;
+  const { filter, errors } = readFilters(raw);
   const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
 
   const [actors, events] = await Promise.all([listAuditActors(), errors.length === 0 ? listAuditEvents(filter) : null]);

@@ -78,6 +78,7 @@ export default async function TeamActivitiesPage({ params, searchParams }: { par
       <ActivityTable
         activities={catalogue.team}
         caption="This team's own activities"
+        captionHidden
         removeHref={archived ? undefined : (activityId) => `${base}/${activityId}/remove`}
         empty="This team has not added any activities. Its checks ask about the organisation's activities only."
         highlight={added?.id}
@@ -98,6 +99,7 @@ export default async function TeamActivitiesPage({ params, searchParams }: { par
       <ActivityTable
         activities={catalogue.organisation}
         caption="The organisation's activities"
+        captionHidden
         empty="The organisation's catalogue is empty."
       />
     </>

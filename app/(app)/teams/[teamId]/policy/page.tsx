@@ -66,20 +66,31 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
             The policy says who must agree a peer worker role description before it is Agreed and can be recruited to. Each group brings a different view of the role, so
             that the differences come out before selection, not after.
           </p>
-          <p>
-            <strong>Now:</strong> {usesDefault ? 'this team uses the default policy: ' : ''}
-            {policySummary(current)} must agree, and no concern can be open.
-          </p>
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>
-              The default policy asks for {policySummary(defaults)}: the manager who drafted the role, a colleague who will work alongside the peer worker, someone with lived
-              experience, and HR, who will recruit to it.
-            </p>
-          </div>
+          {usesDefault ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                This team uses the default policy: {policySummary(current)} must agree, and no concern can be open. That brings in the manager who drafted the role, a
+                colleague who will work alongside the peer worker, someone with lived experience, and HR, who will recruit to it.
+              </p>
+            </div>
+          ) : (
+            <>
+              <p>
+                <strong>Now:</strong> {policySummary(current)} must agree, and no concern can be open.
+              </p>
+              <div className="nhsuk-inset-text">
+                <span className="nhsuk-u-visually-hidden">Information: </span>
+                <p>
+                  The default policy asks for {policySummary(defaults)}: the manager who drafted the role, a colleague who will work alongside the peer worker, someone with
+                  lived experience, and HR, who will recruit to it.
+                </p>
+              </div>
+            </>
+          )}
           {!usesDefault ? <UseDefaultPolicyForm teamId={teamId} defaults={defaults} /> : null}
           <PolicyForm key={POLICY_GROUPS.map(({ group }) => current[group]).join('-')} teamId={teamId} minimums={current}>
-            <p>A version that is already Agreed stays Agreed. Versions still in review are checked against the new policy the next time someone agrees one or a concern is resolved.</p>
+            <p>The new policy applies straight away to versions still in review: one that already has the agreements it asks for, and no open concern, becomes Agreed when you save. A version that is already Agreed stays Agreed.</p>
           </PolicyForm>
         </div>
       </div>

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CheckResults } from '@/components/expectations/check-results';
 import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
-import { loadCheck, roleCrumbs } from '@/components/expectations/load-check';
-import { checkPath, draftSectionPath, rolePath } from '@/components/expectations/paths';
+import { loadCheck } from '@/components/expectations/load-check';
+import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
+import { checkPath, sectionPath, rolePath } from '@/components/roles/paths';
 import { ExpectationsQuestionnaire } from '@/components/expectations/questionnaire';
-import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
@@ -37,13 +37,22 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
   const { role } = access;
   const here = checkPath(teamId, roleId, check.id);
   const archived = role.team.archivedAt !== null;
-  const crumbs = roleCrumbs(user, role);
+
+  if (answering(check, query) && check.me && check.activities.length === 0) {
+    return (
+      <>
+        <RoleBreadcrumbs user={user} access={access} />
+        <h1>There is nothing to answer yet</h1>
+        <p>The catalogue of activities for this check is empty. Ask {check.createdBy} or an administrator to add activities, then come back to answer.</p>
+      </>
+    );
+  }
 
   if (answering(check, query) && check.me) {
     const changing = check.me.submittedAt !== null;
     return (
       <>
-        <Breadcrumbs items={crumbs} />
+        <RoleBreadcrumbs user={user} access={access} />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <ExpectationsQuestionnaire
@@ -93,7 +102,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
 
   return (
     <>
-      <Breadcrumbs items={crumbs} />
+      <RoleBreadcrumbs user={user} access={access} />
 
       {status === 'answered' && check.me?.submittedAt ? (
         <NotificationBanner type="success" heading="Thank you: your answers have been saved">
@@ -107,7 +116,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         <NotificationBanner type="success" heading={`You recorded how “${settledActivity.name}” was settled`}>
           <p>
             Next, make sure the role description says so:{' '}
-            <Link className="nhsuk-notification-banner__link" href={draftSectionPath(teamId, roleId, settledActivity.resolution.section)}>
+            <Link className="nhsuk-notification-banner__link" href={sectionPath(teamId, roleId, settledActivity.resolution.section)}>
               edit “{sectionTitle(settledActivity.resolution.section)}” in the draft
             </Link>
             .
@@ -153,13 +162,21 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         </p>
       ) : null}
 
-      {access.canDraft && !archived ? (
-        <ButtonLink href={`${rolePath(teamId, roleId)}/expectations/new`} variant="secondary">
-          Send a new expectations check
-        </ButtonLink>
-      ) : null}
-
       <CheckResults check={check} teamId={teamId} roleId={roleId} canDraft={access.canDraft} />
+
+      {access.canDraft && !archived ? (
+        <>
+          <h2>Ask again</h2>
+          <p>
+            {check.closedAt
+              ? 'To ask about the role again, for example after changing the description, send a new check.'
+              : 'To ask more people, or to ask again after changing the description, send a new check. It closes this one, and everyone you choose answers afresh.'}
+          </p>
+          <ButtonLink href={`${rolePath(teamId, roleId)}/expectations/new`} variant="secondary">
+            Send a new expectations check
+          </ButtonLink>
+        </>
+      ) : null}
     </>
   );
 }

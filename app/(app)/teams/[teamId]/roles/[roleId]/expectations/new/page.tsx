@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { checkPath, rolePath } from '@/components/expectations/paths';
-import { loadRoleAccess, roleCrumbs } from '@/components/expectations/load-check';
+import { checkPath, rolePath } from '@/components/roles/paths';
+import { loadRole } from '@/components/roles/load-role';
+import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { SendCheckForm, type StakeholderGroupChoices } from '@/components/expectations/send-check-form';
-import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
@@ -16,7 +16,7 @@ type Params = Promise<{ teamId: string; roleId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { teamId, roleId } = await params;
-  const { user, access } = await loadRoleAccess(teamId, roleId);
+  const { user, access } = await loadRole(teamId, roleId);
   if (!can(user, 'role.draft', { teamId })) return { title: 'You do not have permission to view this page' };
   return { title: access ? `Send an expectations check – ${access.role.title}` : 'Page not found' };
 }
@@ -32,15 +32,14 @@ const GROUP_HINTS = {
 export default async function SendExpectationsCheckPage({ params }: { params: Params }) {
   const { teamId, roleId } = await params;
   await requirePermission('role.draft', { teamId });
-  const { user, access } = await loadRoleAccess(teamId, roleId);
+  const { user, access } = await loadRole(teamId, roleId);
   if (!access || !access.canDraft) notFound();
   const { role } = access;
 
-  const crumbs = roleCrumbs(user, role);
   if (role.team.archivedAt) {
     return (
       <>
-        <Breadcrumbs items={crumbs} />
+        <RoleBreadcrumbs user={user} access={access} />
         <h1>Send an expectations check</h1>
         <p>{role.team.name} is archived: restore the team before working on its roles.</p>
       </>
@@ -58,7 +57,7 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
 
   return (
     <>
-      <Breadcrumbs items={crumbs} />
+      <RoleBreadcrumbs user={user} access={access} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <SendCheckForm teamId={teamId} roleId={roleId} groups={groups} cancelHref={rolePath(teamId, roleId)}>

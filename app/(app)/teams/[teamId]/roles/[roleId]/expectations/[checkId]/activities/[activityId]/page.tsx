@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
 import { agreementScoreText } from '@/components/expectations/labels';
-import { loadCheck, roleCrumbs } from '@/components/expectations/load-check';
-import { checkPath } from '@/components/expectations/paths';
+import { loadCheck } from '@/components/expectations/load-check';
+import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
+import { checkPath } from '@/components/roles/paths';
 import { ResolveContestedForm } from '@/components/expectations/resolve-contested-form';
-import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
+import { OUTCOME_LABELS } from '@/lib/roles/schemas';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string; activityId: string }>;
 
@@ -29,7 +30,6 @@ export default async function ResolveContestedPage({ params }: { params: Params 
   if (!activity) notFound();
 
   const back = checkPath(teamId, roleId, check.id);
-  const crumbs = [...roleCrumbs(user, access.role), { href: back, label: 'Expectations check' }];
   const heading = (
     <h1>
       <span className="nhsuk-caption-l">
@@ -52,14 +52,17 @@ export default async function ResolveContestedPage({ params }: { params: Params 
 
   return (
     <>
-      <Breadcrumbs items={crumbs} />
+      <RoleBreadcrumbs user={user} access={access} extra={[{ href: back, label: 'Expectations check' }]} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {!activity.contested && !activity.resolution ? (
+          {!activity.contested ? (
             <>
               {heading}
               <p>
-                “{activity.name}” is not contested in this check, so there is nothing to settle. <Link href={back}>Go back to the expectations check</Link>
+                {activity.resolution
+                  ? `“${activity.name}” is no longer contested: the answers changed after it was settled (${OUTCOME_LABELS[activity.resolution.outcome].toLowerCase()}).`
+                  : `“${activity.name}” is not contested in this check, so there is nothing to settle.`}{' '}
+                <Link href={back}>Go back to the expectations check</Link>
               </p>
               {answers}
             </>

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, type ReactNode } from 'react';
 import { z } from 'zod';
-import { formErrors } from '@/components/expectations/nested-errors';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
@@ -61,16 +60,16 @@ export function ExpectationsQuestionnaire({
   );
   // Only activities still in the catalogue: an answer to a removed one would be refused.
   const answers = Object.fromEntries(activities.filter((activity) => previousAnswers[activity.id]).map((activity) => [activity.id, previousAnswers[activity.id]]));
-  const { form, formProps, pending, result } = useActionForm({
+  const names = new Map(activities.map((activity) => [`answers.${activity.id}`, activity.name]));
+  const { form, formProps, pending, result, errorSummary: rawSummary, fieldError: at } = useActionForm({
     schema,
     action: answerExpectations,
     defaultValues: { checkId, answers } as never,
     onSuccess: () => router.push(successHref),
+    anchor: (path) => (names.has(path) ? path : undefined),
   });
 
   // The server's message is the same for every activity: name the activity, as the browser does.
-  const names = new Map(activities.map((activity) => [`answers.${activity.id}`, activity.name]));
-  const { summary: rawSummary, at } = formErrors(form.formState.errors, result, (path) => (names.has(path) ? path : undefined));
   const order = [...names.keys()];
   const position = (field?: string) => (field && names.has(field) ? order.indexOf(field) : -1);
   const summary = rawSummary

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { formErrors } from '@/components/expectations/nested-errors';
 import { POLICY_GROUPS } from '@/components/settings/policy-labels';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -21,14 +20,13 @@ type Minimums = Record<RequirementGroup, number>;
 /** How many agreements each stakeholder group must give: one number per group, 0 for not required. */
 export function PolicyForm({ teamId, minimums, children }: { teamId: string; minimums: Minimums; children?: ReactNode }) {
   const router = useRouter();
-  const { form, formProps, pending, result } = useActionForm({
+  const { form, formProps, pending, result, errorSummary: rawSummary, fieldError: rawAt } = useActionForm({
     schema: updatePolicySchema,
     action: updateAgreementPolicy,
     defaultValues: { teamId, minimums: Object.fromEntries(POLICY_GROUPS.map(({ group }) => [group, String(minimums[group])])) } as never,
     onSuccess: () => router.push(`/teams/${teamId}/policy?status=saved`),
   });
   // The schema's messages are the same for every group: name the group instead.
-  const { summary: rawSummary, at: rawAt } = formErrors(form.formState.errors, result);
   const named = (path: string | undefined, message: string) => {
     const label = POLICY_GROUPS.find(({ group }) => path === `minimums.${group}`)?.label;
     return label ? `Enter a whole number from 0 to 20 for “${label}”` : message;

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { formErrors } from '@/components/expectations/nested-errors';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Textarea } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
@@ -39,14 +38,14 @@ export function TemplateForm({ template, children }: { template: TemplateValues;
     valueOptions: template.valueOptions.join('\n'),
     notPartOptions: template.notPartOptions.join('\n'),
   };
-  const { form, formProps, pending, result } = useActionForm({
+  const { form, formProps, pending, result, errorSummary: summary, fieldError } = useActionForm({
     schema: updateTemplateSchema,
     action: updateRoleTemplate,
     defaultValues: defaults,
     onSuccess: () => router.push('/settings/template?status=saved'),
+    // A too-long line is reported at `valueOptions.<line>`: the summary links to the whole list.
+    anchor: (path) => path.split('.')[0],
   });
-  // A too-long line is reported at `valueOptions.<line>`: the summary links to the whole list.
-  const { summary, at: fieldError } = formErrors(form.formState.errors, result, (path) => path.split('.')[0]);
   useErrorTitle(summary.length > 0);
 
   if (result?.ok) {

@@ -5,7 +5,7 @@ import { useActionState, useState, useTransition } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
-import type { ErrorSummaryItem } from '@/components/ui/error-summary';
+import { collectFormErrors } from '@/components/ui/form-errors';
 
 type Action<T> = (previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>;
 
@@ -21,11 +21,14 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   action,
   defaultValues,
   onSuccess,
+  anchor,
 }: {
   schema: Schema;
   action: Action<T>;
   defaultValues: DefaultValues<z.input<Schema>>;
   onSuccess?: (data: T) => void;
+  /** Maps an error's field path to the id the error summary links to (default: the path itself). */
+  anchor?: (path: string) => string | undefined;
 }) {
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     // raw: the action gets the values as entered and parses them itself; schemas that
@@ -56,27 +59,7 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
     });
   });
 
-  const fieldError = (field: string): string | undefined => {
-    const clientError = form.formState.errors[field as keyof typeof form.formState.errors];
-    const message = clientError && typeof clientError === 'object' && 'message' in clientError ? clientError.message : undefined;
-    return (typeof message === 'string' ? message : undefined) ?? (current && !current.ok ? current.fieldErrors?.[field]?.[0] : undefined);
-  };
-
-  const summary: ErrorSummaryItem[] = [];
-  const seen = new Set<string>();
-  for (const [field, error] of Object.entries(form.formState.errors)) {
-    const message = error && typeof error === 'object' && 'message' in error ? error.message : undefined;
-    if (typeof message === 'string') {
-      summary.push({ field, message });
-      seen.add(field);
-    }
-  }
-  if (current && !current.ok) {
-    for (const [field, messages] of Object.entries(current.fieldErrors ?? {})) {
-      if (!seen.has(field)) summary.push({ field: field === '_form' ? undefined : field, message: messages[0] });
-    }
-    if (!current.fieldErrors) summary.push({ message: current.error });
-  }
+  const { summary, at: fieldError } = collectFormErrors(form.formState.errors, current, anchor);
 
   return {
     form,

@@ -5,6 +5,9 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 
 /** Fails on any serious or critical WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation, a page whose title names a record has an empty
+  // title for a moment: wait for the real one, or axe reports document-title.
+  await expect(page).toHaveTitle(/PeerRoles/u);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(

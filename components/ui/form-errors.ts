@@ -18,13 +18,13 @@ function flatten(errors: unknown, prefix: string, into: Map<string, string>): vo
 }
 
 /**
- * Errors for forms whose field names are dotted (`answers.<activityId>`,
- * `minimums.HR`) or whose schema reports list items (`valueOptions.3`):
- * react-hook-form keeps those nested, which useActionForm's flat fieldError and
- * error summary do not reach. The browser's message wins over the server's.
- * `anchor` maps a message's path to the id its summary link should focus.
+ * Every error a form has, from the browser (react-hook-form, nested for dotted
+ * names like `answers.<activityId>` or list items like `valueOptions.3`) and from
+ * the server's result, as the error summary's items and a lookup by field. The
+ * browser's message wins over the server's. `anchor` maps a message's path to
+ * the id its summary link should focus (undefined: no link).
  */
-export function formErrors(errors: FieldErrors<FieldValues>, result: ActionResult<unknown> | null, anchor: (path: string) => string | undefined = (path) => path) {
+export function collectFormErrors(errors: FieldErrors<FieldValues>, result: ActionResult<unknown> | null, anchor: (path: string) => string | undefined = (path) => path) {
   const messages = new Map<string, string>();
   flatten(errors, '', messages);
   let formMessages: string[] = [];

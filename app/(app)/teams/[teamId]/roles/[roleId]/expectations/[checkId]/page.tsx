@@ -53,6 +53,12 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
     return (
       <>
         <RoleBreadcrumbs user={user} access={access} />
+        {query.status === 'sent' && access.canDraft ? (
+          // The sender asked themselves too: confirm the sending, then ask for their own answers.
+          <NotificationBanner type="success" heading={`Expectations check sent to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}>
+            <p>They will see it in their requests. You were included, so your own answers come first.</p>
+          </NotificationBanner>
+        ) : null}
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <ExpectationsQuestionnaire

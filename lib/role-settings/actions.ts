@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { archiveActivitySchema, createActivitySchema, updatePolicySchema, updateTemplateSchema } from '@/lib/roles/schemas';
 import { lockVersion, refreshAgreement } from '@/lib/roles/agreement';
 import { currentTemplate } from '@/lib/roles/template';
+import { teamScope } from '@/lib/teams/scope';
 
 export const updateRoleTemplate = defineAction({
   name: 'role.template.update',
@@ -38,10 +39,7 @@ export const createActivity = defineAction({
   permission: 'activity.manage',
   input: createActivitySchema,
   // A team's own activity needs permission in that team; an organisation-wide one needs it everywhere.
-  scope: async (input, tx) => {
-    if (!input.teamId) return {};
-    return (await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })) ? { teamId: input.teamId } : null;
-  },
+  scope: async (input, tx) => (input.teamId ? teamScope({ teamId: input.teamId }, tx) : {}),
   async run({ input, tx, audit }) {
     // Serialise additions so two people adding the same activity at once cannot both pass the check below.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('activity-name'))`;
@@ -84,7 +82,7 @@ export const updateAgreementPolicy = defineAction({
   name: 'team.policy.update',
   permission: 'team.policy.manage',
   input: updatePolicySchema,
-  scope: async (input, tx) => ((await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })) ? { teamId: input.teamId } : null),
+  scope: teamScope,
   async run({ input, tx, audit }) {
     const total = Object.values(input.minimums).reduce((sum, value) => sum + value, 0);
     if (total === 0) throw new ActionError('VALIDATION', MESSAGES.VALIDATION, { _form: ['At least one group must be required to agree'] });

@@ -5,7 +5,7 @@ import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error'
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
-import { lockVersion, refreshAgreement } from '@/lib/roles/agreement';
+import { lockRole, lockVersion, refreshAgreement } from '@/lib/roles/agreement';
 import { parseContent, REQUIRED_FOR_SUBMISSION, sectionIsComplete, sectionTitle, type RoleContent } from '@/lib/roles/content';
 import { activityConsensus } from '@/lib/roles/rules';
 import {
@@ -25,6 +25,7 @@ import {
 import { checkScope, concernScope, roleScope, versionScope } from '@/lib/roles/scopes';
 import { stakeholderGroups } from '@/lib/roles/stakeholders';
 import { currentTemplate } from '@/lib/roles/template';
+import { teamScope } from '@/lib/teams/scope';
 
 const rolePaths = (teamId: string, roleId: string) => [`/teams/${teamId}`, `/teams/${teamId}/roles/${roleId}`, '/requests'];
 
@@ -46,7 +47,7 @@ export const createRole = defineAction({
   name: 'role.create',
   permission: 'role.draft',
   input: createRoleSchema,
-  scope: async (input, tx) => ((await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })) ? { teamId: input.teamId } : null),
+  scope: teamScope,
   async run({ input, user, tx, audit }) {
     const team = await activeTeam(tx, input.teamId);
     const template = await currentTemplate(tx);
@@ -93,8 +94,8 @@ export const submitDraft = defineAction({
   input: submitDraftSchema,
   scope: (input, tx) => roleScope(tx, input.roleId),
   async run({ input, user, tx, audit }) {
-    // Lock the role: two submissions of one draft must not both make a version.
-    await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${input.roleId}::uuid FOR UPDATE`;
+    // Two submissions of one draft must not both make a version.
+    await lockRole(tx, input.roleId);
     const role = await tx.role.findUniqueOrThrow({
       where: { id: input.roleId },
       select: { draft: true, draftVersion: true, draftChanged: true, teamId: true, title: true },
@@ -238,8 +239,8 @@ export const sendExpectationsCheck = defineAction({
   input: sendExpectationsCheckSchema,
   scope: (input, tx) => roleScope(tx, input.roleId),
   async run({ input, user, tx, audit }) {
-    // Lock the role: two checks sent at once must not both stay open.
-    await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${input.roleId}::uuid FOR UPDATE`;
+    // Two checks sent at once must not both stay open.
+    await lockRole(tx, input.roleId);
     const role = await tx.role.findUniqueOrThrow({ where: { id: input.roleId }, select: { teamId: true, title: true } });
     await activeTeam(tx, role.teamId);
     const groups = await groupsFor(tx, role.teamId, input.userIds);

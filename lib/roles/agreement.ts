@@ -17,6 +17,11 @@ export async function lockVersion(tx: Tx, versionId: string): Promise<{ status: 
   return rows[0] ?? null;
 }
 
+/** Locks a role's row for the rest of the transaction: submissions and new checks for one role queue. */
+export async function lockRole(tx: Tx, roleId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${roleId}::uuid FOR UPDATE`;
+}
+
 /** The team's agreement policy, or the default when the team has not set one. */
 export async function teamPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementRequirement[]> {
   const rows = await tx.agreementRequirement.findMany({ where: { teamId }, select: { group: true, minimum: true } });

@@ -3,6 +3,7 @@
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Tx } from '@/lib/db';
+import { teamScope } from '@/lib/teams/scope';
 import { addMemberSchema, archiveTeamSchema, createTeamSchema, removeMemberSchema, TEAM_ROLE_LABELS, updateTeamSchema } from '@/lib/teams/schemas';
 
 async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string) {
@@ -14,9 +15,6 @@ async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string) {
   });
   if (clash) throw fieldError('name', 'A team with this name already exists');
 }
-
-const teamScope = async (input: { teamId: string }, tx: Tx) =>
-  (await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } })) ? { teamId: input.teamId } : null;
 
 export const createTeam = defineAction({
   name: 'team.create',

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 /** NHS design-system form fields. Each takes the same props as the HTML element, plus label, hint and error. */
-interface FieldChrome {
+export interface FieldChrome {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -10,18 +10,19 @@ interface FieldChrome {
   labelIsPageHeading?: boolean;
 }
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
+export function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 }
 
-function Chrome({ id, label, hint, error, labelIsPageHeading, children }: FieldChrome & { children: ReactNode }) {
+/** The label, hint and error message around one field; `groupClassName` adds to the form group (e.g. the password input's). */
+export function FormGroup({ id, label, hint, error, labelIsPageHeading, groupClassName, children }: FieldChrome & { groupClassName?: string; children: ReactNode }) {
   const labelElement = (
     <label className={`nhsuk-label${labelIsPageHeading ? ' nhsuk-label--l' : ''}`} htmlFor={id}>
       {label}
     </label>
   );
   return (
-    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+    <div className={['nhsuk-form-group', groupClassName ?? '', error ? 'nhsuk-form-group--error' : ''].filter(Boolean).join(' ')}>
       {labelIsPageHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
       {hint ? (
         <div className="nhsuk-hint" id={`${id}-hint`}>
@@ -42,7 +43,7 @@ type InputProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'
 
 export function TextInput({ id, label, hint, error, labelIsPageHeading, width, className, ...input }: InputProps) {
   return (
-    <Chrome id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
+    <FormGroup id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
       <input
         id={id}
         name={input.name ?? id}
@@ -52,7 +53,7 @@ export function TextInput({ id, label, hint, error, labelIsPageHeading, width, c
         aria-invalid={error ? true : undefined}
         {...input}
       />
-    </Chrome>
+    </FormGroup>
   );
 }
 
@@ -60,7 +61,7 @@ type TextareaProps = FieldChrome & Omit<TextareaHTMLAttributes<HTMLTextAreaEleme
 
 export function Textarea({ id, label, hint, error, labelIsPageHeading, className, rows = 5, ...textarea }: TextareaProps) {
   return (
-    <Chrome id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
+    <FormGroup id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
       <textarea
         id={id}
         name={textarea.name ?? id}
@@ -70,7 +71,7 @@ export function Textarea({ id, label, hint, error, labelIsPageHeading, className
         aria-invalid={error ? true : undefined}
         {...textarea}
       />
-    </Chrome>
+    </FormGroup>
   );
 }
 
@@ -83,7 +84,7 @@ type SelectProps = FieldChrome &
 
 export function Select({ id, label, hint, error, labelIsPageHeading, options, placeholder, className, ...select }: SelectProps) {
   return (
-    <Chrome id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
+    <FormGroup id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading}>
       <select
         id={id}
         name={select.name ?? id}
@@ -99,7 +100,7 @@ export function Select({ id, label, hint, error, labelIsPageHeading, options, pl
           </option>
         ))}
       </select>
-    </Chrome>
+    </FormGroup>
   );
 }
 

@@ -1,13 +1,10 @@
 'use client';
 
-import { useState, useSyncExternalStore, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useState, useSyncExternalStore, type InputHTMLAttributes, type Ref } from 'react';
+import { FormGroup, describedBy, type FieldChrome } from '@/components/ui/fields';
 
-type PasswordInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  labelIsPageHeading?: boolean;
+type PasswordInputProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
   autoComplete: 'current-password' | 'new-password';
   ref?: Ref<HTMLInputElement>;
 };
@@ -23,25 +20,8 @@ export function PasswordInput({ id, label, hint, error, labelIsPageHeading, clas
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [visible, setVisible] = useState<boolean | null>(null);
 
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  const labelElement = (
-    <label className={`nhsuk-label${labelIsPageHeading ? ' nhsuk-label--l' : ''}`} htmlFor={id}>
-      {label}
-    </label>
-  );
   return (
-    <div className={`nhsuk-form-group nhsuk-password-input${error ? ' nhsuk-form-group--error' : ''}`}>
-      {labelIsPageHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+    <FormGroup id={id} label={label} hint={hint} error={error} labelIsPageHeading={labelIsPageHeading} groupClassName="nhsuk-password-input">
       <div className="nhsuk-input-wrapper">
         <input
           id={id}
@@ -50,7 +30,7 @@ export function PasswordInput({ id, label, hint, error, labelIsPageHeading, clas
           type={visible ? 'text' : 'password'}
           spellCheck={false}
           autoCapitalize="none"
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
           aria-invalid={error ? true : undefined}
           {...input}
         />
@@ -68,6 +48,6 @@ export function PasswordInput({ id, label, hint, error, labelIsPageHeading, clas
       <div className="nhsuk-u-visually-hidden" aria-live="polite">
         {visible === null ? '' : visible ? 'Your password is visible' : 'Your password is hidden'}
       </div>
-    </div>
+    </FormGroup>
   );
 }

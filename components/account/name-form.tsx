@@ -8,7 +8,6 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextInput } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 
 /** One question: the person's own name. `version` guards against overwriting a change made meanwhile. */
 export function NameForm({ name, version }: { name: string; version: number }) {
@@ -19,7 +18,6 @@ export function NameForm({ name, version }: { name: string; version: number }) {
     defaultValues: { name, version },
     onSuccess: () => router.push('/account?updated=name'),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   // Without JavaScript the post comes back here: say it worked and link onwards.
   if (result?.ok) {

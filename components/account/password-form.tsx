@@ -9,7 +9,6 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 
 export function PasswordForm({ email, passwordHint }: { email: string; passwordHint: ReactNode }) {
   const router = useRouter();
@@ -19,7 +18,6 @@ export function PasswordForm({ email, passwordHint }: { email: string; passwordH
     defaultValues: { currentPassword: '', password: '', confirmPassword: '' },
     onSuccess: () => router.push('/account?updated=password'),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     return (

@@ -7,7 +7,6 @@ import { setPasswordSchema } from '@/lib/account/schemas';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 
 /** Sets a first password from a one-time link. Works as a plain form post too. `email` is null when the link cannot be used. */
 export function SetPasswordForm({ token, email, passwordHint }: { token: string; email: string | null; passwordHint: ReactNode }) {
@@ -16,7 +15,6 @@ export function SetPasswordForm({ token, email, passwordHint }: { token: string;
     action: setPasswordFromInvitation,
     defaultValues: { token, password: '', confirmPassword: '' },
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     return (

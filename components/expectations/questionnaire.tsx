@@ -9,7 +9,6 @@ import { Radios } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { answerExpectations } from '@/lib/roles/actions';
 import { EXPECTATION_ANSWERS } from '@/lib/roles/rules';
 import { ANSWER_LABELS, answerExpectationsSchema } from '@/lib/roles/schemas';
@@ -76,7 +75,6 @@ export function ExpectationsQuestionnaire({
     .map((item) => (item.field && names.has(item.field) ? { ...item, message: unansweredMessage(names.get(item.field) ?? '') } : item))
     .sort((a, b) => position(a.field) - position(b.field));
   const errorFor = (activity: QuestionnaireActivity) => (at(`answers.${activity.id}`) ? unansweredMessage(activity.name) : undefined);
-  useErrorTitle(summary.length > 0);
 
   if (result?.ok) {
     // Seen without JavaScript; with it, the router has already moved on.

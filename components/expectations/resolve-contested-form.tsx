@@ -8,7 +8,6 @@ import { Radios, Select, Textarea } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import type { ContestedOutcome } from '@/lib/generated/prisma/enums';
 import { resolveContested } from '@/lib/roles/actions';
 import { ROLE_SECTIONS } from '@/lib/roles/content';
@@ -47,7 +46,6 @@ export function ResolveContestedForm({
     defaultValues: defaults as never,
     onSuccess: () => router.push(successHref),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     return (

@@ -8,7 +8,6 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { sendExpectationsCheck } from '@/lib/roles/actions';
 import { sendExpectationsCheckSchema } from '@/lib/roles/schemas';
@@ -39,7 +38,6 @@ export function SendCheckForm({ teamId, roleId, groups, cancelHref, children }: 
     defaultValues: { roleId, userIds: [] },
     onSuccess: (data) => router.push(`${checkPath(teamId, roleId, data.checkId)}?status=sent`),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     return (

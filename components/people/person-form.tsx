@@ -10,7 +10,6 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import type { OrgRole } from '@/lib/generated/prisma/enums';
 import { createPerson, updatePerson } from '@/lib/people/actions';
 import { createPersonSchema, updatePersonSchema } from '@/lib/people/schemas';
@@ -71,7 +70,6 @@ export function CreatePersonForm({ serverOrigin, children }: { serverOrigin: str
     action: createPerson,
     defaultValues: defaults,
   });
-  useErrorTitle(errorSummary.length > 0);
   const added = result?.ok === true;
   const panelHeading = useRef<HTMLHeadingElement>(null);
   // The form is replaced by the result: move focus to its heading so it is announced.
@@ -140,7 +138,6 @@ export function EditPersonForm({
     defaultValues: defaults,
     onSuccess: (data) => router.push(`/people/${data.userId}?status=updated`),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     // Seen without JavaScript (with it, the router has already moved on).

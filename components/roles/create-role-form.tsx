@@ -9,7 +9,6 @@ import { TextInput } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { createRole } from '@/lib/roles/actions';
 import { createRoleSchema } from '@/lib/roles/schemas';
 
@@ -21,7 +20,6 @@ export function CreateRoleForm({ teamId, teamName, children }: { teamId: string;
     defaultValues: { teamId, title: '' },
     onSuccess: (data) => router.push(`${rolePath(data.teamId, data.roleId)}?status=created`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) {
     return (
       <NotificationBanner type="success" heading="Role description started">

@@ -11,7 +11,6 @@ import { Select, Textarea } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { agreeVersion, inviteReviewers, raiseConcern, replyToConcern, resolveConcern } from '@/lib/roles/actions';
 import { ROLE_SECTIONS } from '@/lib/roles/content';
@@ -64,7 +63,6 @@ export function RaiseConcernForm({ version, section, children }: { version: Vers
     defaultValues: { versionId: version.versionId, section: section as never, comment: '' },
     onSuccess: () => router.push(`${page}?status=concern-raised#concerns`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <Done href={`${page}?status=concern-raised#concerns`} heading="Concern raised" link={`Return to version ${version.number}`} />;
   return (
     <>
@@ -109,7 +107,6 @@ export function ReplyToConcernForm({ version, concernId }: { version: VersionRef
     defaultValues: { concernId, body: '' },
     onSuccess: () => router.push(`${page}?status=replied#concern-${concernId}`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <Done href={`${page}?status=replied#concern-${concernId}`} heading="Reply sent" link={`Return to version ${version.number}`} />;
   return (
     <>
@@ -146,7 +143,6 @@ export function ResolveConcernForm({ version, concernId, ownConcern, children }:
     defaultValues: { concernId, reason: '' },
     onSuccess: () => router.push(`${page}?status=concern-resolved#concern-${concernId}`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <Done href={`${page}?status=concern-resolved#concern-${concernId}`} heading="Concern resolved" link={`Return to version ${version.number}`} />;
   return (
     <>
@@ -205,7 +201,6 @@ export function InviteReviewersForm({
     defaultValues: { versionId: version.versionId, userIds: [] as string[] },
     onSuccess: (data) => router.push(`${page}?status=invited&count=${data.invited}#agreement`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <Done href={`${page}?status=invited&count=${result.data.invited}#agreement`} heading="Reviewers invited" link={`Return to version ${version.number}`} />;
   const error = fieldError('userIds');
   const selectable = groups.flatMap((group) => group.people.filter((person) => !person.invited));

@@ -12,7 +12,6 @@ import { Checkboxes, Radios, Select, Textarea, TextInput } from '@/components/ui
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { CONTRACT_TYPES, sectionTitle, SUPERVISION_TYPES, WORKING_DAYS, type RoleContent, type RoleSectionKey } from '@/lib/roles/content';
 import { saveDraftSection } from '@/lib/roles/actions';
 
@@ -300,7 +299,6 @@ export function SectionForm({ teamId, roleId, roleTitle, section, draft, draftVe
 
   const value = normaliseSectionValue(section, (form.getValues('value') ?? {}) as SectionFormValue);
   const { byField, summary } = sectionErrors(section, form.formState.errors, result, value);
-  useErrorTitle(summary.length > 0);
   // router.refresh() after a conflict puts the page's own title back: say "Error:" again.
   useEffect(() => {
     if (summary.length > 0 && !document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;

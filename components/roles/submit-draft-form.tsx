@@ -7,7 +7,6 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { submitDraft } from '@/lib/roles/actions';
 import { submitDraftSchema } from '@/lib/roles/schemas';
 
@@ -24,7 +23,6 @@ export function SubmitDraftForm({ teamId, roleId, draftVersion, nextNumber }: { 
     defaultValues: { roleId, draftVersion },
     onSuccess: (data) => router.push(`${versionPath(data.teamId, data.roleId, data.number)}?status=submitted`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) {
     return (
       <NotificationBanner type="success" heading={`Version ${result.data.number} submitted for agreement`}>

@@ -9,7 +9,6 @@ import { Textarea, TextInput } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { archiveActivity, createActivity } from '@/lib/role-settings/actions';
 import { archiveActivitySchema, createActivitySchema } from '@/lib/roles/schemas';
 
@@ -22,7 +21,6 @@ export function AddActivityForm({ teamId, listHref, children }: { teamId: string
     defaultValues: { teamId: teamId ?? '', name: '', description: '' },
     onSuccess: (data) => router.push(`${listHref}?added=${data.activityId}`),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     return (

@@ -10,7 +10,6 @@ import { TextInput } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { updateAgreementPolicy } from '@/lib/role-settings/actions';
 import { updatePolicySchema } from '@/lib/roles/schemas';
@@ -36,7 +35,6 @@ export function PolicyForm({ teamId, minimums, children }: { teamId: string; min
     const message = rawAt(path);
     return message ? named(path, message) : undefined;
   };
-  useErrorTitle(summary.length > 0);
 
   if (result?.ok) {
     return (

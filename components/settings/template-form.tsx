@@ -8,7 +8,6 @@ import { Textarea } from '@/components/ui/fields';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { updateRoleTemplate } from '@/lib/role-settings/actions';
 import { updateTemplateSchema } from '@/lib/roles/schemas';
 
@@ -46,7 +45,6 @@ export function TemplateForm({ template, children }: { template: TemplateValues;
     // A too-long line is reported at `valueOptions.<line>`: the summary links to the whole list.
     anchor: (path) => path.split('.')[0],
   });
-  useErrorTitle(summary.length > 0);
 
   if (result?.ok) {
     return (

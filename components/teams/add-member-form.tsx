@@ -5,7 +5,6 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { TEAM_ROLE_HINTS } from '@/components/teams/team-roles';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { Radios, Select } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -31,7 +30,6 @@ export function AddMemberForm({
     defaultValues: { teamId, userId: '' },
     onSuccess: (data) => router.push(`/teams/${data.teamId}?added=${data.membershipId}`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) {
     // Seen without JavaScript (with it, the router has already moved on to the team page).
     return (

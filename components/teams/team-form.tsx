@@ -5,7 +5,6 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { Radios, Textarea, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -55,7 +54,6 @@ export function CreateTeamForm({ children }: { children?: ReactNode }) {
     defaultValues: { name: '', description: '' },
     onSuccess: (data) => router.push(`/teams/${data.teamId}?status=created`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <SavedWithoutScript href={`/teams/${result.data.teamId}?status=created`} message="Team created" />;
   return (
     <>
@@ -89,7 +87,6 @@ export function EditTeamForm({
     defaultValues: defaults,
     onSuccess: (data) => router.push(`/teams/${data.teamId}?status=updated`),
   });
-  useErrorTitle(errorSummary.length > 0);
   if (result?.ok) return <SavedWithoutScript href={`/teams/${team.id}?status=updated`} message="Team details saved" />;
   return (
     <>

@@ -7,7 +7,6 @@ import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { useErrorTitle } from '@/components/ui/use-error-title';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ButtonVariant } from '@/components/ui/button-link';
@@ -56,7 +55,6 @@ export function ActionButtonForm<Schema extends z.ZodType<FieldValues, FieldValu
     defaultValues: values as never,
     onSuccess: (data) => router.push(successHref(data)),
   });
-  useErrorTitle(errorSummary.length > 0);
 
   if (result?.ok) {
     // Seen without JavaScript (with it, the router has already moved on).

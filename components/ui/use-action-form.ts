@@ -6,6 +6,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
 import { collectFormErrors } from '@/components/ui/form-errors';
+import { useErrorTitle } from '@/components/ui/use-error-title';
 
 type Action<T> = (previous: ActionResult<T> | null, input: unknown) => Promise<ActionResult<T>>;
 
@@ -60,6 +61,8 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   });
 
   const { summary, at: fieldError } = collectFormErrors(form.formState.errors, current, anchor);
+  // NHS pattern: while the form shows errors, the page title starts with "Error: ".
+  useErrorTitle(summary.length > 0);
 
   return {
     form,

@@ -82,6 +82,7 @@ function ContestedActivity({
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading" id={`${activityAnchor(activity.id)}-heading`}>
           {activity.name}
+          {activity.archivedAt ? <span className="nhsuk-caption-m">Since removed from the catalogue</span> : null}
         </h3>
         <p>
           <ContestedTags activity={activity} />
@@ -142,6 +143,7 @@ function ActivitiesTable({
         cells: [
           <span key="name" id={activityAnchor(activity.id)}>
             {activity.name}
+            {activity.archivedAt ? <span className="nhsuk-u-secondary-text-colour"> (since removed from the catalogue)</span> : null}
             {activity.individual ? <IndividualAnswers answers={activity.individual} activityName={activity.name} compact /> : null}
           </span>,
           ...groups.map(({ group }) => {

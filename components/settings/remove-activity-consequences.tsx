@@ -5,8 +5,7 @@ export function RemoveActivityConsequences({ scope }: { scope: string }) {
       <p>If you remove it:</p>
       <ul>
         <li>expectations checks for {scope} stop asking about it, including checks that are open now</li>
-        <li>the results of earlier checks no longer show it, or how it was settled if it was contested</li>
-        <li>answers already given are kept in the records, but are not shown</li>
+        <li>checks that already have answers about it keep showing those answers, and how it was settled if it was contested</li>
       </ul>
       <p>You cannot undo this here. To ask about it again, add it as a new activity.</p>
     </>

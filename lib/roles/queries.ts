@@ -197,7 +197,18 @@ export async function getExpectationCheck(access: RoleAccess, userId: string, ch
   });
   if (!check) return null;
   const [activities, responses] = await Promise.all([
-    activeActivities(access.role.teamId),
+    // The catalogue as it is now, plus any removed activity this check already has answers for:
+    // removing an activity from the catalogue must not erase what people said about it.
+    db.activity.findMany({
+      where: {
+        OR: [
+          { archivedAt: null, OR: [{ teamId: null }, { teamId: access.role.teamId }] },
+          { archivedAt: { not: null }, responses: { some: { participant: { checkId } } } },
+        ],
+      },
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true, description: true, teamId: true, archivedAt: true },
+    }),
     db.expectationResponse.findMany({
       where: { participant: { checkId, submittedAt: { not: null } } },
       select: { activityId: true, answer: true, participant: { select: { userId: true, group: true, user: { select: { name: true } } } } },

@@ -145,6 +145,22 @@ describe('answerExpectations', () => {
     expect(await answer(world.peerWorker, checkId, { default: 'CORE' })).toMatchObject({ ok: true });
   });
 
+  it('keeps showing answers about an activity removed from the catalogue after people answered', async () => {
+    const removed = await createActivity({ team: world.thisTeam, name: `Removed after answering ${world.suffix}` });
+    const role = await newRole();
+    const checkId = await send(role.id, [world.peerWorker]);
+    expect(await answer(world.peerWorker, checkId, { default: 'CORE' })).toMatchObject({ ok: true });
+    expect(await actingAs(world.managerOfThisTeam, () => archiveActivity(null, { activityId: removed.id }))).toMatchObject({ ok: true });
+
+    const results = await resultsFor(world.managerOfThisTeam, role.id, checkId);
+    const kept = results?.activities.find((activity) => activity.id === removed.id);
+    expect(kept).toMatchObject({ archivedAt: expect.any(Date), groups: [expect.objectContaining({ group: 'PEER_WORKER', total: 1 })] });
+    // A check with no answers about it does not list it.
+    const freshRole = await newRole();
+    const fresh = await send(freshRole.id, [world.peerWorker]);
+    expect((await resultsFor(world.managerOfThisTeam, freshRole.id, fresh))?.activities.map((activity) => activity.id)).not.toContain(removed.id);
+  });
+
   it('asks about an activity the manager adds to the team’s catalogue', async () => {
     const added = await actingAs(world.managerOfThisTeam, () => addActivity(null, { teamId: world.thisTeam.id, name: `Leading the walking group ${world.suffix}` }));
     if (!added.ok) throw new Error(added.error);

@@ -37,8 +37,10 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
   const { role } = access;
   const here = checkPath(teamId, roleId, check.id);
   const archived = role.team.archivedAt !== null;
+  // Only activities still in the catalogue are asked about; removed ones keep their answers in the results.
+  const questions = check.activities.filter((activity) => activity.archivedAt === null);
 
-  if (answering(check, query) && check.me && check.activities.length === 0) {
+  if (answering(check, query) && check.me && questions.length === 0) {
     return (
       <>
         <RoleBreadcrumbs user={user} access={access} />
@@ -63,7 +65,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
           <div className="nhsuk-grid-column-two-thirds">
             <ExpectationsQuestionnaire
               checkId={check.id}
-              activities={check.activities.map(({ id, name, description, teamId: ownTeam }) => ({ id, name, description, teamId: ownTeam }))}
+              activities={questions.map(({ id, name, description, teamId: ownTeam }) => ({ id, name, description, teamId: ownTeam }))}
               previousAnswers={check.me.answers}
               successHref={`${here}?status=answered`}
               cancelHref={changing ? here : undefined}
@@ -88,7 +90,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
                 <p>The team&apos;s managers see each person&apos;s answers. Everyone else who takes part sees only how each group answered, not who said what.</p>
               </div>
               <p>
-                There are {check.activities.length} activities. {changing ? 'Your earlier answers are filled in: change any you want to.' : 'It takes about 5 minutes.'}
+                There are {questions.length} activities. {changing ? 'Your earlier answers are filled in: change any you want to.' : 'It takes about 5 minutes.'}
               </p>
               {access.canDraft && !changing ? (
                 <p>

@@ -47,12 +47,24 @@ export async function getTeam(user: CurrentUser, teamId: string) {
   });
 }
 
-/** Active people who are not yet in the team, for the add-member picker. */
-export async function listPeopleToAdd(teamId: string) {
-  return db.user.findMany({
-    where: { disabledAt: null, memberships: { none: { teamId } } },
-    orderBy: { name: 'asc' },
+export const PEOPLE_TO_ADD_LIMIT = 200;
+
+/**
+ * Active people who are not yet in the team, for the add-member picker: the
+ * first PEOPLE_TO_ADD_LIMIT by name, narrowed by a name or email search. `more`
+ * says the list was cut short, so the page can ask for a search.
+ */
+export async function listPeopleToAdd(teamId: string, search?: string) {
+  const term = search?.trim().slice(0, 100);
+  const people = await db.user.findMany({
+    where: {
+      disabledAt: null,
+      memberships: { none: { teamId } },
+      ...(term ? { OR: [{ name: { contains: term, mode: 'insensitive' } }, { email: { contains: term.toLowerCase() } }] } : {}),
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, email: true, jobTitle: true },
-    take: 500,
+    take: PEOPLE_TO_ADD_LIMIT + 1,
   });
+  return { people: people.slice(0, PEOPLE_TO_ADD_LIMIT), more: people.length > PEOPLE_TO_ADD_LIMIT };
 }

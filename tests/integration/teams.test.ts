@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, restoreTeam, updateTeam } from '@/lib/teams/actions';
+import { listPeopleToAdd, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
 import { buildWorld, createTeam as insertTeam, createUser, type World } from '../factories';
 import { revalidatedPaths } from '../support/next-cache';
 import { signInAs } from '../support/session';
@@ -234,5 +235,28 @@ describe('who may change teams', () => {
     signInAs(null);
     expect(await createTeam(null, { name: 'Anonymous Team', serviceType: 'OTHER' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await db.team.count({ where: { name: 'Anonymous Team' } })).toBe(0);
+  });
+});
+
+describe('listPeopleToAdd', () => {
+  it('lists active people not yet in the team, narrowed by name or email, and says when it is cut short', async () => {
+    const team = await insertTeam({ name: `Picker team ${world.suffix}` });
+    const member = await createUser({ name: `Picker Member ${world.suffix}` });
+    await db.teamMembership.create({ data: { teamId: team.id, userId: member.id, role: 'STAFF' } });
+    await createUser({ name: `Picker Disabled ${world.suffix}`, disabled: true });
+    const candidate = await createUser({ name: `Picker Candidate ${world.suffix}` });
+
+    const found = await listPeopleToAdd(team.id, `picker candidate ${world.suffix}`);
+    expect(found).toEqual({ people: [expect.objectContaining({ id: candidate.id })], more: false });
+    expect((await listPeopleToAdd(team.id, candidate.email.toUpperCase())).people.map((person) => person.id)).toEqual([candidate.id]);
+    expect((await listPeopleToAdd(team.id, `Picker`)).people.map((person) => person.name)).not.toEqual(expect.arrayContaining([member.name]));
+    expect((await listPeopleToAdd(team.id, `Picker Disabled ${world.suffix}`)).people).toEqual([]);
+
+    await db.user.createMany({
+      data: Array.from({ length: PEOPLE_TO_ADD_LIMIT + 1 }, (_, index) => ({ name: `Bulk person ${index}`, email: `bulk${index}-${world.suffix}@peerroles.test`.toLowerCase() })),
+    });
+    const all = await listPeopleToAdd(team.id);
+    expect(all.people).toHaveLength(PEOPLE_TO_ADD_LIMIT);
+    expect(all.more).toBe(true);
   });
 });

@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { AddMemberForm } from '@/components/teams/add-member-form';
 import { loadTeam } from '@/components/teams/load-team';
 import { BackLink } from '@/components/ui/back-link';
+import { TextInput } from '@/components/ui/fields';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import { listPeopleToAdd } from '@/lib/teams/queries';
+import { listPeopleToAdd, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
 
 type Params = Promise<{ teamId: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { teamId } = await params;
@@ -17,8 +19,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: team ? `Add a member to ${team.name}` : 'Page not found' };
 }
 
-export default async function AddMemberPage({ params }: { params: Params }) {
+export default async function AddMemberPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { teamId } = await params;
+  const q = (await searchParams).q;
+  const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
   const user = await requirePermission('team.members.manage', { teamId });
   const { team } = await loadTeam(teamId);
   if (!team) notFound();
@@ -45,7 +49,17 @@ export default async function AddMemberPage({ params }: { params: Params }) {
     );
   }
 
-  const people = await listPeopleToAdd(team.id);
+  const { people, more } = await listPeopleToAdd(team.id, search);
+  const finder =
+    more || search ? (
+      <form method="get" action={`/teams/${team.id}/members/new`} role="search" aria-label="Find a person">
+        <TextInput id="q" name="q" label="Find a person" hint="Search by name or email address" defaultValue={search} autoComplete="off" width={20} />
+        <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+          Search
+        </button>
+        {more ? <p>Only the first {PEOPLE_TO_ADD_LIMIT} people{search ? ' who match' : ''} are listed: search to find someone else.</p> : null}
+      </form>
+    ) : null;
   return (
     <>
       <BackLink href={`/teams/${team.id}`}>Back to {team.name}</BackLink>
@@ -54,7 +68,8 @@ export default async function AddMemberPage({ params }: { params: Params }) {
           {people.length === 0 ? (
             <>
               {heading}
-              <p>Everyone with an active account is already in this team.</p>
+              {finder}
+              <p>{search ? `No one who is not already in this team matches “${search}”.` : 'Everyone with an active account is already in this team.'}</p>
               {can(user, 'person.create') ? (
                 <p>
                   <Link href="/people/new">Add a new person</Link> first, then come back to add them to the team.
@@ -64,6 +79,7 @@ export default async function AddMemberPage({ params }: { params: Params }) {
           ) : (
             <AddMemberForm teamId={team.id} people={people}>
               {heading}
+              {finder}
               {can(user, 'person.create') ? (
                 <p>
                   Not listed? <Link href="/people/new">Add a new person</Link> first, then come back to add them to the team.

@@ -13,8 +13,13 @@ export function visibleTeamsWhere(user: CurrentUser): Prisma.TeamWhereInput {
   return can(user, 'team.list') ? {} : { memberships: { some: { userId: user.id } } };
 }
 
-export async function listTeams(user: CurrentUser, options: { page: number; archived?: boolean }) {
-  const where: Prisma.TeamWhereInput = { ...visibleTeamsWhere(user), archivedAt: options.archived ? { not: null } : null };
+export async function listTeams(user: CurrentUser, options: { page: number; archived?: boolean; search?: string }) {
+  const search = options.search?.trim().slice(0, 100);
+  const where: Prisma.TeamWhereInput = {
+    ...visibleTeamsWhere(user),
+    archivedAt: options.archived ? { not: null } : null,
+    ...(search ? { name: { contains: search, mode: 'insensitive' } } : {}),
+  };
   const [items, total] = await Promise.all([
     db.team.findMany({
       where,

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, restoreTeam, updateTeam } from '@/lib/teams/actions';
-import { listPeopleToAdd, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
+import { listPeopleToAdd, listTeams, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
+import { loadActiveUser } from '@/lib/auth/current-user';
 import { buildWorld, createTeam as insertTeam, createUser, type World } from '../factories';
 import { revalidatedPaths } from '../support/next-cache';
 import { signInAs } from '../support/session';
@@ -258,5 +259,18 @@ describe('listPeopleToAdd', () => {
     const all = await listPeopleToAdd(team.id);
     expect(all.people).toHaveLength(PEOPLE_TO_ADD_LIMIT);
     expect(all.more).toBe(true);
+  });
+});
+
+describe('listTeams', () => {
+  it('finds teams by part of their name, ignoring case, within what the person may see', async () => {
+    const searched = await insertTeam({ name: `Harbourside Crisis Team ${world.suffix}` });
+    const admin = (await loadActiveUser(world.admin.id))!;
+    const found = await listTeams(admin, { page: 1, search: `harbourside crisis team ${world.suffix}` });
+    expect(found.items.map((team) => team.id)).toEqual([searched.id]);
+    expect(found.total).toBe(1);
+    // A member sees only their own teams, search or not.
+    const staff = (await loadActiveUser(world.staff.id))!;
+    expect((await listTeams(staff, { page: 1, search: 'Harbourside' })).total).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
+import { TextInput } from '@/components/ui/fields';
 import { Table } from '@/components/ui/table';
 import { getCurrentUser, requireUser } from '@/lib/auth/current-user';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
@@ -26,7 +27,8 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
   const seesEveryTeam = can(user, 'team.list');
   const archived = seesEveryTeam && params.archived === '1';
   const page = parsePage(params.page);
-  const teams = await listTeams(user, { page, archived });
+  const search = typeof params.q === 'string' ? params.q.trim().slice(0, 100) : '';
+  const teams = await listTeams(user, { page, archived, search });
   const mayCreate = can(user, 'team.create');
   const heading = archived ? 'Archived teams' : seesEveryTeam ? 'Teams' : 'Your teams';
 
@@ -48,7 +50,21 @@ export default async function TeamsPage({ searchParams }: { searchParams: Search
         </p>
       ) : null}
 
-      {teams.total === 0 ? (
+      {seesEveryTeam ? (
+        <form method="get" action="/teams" role="search" aria-label="Teams">
+          {archived ? <input type="hidden" name="archived" value="1" /> : null}
+          <TextInput id="q" name="q" label="Search teams by name" defaultValue={search} autoComplete="off" width={20} />
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Search
+          </button>
+        </form>
+      ) : null}
+
+      {teams.total === 0 && search ? (
+        <p>
+          No {archived ? 'archived ' : ''}teams match “{search}”. <Link href={archived ? '/teams?archived=1' : '/teams'}>Show all {archived ? 'archived ' : ''}teams</Link>.
+        </p>
+      ) : teams.total === 0 ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           {archived ? (

@@ -6,7 +6,7 @@ import { useMemo, type ReactNode } from 'react';
 import { z } from 'zod';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { answerExpectations } from '@/lib/roles/actions';
@@ -79,13 +79,9 @@ export function ExpectationsQuestionnaire({
   if (result?.ok) {
     // Seen without JavaScript; with it, the router has already moved on.
     return (
-      <NotificationBanner type="success" heading="Your answers have been saved">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={successHref}>
-            See how each group answered
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Your answers have been saved" href={successHref}>
+        See how each group answered
+      </SavedBanner>
     );
   }
 

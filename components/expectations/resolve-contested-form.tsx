@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Radios, Select, Textarea } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ContestedOutcome } from '@/lib/generated/prisma/enums';
@@ -49,13 +49,9 @@ export function ResolveContestedForm({
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading={`You recorded how “${activityName}” was settled`}>
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={successHref}>
-            Go back to the expectations check
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading={`You recorded how “${activityName}” was settled`} href={successHref}>
+        Go back to the expectations check
+      </SavedBanner>
     );
   }
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { checkPath } from '@/components/roles/paths';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
@@ -41,13 +41,9 @@ export function SendCheckForm({ teamId, roleId, groups, cancelHref, children }: 
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading="Expectations check sent">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={checkPath(teamId, roleId, result.data.checkId)}>
-            Go to the expectations check
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Expectations check sent" href={checkPath(teamId, roleId, result.data.checkId)}>
+        Go to the expectations check
+      </SavedBanner>
     );
   }
 

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { rolePath } from '@/components/roles/paths';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createRole } from '@/lib/roles/actions';
@@ -22,13 +22,9 @@ export function CreateRoleForm({ teamId, teamName, children }: { teamId: string;
   });
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading="Role description started">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={`${rolePath(result.data.teamId, result.data.roleId)}?status=created`}>
-            Go to the role description
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Role description started" href={`${rolePath(result.data.teamId, result.data.roleId)}?status=created`}>
+        Go to the role description
+      </SavedBanner>
     );
   }
   return (

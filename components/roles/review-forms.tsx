@@ -8,7 +8,7 @@ import { versionPath } from '@/components/roles/paths';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Select, Textarea } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
@@ -25,13 +25,9 @@ interface VersionRef {
 
 function Done({ href, heading, link }: { href: string; heading: string; link: string }) {
   return (
-    <NotificationBanner type="success" heading={heading}>
-      <p>
-        <Link className="nhsuk-notification-banner__link" href={href}>
-          {link}
-        </Link>
-      </p>
-    </NotificationBanner>
+    <SavedBanner heading={heading} href={href}>
+      {link}
+    </SavedBanner>
   );
 }
 

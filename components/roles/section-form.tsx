@@ -9,7 +9,7 @@ import { SectionBody } from '@/components/roles/role-content';
 import { fieldId, normaliseSectionValue, sectionClientSchema, sectionErrors, sectionFormValue, type SectionFormValue } from '@/components/roles/section-form-values';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Checkboxes, Radios, Select, Textarea, TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { CONTRACT_TYPES, sectionTitle, SUPERVISION_TYPES, WORKING_DAYS, type RoleContent, type RoleSectionKey } from '@/lib/roles/content';
@@ -307,13 +307,9 @@ export function SectionForm({ teamId, roleId, roleTitle, section, draft, draftVe
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading={`“${sectionTitle(section)}” saved`}>
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={`${overview}?saved=${section}`}>
-            Return to the role description
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading={`“${sectionTitle(section)}” saved`} href={`${overview}?saved=${section}`}>
+        Return to the role description
+      </SavedBanner>
     );
   }
 

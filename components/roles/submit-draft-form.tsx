@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { rolePath, versionPath } from '@/components/roles/paths';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { submitDraft } from '@/lib/roles/actions';
@@ -25,13 +25,9 @@ export function SubmitDraftForm({ teamId, roleId, draftVersion, nextNumber }: { 
   });
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading={`Version ${result.data.number} submitted for agreement`}>
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={`${versionPath(teamId, roleId, result.data.number)}?status=submitted`}>
-            Go to version {result.data.number}
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading={`Version ${result.data.number} submitted for agreement`} href={`${versionPath(teamId, roleId, result.data.number)}?status=submitted`}>
+        Go to version {result.data.number}
+      </SavedBanner>
     );
   }
   const conflicted = result !== null && !result.ok && result.code === 'CONFLICT';

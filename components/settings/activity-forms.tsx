@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Textarea, TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { archiveActivity, createActivity } from '@/lib/role-settings/actions';
@@ -24,13 +24,9 @@ export function AddActivityForm({ teamId, listHref, children }: { teamId: string
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading="Activity added">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={`${listHref}?added=${result.data.activityId}`}>
-            Go back to the activities
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Activity added" href={`${listHref}?added=${result.data.activityId}`}>
+        Go back to the activities
+      </SavedBanner>
     );
   }
 

@@ -7,7 +7,7 @@ import { POLICY_GROUPS } from '@/components/settings/policy-labels';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
@@ -38,13 +38,9 @@ export function PolicyForm({ teamId, minimums, children }: { teamId: string; min
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading="Agreement policy saved">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={`/teams/${teamId}/policy`}>
-            Go back to the agreement policy
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Agreement policy saved" href={`/teams/${teamId}/policy`}>
+        Go back to the agreement policy
+      </SavedBanner>
     );
   }
 

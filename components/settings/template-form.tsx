@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Textarea } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateRoleTemplate } from '@/lib/role-settings/actions';
@@ -48,13 +48,9 @@ export function TemplateForm({ template, children }: { template: TemplateValues;
 
   if (result?.ok) {
     return (
-      <NotificationBanner type="success" heading="Template saved">
-        <p>
-          <Link className="nhsuk-notification-banner__link" href="/settings/template">
-            Go back to the template
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading="Template saved" href="/settings/template">
+        Go back to the template
+      </SavedBanner>
     );
   }
 

@@ -7,7 +7,7 @@ import type { FieldValues } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ButtonVariant } from '@/components/ui/button-link';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -69,13 +69,9 @@ export function ActionButtonForm<Schema extends z.ZodType<FieldValues, FieldValu
       );
     }
     return (
-      <NotificationBanner type="success" heading={successMessage}>
-        <p>
-          <Link className="nhsuk-notification-banner__link" href={successHref(result.data)}>
-            Continue
-          </Link>
-        </p>
-      </NotificationBanner>
+      <SavedBanner heading={successMessage} href={successHref(result.data)}>
+        Continue
+      </SavedBanner>
     );
   }
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { organisationActivities } from '@/components/settings/catalogue';
 import { ActivityTable } from '@/components/settings/activity-table';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { requirePermission } from '@/lib/auth/current-user';
 
 export const metadata: Metadata = { title: 'Activity catalogue' };
@@ -27,13 +27,9 @@ export default async function ActivityCataloguePage({ searchParams }: { searchPa
         ]}
       />
       {added ? (
-        <NotificationBanner type="success" heading={`“${added.name}” added to the catalogue`}>
-          <p>
-            <Link className="nhsuk-notification-banner__link" href="/settings/activities/new">
-              Add another activity
-            </Link>
-          </p>
-        </NotificationBanner>
+        <SavedBanner heading={`“${added.name}” added to the catalogue`} href="/settings/activities/new">
+          Add another activity
+        </SavedBanner>
       ) : query.status === 'removed' ? (
         <NotificationBanner type="success" heading="Activity removed from the catalogue" />
       ) : null}

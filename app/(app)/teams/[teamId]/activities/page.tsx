@@ -7,6 +7,7 @@ import { loadTeam } from '@/components/teams/load-team';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 
@@ -42,13 +43,9 @@ export default async function TeamActivitiesPage({ params, searchParams }: { par
         ]}
       />
       {added ? (
-        <NotificationBanner type="success" heading={`“${added.name}” added to ${team.name}'s activities`}>
-          <p>
-            <Link className="nhsuk-notification-banner__link" href={`${base}/new`}>
-              Add another activity
-            </Link>
-          </p>
-        </NotificationBanner>
+        <SavedBanner heading={`“${added.name}” added to ${team.name}'s activities`} href={`${base}/new`}>
+          Add another activity
+        </SavedBanner>
       ) : query.status === 'removed' ? (
         <NotificationBanner type="success" heading="Activity removed" />
       ) : null}

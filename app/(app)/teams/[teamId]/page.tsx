@@ -15,6 +15,7 @@ import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -84,13 +85,9 @@ export default async function TeamPage({ params, searchParams }: { params: Param
         </NotificationBanner>
       ) : null}
 
-      <h1>
-        <span className="nhsuk-caption-l">
-          {SERVICE_TYPE_LABELS[team.serviceType]}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <PageHeading caption={SERVICE_TYPE_LABELS[team.serviceType]}>
         {team.name}
-      </h1>
+      </PageHeading>
 
       <SummaryList
         rows={[

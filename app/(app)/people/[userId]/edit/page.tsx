@@ -4,6 +4,7 @@ import { loadPerson, personPageTitle } from '@/components/people/load-person';
 import { EditPersonForm } from '@/components/people/person-form';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ userId: string }>;
 
@@ -24,13 +25,9 @@ export default async function EditPersonPage({ params }: { params: Params }) {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <EditPersonForm person={person} isSelf={person.id === user.id}>
-            <h1>
-              <span className="nhsuk-caption-l">
-                {person.name}
-                <span className="nhsuk-u-visually-hidden"> – </span>
-              </span>
+            <PageHeading caption={person.name}>
               Edit details
-            </h1>
+            </PageHeading>
           </EditPersonForm>
         </div>
       </div>

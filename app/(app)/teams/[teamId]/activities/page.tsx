@@ -10,6 +10,7 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -51,13 +52,9 @@ export default async function TeamActivitiesPage({ params, searchParams }: { par
       ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <h1>
-            <span className="nhsuk-caption-l">
-              {team.name}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
+          <PageHeading caption={team.name}>
             Activities for expectations checks
-          </h1>
+          </PageHeading>
           <p>
             Expectations checks for this team&apos;s roles ask about the organisation&apos;s {catalogue.organisation.length} activities and any the team adds. Add activities that are
             specific to how your team works, so that people can say whether they are part of the peer worker role.

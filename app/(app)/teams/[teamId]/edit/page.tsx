@@ -6,6 +6,7 @@ import { EditTeamForm } from '@/components/teams/team-form';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 
@@ -36,13 +37,9 @@ export default async function EditTeamPage({ params }: { params: Params }) {
             </>
           ) : (
             <EditTeamForm team={team}>
-              <h1>
-                <span className="nhsuk-caption-l">
-                  {team.name}
-                  <span className="nhsuk-u-visually-hidden"> – </span>
-                </span>
+              <PageHeading caption={team.name}>
                 Edit team details
-              </h1>
+              </PageHeading>
             </EditTeamForm>
           )}
         </div>

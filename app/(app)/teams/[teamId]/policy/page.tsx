@@ -11,6 +11,7 @@ import type { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/permissions';
 import { teamPolicy } from '@/lib/roles/agreement';
 import { DEFAULT_AGREEMENT_POLICY } from '@/lib/roles/rules';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -55,13 +56,9 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
       ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <h1>
-            <span className="nhsuk-caption-l">
-              {team.name}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
+          <PageHeading caption={team.name}>
             Agreement policy
-          </h1>
+          </PageHeading>
           <p>
             The policy says who must agree a peer worker role description before it is Agreed and can be recruited to. Each group brings a different view of the role, so
             that the differences come out before selection, not after.

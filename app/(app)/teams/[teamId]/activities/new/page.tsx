@@ -6,6 +6,7 @@ import { loadTeam } from '@/components/teams/load-team';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 
@@ -37,13 +38,9 @@ export default async function AddTeamActivityPage({ params }: { params: Params }
             </>
           ) : (
             <AddActivityForm teamId={teamId} listHref={listHref}>
-              <h1>
-                <span className="nhsuk-caption-l">
-                  {team.name}
-                  <span className="nhsuk-u-visually-hidden"> – </span>
-                </span>
+              <PageHeading caption={team.name}>
                 Add an activity
-              </h1>
+              </PageHeading>
               <p>
                 Expectations checks for this team&apos;s roles will ask about it, including checks that are open now. Other teams do not see it.
               </p>

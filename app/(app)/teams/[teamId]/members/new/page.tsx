@@ -8,6 +8,7 @@ import { TextInput } from '@/components/ui/fields';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { listPeopleToAdd, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -28,13 +29,9 @@ export default async function AddMemberPage({ params, searchParams }: { params: 
   if (!team) notFound();
 
   const heading = (
-    <h1>
-      <span className="nhsuk-caption-l">
-        {team.name}
-        <span className="nhsuk-u-visually-hidden"> – </span>
-      </span>
+    <PageHeading caption={team.name}>
       Add a member
-    </h1>
+    </PageHeading>
   );
 
   if (team.archivedAt) {

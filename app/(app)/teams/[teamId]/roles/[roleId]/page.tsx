@@ -13,6 +13,7 @@ import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { REQUIRED_FOR_SUBMISSION, ROLE_SECTION_KEYS, sectionTitle } from '@/lib/roles/content';
 import { getRoleOverview } from '@/lib/roles/queries';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -63,13 +64,9 @@ export default async function RoleOverviewPage({ params, searchParams }: { param
         </NotificationBanner>
       ) : null}
 
-      <h1>
-        <span className="nhsuk-caption-l">
-          {role.team.name}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <PageHeading caption={role.team.name}>
         {role.title}
-      </h1>
+      </PageHeading>
 
       <p>
         {agreed ? (

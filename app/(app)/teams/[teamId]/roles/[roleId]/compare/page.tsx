@@ -10,6 +10,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summa
 import { Select } from '@/components/ui/fields';
 import { compareContent } from '@/lib/roles/compare';
 import { getRoleOverview, getVersionsToCompare } from '@/lib/roles/queries';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -37,13 +38,9 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
   const numbers = versions.map((version) => version.number);
 
   const heading = (
-    <h1>
-      <span className="nhsuk-caption-l">
-        {access.role.title}
-        <span className="nhsuk-u-visually-hidden"> – </span>
-      </span>
+    <PageHeading caption={access.role.title}>
       Compare versions
-    </h1>
+    </PageHeading>
   );
 
   if (versions.length < 2) {

@@ -9,6 +9,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { Tag } from '@/components/ui/tag';
 import { REQUIRED_FOR_SUBMISSION } from '@/lib/roles/content';
 import { getRoleOverview } from '@/lib/roles/queries';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;
 
@@ -38,13 +39,9 @@ export default async function SubmitDraftPage({ params }: { params: Params }) {
   const archived = role.team.archivedAt !== null;
 
   const heading = (
-    <h1>
-      <span className="nhsuk-caption-l">
-        {role.title}
-        <span className="nhsuk-u-visually-hidden"> – </span>
-      </span>
+    <PageHeading caption={role.title}>
       Check the role description before you submit it
-    </h1>
+    </PageHeading>
   );
 
   if (archived || !role.draftChanged) {

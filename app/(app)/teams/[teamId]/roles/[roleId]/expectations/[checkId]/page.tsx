@@ -11,6 +11,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { sectionTitle } from '@/lib/roles/content';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -70,13 +71,9 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
               successHref={`${here}?status=answered`}
               cancelHref={changing ? here : undefined}
             >
-              <h1>
-                <span className="nhsuk-caption-l">
-                  {role.title}, {role.team.name}
-                  <span className="nhsuk-u-visually-hidden"> – </span>
-                </span>
+              <PageHeading caption={<>{role.title}, {role.team.name}</>}>
                 What do you expect of this role?
-              </h1>
+              </PageHeading>
               <p>
                 {check.createdBy} has asked you, as {check.me.group === 'HR' ? 'HR' : `a ${STAKEHOLDER_SINGULAR[check.me.group]}`}, what you expect a peer worker in this role to
                 do. For each activity, say whether it is a core part of the role, something they do sometimes, or not part of the role.
@@ -145,13 +142,9 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         </NotificationBanner>
       ) : null}
 
-      <h1>
-        <span className="nhsuk-caption-l">
-          {role.title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <PageHeading caption={role.title}>
         Expectations check
-      </h1>
+      </PageHeading>
       <p>
         Sent by {check.createdBy} on <DateTime value={check.createdAt} dateOnly />
         {check.closedAt ? '' : ` to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}.

@@ -11,6 +11,7 @@ import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
 import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;
 
@@ -61,13 +62,9 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <SendCheckForm teamId={teamId} roleId={roleId} groups={groups} cancelHref={rolePath(teamId, roleId)}>
-            <h1>
-              <span className="nhsuk-caption-l">
-                {role.title}
-                <span className="nhsuk-u-visually-hidden"> – </span>
-              </span>
+            <PageHeading caption={role.title}>
               Send an expectations check
-            </h1>
+            </PageHeading>
             <p>
               An expectations check asks each person whether activities such as risk assessment, sharing their own recovery story or writing in clinical records are a core
               part of this role, something the peer worker does sometimes, or not part of it.

@@ -16,6 +16,7 @@ import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -76,13 +77,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
         </NotificationBanner>
       ) : null}
 
-      <h1>
-        <span className="nhsuk-caption-l">
-          {role.title}
-          <span className="nhsuk-u-visually-hidden"> – </span>
-        </span>
+      <PageHeading caption={role.title}>
         Version {version.number}
-      </h1>
+      </PageHeading>
 
       <p>
         <Tag colour={VERSION_STATUS[version.status].colour}>{versionStatusLabel(version.status, version.agreedAt)}</Tag>

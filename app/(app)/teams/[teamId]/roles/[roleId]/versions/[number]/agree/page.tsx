@@ -7,6 +7,7 @@ import { versionPath } from '@/components/roles/paths';
 import { AgreeVersionForm } from '@/components/roles/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { DateTime } from '@/components/ui/date-time';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 
@@ -49,13 +50,9 @@ export default async function AgreeVersionPage({ params }: { params: Params }) {
   } else {
     body = (
       <AgreeVersionForm version={{ teamId, roleId, number: version.number, versionId: version.id }}>
-        <h1>
-          <span className="nhsuk-caption-l">
-            {access.role.title}
-            <span className="nhsuk-u-visually-hidden"> – </span>
-          </span>
+        <PageHeading caption={access.role.title}>
           Are you sure you want to agree version {version.number}?
-        </h1>
+        </PageHeading>
         <p>You are agreeing it {REVIEWING_AS[invitation.group]}. Your name, your group and the date are recorded on the version and printed with it.</p>
         <div className="nhsuk-card nhsuk-card--warning">
           <div className="nhsuk-card__content">

@@ -8,6 +8,7 @@ import { BackLink } from '@/components/ui/back-link';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { STAKEHOLDER_GROUPS, type AgreementRequirement } from '@/lib/roles/rules';
 import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 
@@ -64,13 +65,9 @@ export default async function InviteReviewersPage({ params }: { params: Params }
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <InviteReviewersForm version={{ teamId, roleId, number: version.number, versionId: version.id }} groups={groups}>
-            <h1>
-              <span className="nhsuk-caption-l">
-                {access.role.title}, version {version.number}
-                <span className="nhsuk-u-visually-hidden"> – </span>
-              </span>
+            <PageHeading caption={<>{access.role.title}, version {version.number}</>}>
               Invite reviewers
-            </h1>
+            </PageHeading>
             <p>Choose who should review this version. Each person agrees it or raises a concern, and it is agreed once every group the team&apos;s policy requires has agreed and no concern is open.</p>
             {managerInvitable ? <p>Include yourself if you will agree it as the team&apos;s manager: managers are reviewers like everyone else.</p> : null}
           </InviteReviewersForm>

@@ -10,6 +10,7 @@ import { ResolveContestedForm } from '@/components/expectations/resolve-conteste
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { OUTCOME_LABELS } from '@/lib/roles/schemas';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string; activityId: string }>;
 
@@ -31,13 +32,9 @@ export default async function ResolveContestedPage({ params }: { params: Params 
 
   const back = checkPath(teamId, roleId, check.id);
   const heading = (
-    <h1>
-      <span className="nhsuk-caption-l">
-        {activity.name}
-        <span className="nhsuk-u-visually-hidden"> – </span>
-      </span>
+    <PageHeading caption={activity.name}>
       How was this settled?
-    </h1>
+    </PageHeading>
   );
   const answers = (
     <>

@@ -8,6 +8,7 @@ import { ReplyToConcernForm } from '@/components/roles/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { can } from '@/lib/permissions';
 import { sectionTitle } from '@/lib/roles/content';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string; concernId: string }>;
 
@@ -33,13 +34,9 @@ export default async function ConcernPage({ params }: { params: Params }) {
       <BackLink href={`${page}#concern-${concern.id}`}>Back to version {version.number}</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <h1>
-            <span className="nhsuk-caption-l">
-              {access.role.title}, version {version.number}
-              <span className="nhsuk-u-visually-hidden"> – </span>
-            </span>
+          <PageHeading caption={<>{access.role.title}, version {version.number}</>}>
             Concern about {sectionTitle(concern.section)}
-          </h1>
+          </PageHeading>
           <ConcernThread concern={concern} headingLevel={2} linkSection={false} />
           <p>
             <Link href={`${page}#section-${concern.section}`}>Read the {sectionTitle(concern.section).toLowerCase()} section</Link>

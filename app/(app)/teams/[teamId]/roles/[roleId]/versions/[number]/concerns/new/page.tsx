@@ -6,6 +6,7 @@ import { versionPath } from '@/components/roles/paths';
 import { RaiseConcernForm } from '@/components/roles/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { ROLE_SECTION_KEYS } from '@/lib/roles/content';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -40,13 +41,9 @@ export default async function RaiseConcernPage({ params, searchParams }: { param
             </>
           ) : (
             <RaiseConcernForm version={{ teamId, roleId, number: version.number, versionId: version.id }} section={chosen}>
-              <h1>
-                <span className="nhsuk-caption-l">
-                  {access.role.title}, version {version.number}
-                  <span className="nhsuk-u-visually-hidden"> – </span>
-                </span>
+              <PageHeading caption={<>{access.role.title}, version {version.number}</>}>
                 Raise a concern
-              </h1>
+              </PageHeading>
               <p>The version cannot be agreed while a concern is open. The person who raised it, or the team manager, resolves it once it is settled.</p>
             </RaiseConcernForm>
           )}

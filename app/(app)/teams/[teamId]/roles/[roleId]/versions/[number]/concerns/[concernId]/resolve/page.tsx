@@ -8,6 +8,7 @@ import { ResolveConcernForm } from '@/components/roles/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { can } from '@/lib/permissions';
 import { sectionTitle } from '@/lib/roles/content';
+import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string; concernId: string }>;
 
@@ -43,13 +44,9 @@ export default async function ResolveConcernPage({ params }: { params: Params })
             </>
           ) : (
             <ResolveConcernForm version={{ teamId, roleId, number: version.number, versionId: version.id }} concernId={concern.id} ownConcern={ownConcern}>
-              <h1>
-                <span className="nhsuk-caption-l">
-                  {access.role.title}, version {version.number}
-                  <span className="nhsuk-u-visually-hidden"> – </span>
-                </span>
+              <PageHeading caption={<>{access.role.title}, version {version.number}</>}>
                 Resolve the concern about {sectionTitle(concern.section)}
-              </h1>
+              </PageHeading>
               <div className="nhsuk-inset-text">
                 <span className="nhsuk-u-visually-hidden">Information: </span>
                 <ConcernThread concern={concern} headingLevel={2} linkSection={false} />

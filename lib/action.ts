@@ -5,7 +5,7 @@ import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@
 import { recordAudit, type AuditEntry } from '@/lib/audit';
 import { loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
 import { readSession } from '@/lib/auth/session';
-import { formDataToObject } from '@/lib/form-data';
+import { formDataToObject, UnsafeFieldNameError } from '@/lib/form-data';
 import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 
 export type ActionResult<T> =
@@ -48,13 +48,31 @@ function failure(code: ActionErrorCode, fieldErrors?: FieldErrors, message: stri
   return fieldErrors ? { ok: false, code, error: message, fieldErrors } : { ok: false, code, error: message };
 }
 
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
+/** Field errors keyed by the field's dotted path. Paths can carry client-chosen keys, so they are collected in a Map. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_form';
-    (errors[key] ??= []).push(issue.message);
+    errors.set(key, [...(errors.get(key) ?? []), issue.message]);
   }
-  return errors;
+  return Object.fromEntries(errors);
+}
+
+/**
+ * Turns what was posted into the action's input: the form parsed safely
+ * (lib/form-data.ts) and validated. A field name that could reach an object's
+ * prototype refuses the whole form, so nothing is written.
+ */
+function parseInput<Schema extends z.ZodType>(schema: Schema, raw: unknown): { ok: true; input: z.output<Schema> } | { ok: false; result: ReturnType<typeof failure> } {
+  let candidate: unknown;
+  try {
+    candidate = formDataToObject(raw);
+  } catch (error) {
+    if (error instanceof UnsafeFieldNameError) return { ok: false, result: failure('VALIDATION', { _form: [error.message] }) };
+    throw error;
+  }
+  const parsed = schema.safeParse(candidate);
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, result: failure('VALIDATION', fieldErrorsOf(parsed.error)) };
 }
 
 async function execute<T>(
@@ -101,9 +119,9 @@ export function defineAction<Schema extends z.ZodType, T>(definition: Authentica
       if (!user) return failure('UNAUTHENTICATED');
       if (!couldEver(user, definition.permission)) return failure('FORBIDDEN');
 
-      const parsed = definition.input.safeParse(formDataToObject(raw));
-      if (!parsed.success) return failure('VALIDATION', fieldErrorsOf(parsed.error));
-      const input = parsed.data;
+      const parsed = parseInput(definition.input, raw);
+      if (!parsed.ok) return parsed.result;
+      const input = parsed.input;
 
       const data = await execute(
         definition.name,
@@ -135,9 +153,9 @@ export function defineAction<Schema extends z.ZodType, T>(definition: Authentica
 export function definePublicAction<Schema extends z.ZodType, T>(definition: Definition<Schema, T, null>): ServerAction<T> {
   const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const parsed = definition.input.safeParse(formDataToObject(raw));
-      if (!parsed.success) return failure('VALIDATION', fieldErrorsOf(parsed.error));
-      const input = parsed.data;
+      const parsed = parseInput(definition.input, raw);
+      if (!parsed.ok) return parsed.result;
+      const input = parsed.input;
       const data = await execute(definition.name, (tx, audit) => definition.run({ input, user: null, tx, audit }), null);
       revalidateAll(definition.revalidate?.(data, input) ?? []);
       return { ok: true, data };

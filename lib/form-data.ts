@@ -4,26 +4,72 @@ interface FormObject {
 }
 
 /**
- * Turns a plain HTML form post into an object for zod, shaped as react-hook-form
- * would submit it: a field posted once is a string, a field posted several times
- * (checkboxes) is an array, and a dotted name (`answers.<id>`, `rows.0.type`)
- * becomes a nested object. Next's internal `$ACTION_*` fields are dropped.
- * Anything that is not FormData passes through unchanged.
+ * Names that would reach an object's prototype if used as a key. A client may
+ * choose every key it sends (form field names, record keys, JSON), so none of
+ * these is ever accepted anywhere as a key.
+ */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
+
+export function isUnsafeKey(key: string): boolean {
+  return UNSAFE_KEYS.has(key);
+}
+
+/** Raised when input names a key that could reach an object's prototype. The action refuses the whole form. */
+export class UnsafeFieldNameError extends Error {
+  constructor() {
+    super('The form contains a field name that is not allowed');
+    this.name = 'UnsafeFieldNameError';
+  }
+}
+
+const MAX_DEPTH = 32;
+
+/** Throws UnsafeFieldNameError when any own key, at any depth, is unsafe. */
+function refuseUnsafeKeys(value: unknown, depth = 0): void {
+  if (value === null || typeof value !== 'object') return;
+  if (depth > MAX_DEPTH) throw new UnsafeFieldNameError();
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key === 'string' && isUnsafeKey(key)) throw new UnsafeFieldNameError();
+    refuseUnsafeKeys((value as Record<PropertyKey, unknown>)[key], depth + 1);
+  }
+}
+
+const own = (target: FormObject, key: string): FormValue | undefined => (Object.hasOwn(target, key) ? target[key] : undefined);
+
+/**
+ * What an action receives, made safe to hand to zod. A plain HTML form post is
+ * turned into an object shaped as react-hook-form would submit it: a field posted
+ * once is a string, a field posted several times (checkboxes) is an array, and a
+ * dotted name (`answers.<id>`, `rows.0.type`) becomes a nested object. The objects
+ * built have no prototype, so no field name can write to or read from
+ * `Object.prototype`. Next's internal `$ACTION_*` fields are dropped.
+ *
+ * Any other input (a direct call with an object) passes through unchanged, after
+ * the same check of its keys. Either way a key named `__proto__`, `prototype` or
+ * `constructor` throws UnsafeFieldNameError, which the action wrapper reports as
+ * a validation error with nothing written.
  */
 export function formDataToObject(input: unknown): unknown {
-  if (typeof FormData === 'undefined' || !(input instanceof FormData)) return input;
-  const result: FormObject = {};
+  if (typeof FormData === 'undefined' || !(input instanceof FormData)) {
+    refuseUnsafeKeys(input);
+    return input;
+  }
+  const result: FormObject = Object.create(null);
   for (const [name, value] of input.entries()) {
     if (name.startsWith('$ACTION') || typeof value !== 'string') continue;
     const path = name.split('.');
+    if (path.some(isUnsafeKey)) throw new UnsafeFieldNameError();
     let target = result;
     for (const segment of path.slice(0, -1)) {
-      const next = target[segment];
-      if (next === undefined || typeof next === 'string' || Array.isArray(next)) target[segment] = {};
-      target = target[segment] as FormObject;
+      let next = own(target, segment);
+      if (next === undefined || typeof next === 'string' || Array.isArray(next)) {
+        next = Object.create(null) as FormObject;
+        target[segment] = next;
+      }
+      target = next;
     }
     const key = path[path.length - 1];
-    const existing = target[key];
+    const existing = own(target, key);
     if (existing === undefined || (typeof existing === 'object' && !Array.isArray(existing))) target[key] = value;
     else target[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -112,15 +112,29 @@ export interface PermissionScope {
   relations?: readonly RecordRelation[];
 }
 
-/** True when the person may do `permission`: across the organisation, within `scope.teamId`, or through a relation to the record. */
+/** An own property of a table or scope: never one inherited from a (polluted) prototype. */
+function ownValue<T extends object, K extends PropertyKey>(object: T, key: K): unknown {
+  return Object.hasOwn(object, key) ? (object as Record<PropertyKey, unknown>)[key] : undefined;
+}
+
+function granted(table: Record<string, readonly Permission[]>, key: string, permission: Permission): boolean {
+  const permissions = ownValue(table, key);
+  return Array.isArray(permissions) && permissions.includes(permission);
+}
+
+/**
+ * True when the person may do `permission`: across the organisation, within
+ * `scope.teamId`, or through a relation to the record. Only own properties of
+ * the scope and the tables count, so nothing inherited can widen what is granted.
+ */
 export function can(subject: PermissionSubject | null | undefined, permission: Permission, scope: PermissionScope = {}): boolean {
   if (!subject) return false;
-  if (ORG_ROLE_PERMISSIONS[subject.orgRole]?.includes(permission)) return true;
-  if (scope.relations?.some((relation) => RELATION_PERMISSIONS[relation].includes(permission))) return true;
-  if (!scope.teamId) return false;
-  return subject.memberships.some(
-    (membership) => membership.teamId === scope.teamId && TEAM_ROLE_PERMISSIONS[membership.role].includes(permission),
-  );
+  if (granted(ORG_ROLE_PERMISSIONS, subject.orgRole, permission)) return true;
+  const relations = ownValue(scope, 'relations');
+  if (Array.isArray(relations) && relations.some((relation) => typeof relation === 'string' && granted(RELATION_PERMISSIONS, relation, permission))) return true;
+  const teamId = ownValue(scope, 'teamId');
+  if (typeof teamId !== 'string' || !teamId) return false;
+  return subject.memberships.some((membership) => membership.teamId === teamId && granted(TEAM_ROLE_PERMISSIONS, membership.role, permission));
 }
 
 /**

@@ -10,18 +10,18 @@ import { Table } from '@/components/ui/table';
 import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit-log/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { PAGE_SIZE } from '@/lib/pagination';
+import { searchParam } from '@/lib/search-params';
 
 type RawParams = Record<string, string | string[] | undefined>;
 type SearchParams = Promise<RawParams>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 /** The filters, and what is wrong with them: the schema drops anything malformed, so say so rather than silently showing everything. */
 function readFilters(raw: RawParams) {
   const filter = auditFilterSchema.parse(raw);
   const errors: ErrorSummaryItem[] = [];
-  if (first(raw.from) && !filter.from) errors.push({ field: 'from', message: 'Enter a real “from” date' });
-  if (first(raw.to) && !filter.to) errors.push({ field: 'to', message: 'Enter a real “to” date' });
+  if (searchParam(raw, 'from') && !filter.from) errors.push({ field: 'from', message: 'Enter a real “from” date' });
+  if (searchParam(raw, 'to') && !filter.to) errors.push({ field: 'to', message: 'Enter a real “to” date' });
   if (filter.from && filter.to && filter.from > filter.to) errors.push({ field: 'to', message: 'The “to” date must be the same as or after the “from” date' });
   return { filter, errors };
 }
@@ -71,10 +71,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             />
           </div>
           <div className="nhsuk-grid-column-one-quarter">
-            <TextInput id="from" name="from" type="date" label="From" defaultValue={filter.from ?? first(raw.from)} error={fieldError('from')} />
+            <TextInput id="from" name="from" type="date" label="From" defaultValue={filter.from ?? searchParam(raw, 'from')} error={fieldError('from')} />
           </div>
           <div className="nhsuk-grid-column-one-quarter">
-            <TextInput id="to" name="to" type="date" label="To" defaultValue={filter.to ?? first(raw.to)} error={fieldError('to')} />
+            <TextInput id="to" name="to" type="date" label="To" defaultValue={filter.to ?? searchParam(raw, 'to')} error={fieldError('to')} />
           </div>
         </div>
         <div className="nhsuk-button-group">

@@ -10,18 +10,18 @@ import { Tag } from '@/components/ui/tag';
 import { requirePermission } from '@/lib/auth/current-user';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { listPeople } from '@/lib/people/queries';
+import { searchParam } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'People' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('person.list');
   const params = await searchParams;
-  const search = first(params.q).trim().slice(0, 100);
-  const disabled = first(params.status) === 'disabled';
+  const search = searchParam(params, 'q').trim().slice(0, 100);
+  const disabled = searchParam(params, 'status') === 'disabled';
   const page = parsePage(params.page);
   const people = await listPeople({ page, search, disabled });
   const noun: [string, string] = disabled ? ['disabled person', 'disabled people'] : ['person', 'people'];

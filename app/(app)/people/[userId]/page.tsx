@@ -15,6 +15,7 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { ORG_ROLE_LABELS } from '@/lib/people/schemas';
 import { can } from '@/lib/permissions';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { lookup, searchParam } from '@/lib/search-params';
 
 type Params = Promise<{ userId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -42,7 +43,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const mayUpdate = can(user, 'person.update');
   const mayDisable = can(user, 'person.disable');
   const mayInvite = can(user, 'person.invite');
-  const status = typeof query.status === 'string' ? STATUS_MESSAGES[query.status] : undefined;
+  const status = lookup(STATUS_MESSAGES, searchParam(query, 'status'));
   const change = (what: string) => (mayUpdate ? [{ href: `/people/${person.id}/edit`, label: 'Change', visuallyHiddenText: what }] : undefined);
 
   return (

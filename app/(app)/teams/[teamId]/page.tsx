@@ -16,6 +16,7 @@ import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
 import { PageHeading } from '@/components/ui/page-heading';
+import { lookup, searchParam } from '@/lib/search-params';
 
 type Params = Promise<{ teamId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -49,7 +50,7 @@ export default async function TeamPage({ params, searchParams }: { params: Param
   const mayViewPeople = can(user, 'person.view');
 
   const added = typeof query.added === 'string' ? team.memberships.find((membership) => membership.id === query.added) : undefined;
-  const status = typeof query.status === 'string' ? STATUS_MESSAGES[query.status] : undefined;
+  const status = lookup(STATUS_MESSAGES, searchParam(query, 'status'));
   const change = (what: string) => (mayEdit ? [{ href: `/teams/${team.id}/edit`, label: 'Change', visuallyHiddenText: what }] : undefined);
 
   return (

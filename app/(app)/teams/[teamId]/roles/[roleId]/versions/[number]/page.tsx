@@ -17,6 +17,7 @@ import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
+import { lookup, searchParam } from '@/lib/search-params';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -66,7 +67,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
     replied: { heading: 'Reply sent' },
     'concern-resolved': { heading: 'Concern resolved' },
   };
-  const banner = typeof query.status === 'string' ? banners[query.status] : undefined;
+  const banner = lookup(banners, searchParam(query, 'status'));
 
   return (
     <>

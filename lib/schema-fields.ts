@@ -5,20 +5,58 @@ export const id = (what = 'record') => z.string({ error: `Select a ${what}` }).u
 
 export const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
 
-export const requiredText = (label: string, max: number) =>
+/**
+ * Characters no typed text needs: control characters, and the bidirectional
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069, and the marks) that make
+ * text display in a different order from how it is stored ("Trojan source").
+ * Multi-line text may keep tabs and line breaks.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
+export function unsafeCharacterProblem(value: string, label: string, multiline = false): string | null {
+  if (BIDI_CONTROLS.test(value)) return `${capitalise(label)} must not contain characters that change the direction of text`;
+  if ((multiline ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(value)) {
+    return `${capitalise(label)} must not contain ${multiline ? '' : 'tabs or other '}control characters`;
+  }
+  return null;
+}
+
+const capitalise = (label: string) => `${label[0].toUpperCase()}${label.slice(1)}`;
+const withoutArticle = (label: string) => label.replace(/^(a|an|the|your|their) /u, '');
+
+/** A plain string refined to refuse control and direction-changing characters. */
+export const safeString = (label: string, { multiline = false } = {}) =>
+  z.string({ error: `${capitalise(label)} must be text` }).superRefine((value, ctx) => {
+    const problem = unsafeCharacterProblem(value, label, multiline);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** One line of required text: a title, a name. */
+export const requiredText = (label: string, max: number, { multiline = false } = {}) =>
   z
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .max(max, `${label[0].toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .pipe(safeString(withoutArticle(label), { multiline }));
 
-export const optionalText = (label: string, max: number) =>
+/** One line of optional text; '' when left empty. */
+export const optionalText = (label: string, max: number, { multiline = false } = {}) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
+    .pipe(safeString(label, { multiline }))
     .optional()
     .default('');
+
+/** Paragraphs of required text: a concern, a reply, a note. */
+export const requiredLongText = (label: string, max: number) => requiredText(label, max, { multiline: true });
+
+/** Paragraphs of optional text; '' when left empty. */
+export const optionalLongText = (label: string, max: number) => optionalText(label, max, { multiline: true });
 
 export const email = z
   .string({ error: 'Enter an email address' })

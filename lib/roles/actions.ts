@@ -61,6 +61,16 @@ export const createRole = defineAction({
   revalidate: (data) => rolePaths(data.teamId, data.roleId),
 });
 
+/**
+ * Peer support values are chosen from the organisation's template; anything else
+ * goes in "Other values". A value the draft already had stays allowed after an
+ * administrator takes it off the list, so re-saving never loses it.
+ */
+async function refuseUnlistedValues(tx: Tx, selected: string[], alreadySelected: string[]): Promise<void> {
+  const allowed = new Set([...(await currentTemplate(tx)).valueOptions, ...alreadySelected]);
+  if (selected.some((value) => !allowed.has(value))) throw fieldError('selected', 'Select values from the list. Add any others under "Other values"');
+}
+
 export const saveDraftSection = defineAction({
   name: 'role.draft.save',
   permission: 'role.draft',
@@ -75,7 +85,9 @@ export const saveDraftSection = defineAction({
     }
     const role = await tx.role.findUniqueOrThrow({ where: { id: input.roleId }, select: { draft: true, teamId: true, title: true } });
     await activeTeam(tx, role.teamId);
-    const draft: RoleContent = { ...parseContent(role.draft), [input.section]: parsed.data };
+    const current = parseContent(role.draft);
+    if (input.section === 'values') await refuseUnlistedValues(tx, (parsed.data as RoleContent['values']).selected, current.values.selected);
+    const draft: RoleContent = { ...current, [input.section]: parsed.data };
     // Optimistic concurrency: a save based on an older draft changes nothing and reports a conflict.
     const { count } = await tx.role.updateMany({
       where: { id: input.roleId, draftVersion: input.draftVersion },

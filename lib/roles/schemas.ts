@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ContestedOutcome, ExpectationAnswer, RequirementGroup } from '@/lib/generated/prisma/enums';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/content';
-import { id, optionalText, requiredText, version } from '@/lib/schema-fields';
+import { id, optionalLongText, optionalText, requiredLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form
@@ -20,7 +20,13 @@ const lines = (label: string) =>
   z
     .string({ error: `Enter ${label}, one per line` })
     .max(20_000, `${label[0].toUpperCase()}${label.slice(1)} are too long`)
-    .transform((text) => text.split(/\r?\n/u).map((item) => item.trim()).filter((item) => item !== ''));
+    .transform((text) => text.split(/\r?\n/u).map((item) => item.trim()).filter((item) => item !== ''))
+    .superRefine((items, ctx) =>
+      items.forEach((item, index) => {
+        const problem = unsafeCharacterProblem(item, 'this line');
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [index] });
+      }),
+    );
 
 const yesNo = z.enum(['yes', 'no'], { error: 'Select yes or no' }).transform((value) => value === 'yes');
 
@@ -41,7 +47,7 @@ const optionalNumber = (message: string) =>
 
 const supervisionRow = z.object({
   type: z.union([z.literal(''), z.enum(Object.keys(SUPERVISION_TYPES) as [keyof typeof SUPERVISION_TYPES])], { error: 'Select a type of supervision' }).optional().default(''),
-  provider: z.string({ error: 'Who provides it must be text' }).trim().max(200, 'Who provides it must be 200 characters or fewer').optional().default(''),
+  provider: z.string({ error: 'Who provides it must be text' }).trim().max(200, 'Who provides it must be 200 characters or fewer').pipe(safeString('who provides it')).optional().default(''),
   // Range-checked here, not only in the content schema, so the error lands on rows.<n>.everyWeeks (the field) rather than arrangements.<m>.
   everyWeeks: optionalNumber('Frequency must be a number of weeks')
     .pipe(
@@ -58,9 +64,12 @@ const supervisionRow = z.object({
 
 /** Each section's form, transformed and then checked against the section's content schema. */
 export const sectionFormSchemas = {
-  purpose: z.object({ text: z.string({ error: 'Enter the purpose of the role' }) }).pipe(sectionSchemas.purpose),
+  purpose: z.object({ text: z.string({ error: 'Enter the purpose of the role' }).pipe(safeString('purpose', { multiline: true })) }).pipe(sectionSchemas.purpose),
   values: z
-    .object({ selected: manyStrings, notes: z.string({ error: 'Other values must be text' }).optional().default('') })
+    .object({
+      selected: manyStrings.pipe(z.array(safeString('each value'))),
+      notes: z.string({ error: 'Other values must be text' }).pipe(safeString('other values', { multiline: true })).optional().default(''),
+    })
     .pipe(sectionSchemas.values),
   responsibilities: z.object({ items: lines('the key responsibilities') }).pipe(sectionSchemas.responsibilities),
   notPart: z.object({ items: lines('what the role is not') }).pipe(sectionSchemas.notPart),
@@ -72,8 +81,8 @@ export const sectionFormSchemas = {
         .transform((value) => value || null),
       hoursPerWeek: optionalNumber('Hours per week must be a number, like 22.5'),
       workingDays: manyStrings.pipe(z.array(z.enum(Object.keys(WORKING_DAYS) as [keyof typeof WORKING_DAYS], { error: 'Select working days from the list' }))),
-      payBand: z.string({ error: 'Pay band must be text' }).optional().default(''),
-      base: z.string({ error: 'Base must be text' }).optional().default(''),
+      payBand: z.string({ error: 'Pay band must be text' }).pipe(safeString('pay band')).optional().default(''),
+      base: z.string({ error: 'Base must be text' }).pipe(safeString('base')).optional().default(''),
       teamMeetings: yesNo,
       recordsAccess: yesNo,
       sameIt: yesNo,
@@ -95,8 +104,8 @@ export const sectionFormSchemas = {
       return { arrangements };
     })
     .pipe(sectionSchemas.supervision),
-  training: z.object({ text: z.string({ error: 'Enter training and development' }) }).pipe(sectionSchemas.training),
-  progression: z.object({ text: z.string({ error: 'Enter progression' }) }).pipe(sectionSchemas.progression),
+  training: z.object({ text: z.string({ error: 'Enter training and development' }).pipe(safeString('training and development', { multiline: true })) }).pipe(sectionSchemas.training),
+  progression: z.object({ text: z.string({ error: 'Enter progression' }).pipe(safeString('progression', { multiline: true })) }).pipe(sectionSchemas.progression),
 };
 
 export const createRoleSchema = z.object({ teamId: id('team'), title: requiredText('a title for the role', 120) });
@@ -122,10 +131,10 @@ export const agreeVersionSchema = z.object({ versionId: id('version') });
 export const raiseConcernSchema = z.object({
   versionId: id('version'),
   section: roleSectionKey,
-  comment: requiredText('your concern', 5000),
+  comment: requiredLongText('your concern', 5000),
 });
-export const replyToConcernSchema = z.object({ concernId: id('concern'), body: requiredText('a reply', 5000) });
-export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalText('Reason', 2000) });
+export const replyToConcernSchema = z.object({ concernId: id('concern'), body: requiredLongText('a reply', 5000) });
+export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalLongText('Reason', 2000) });
 
 export const sendExpectationsCheckSchema = z.object({ roleId: id('role'), userIds });
 
@@ -141,22 +150,22 @@ export const resolveContestedSchema = z.object({
   activityId: id('activity'),
   outcome: z.enum(ContestedOutcome, { error: 'Select how this activity was settled' }),
   section: roleSectionKey,
-  note: requiredText('what was decided', 2000),
+  note: requiredLongText('what was decided', 2000),
 });
 
 export const createActivitySchema = z.object({
   /** Empty for an organisation-wide activity (administrators only). */
   teamId: z.union([z.literal(''), z.string().uuid('Select a team')]).optional().transform((value) => value || null),
   name: requiredText('the activity', 120),
-  description: optionalText('Description', 500),
+  description: optionalLongText('Description', 500),
 });
 export const archiveActivitySchema = z.object({ activityId: id('activity') });
 
 export const updateTemplateSchema = z.object({
   version,
-  purpose: optionalText('Purpose', 5000),
-  training: optionalText('Training and development', 5000),
-  progression: optionalText('Progression', 5000),
+  purpose: optionalLongText('Purpose', 5000),
+  training: optionalLongText('Training and development', 5000),
+  progression: optionalLongText('Progression', 5000),
   valueOptions: lines('peer support values').pipe(z.array(z.string().max(100, 'Each value must be 100 characters or fewer')).min(1, 'List at least one value').max(30, 'List 30 values or fewer')),
   notPartOptions: lines('examples of what the role is not').pipe(z.array(z.string().max(500, 'Each example must be 500 characters or fewer')).max(40, 'List 40 examples or fewer')),
 });

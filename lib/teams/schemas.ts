@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
-import { id, optionalText, requiredText, version } from '@/lib/schema-fields';
+import { id, optionalLongText, optionalText, requiredText, version } from '@/lib/schema-fields';
 
 export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   COMMUNITY_MENTAL_HEALTH: 'Community mental health team',
@@ -21,7 +21,7 @@ export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
 const teamFields = {
   name: requiredText('a team name', 120),
   serviceType: z.enum(ServiceType, { error: 'Select a service type' }),
-  description: optionalText('Description', 2000),
+  description: optionalLongText('Description', 2000),
 };
 
 export const createTeamSchema = z.object(teamFields);

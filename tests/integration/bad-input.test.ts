@@ -61,14 +61,22 @@ const WRONG_TYPES_FOR_TEXT: Array<[string, unknown]> = [
   ['null', null],
 ];
 
+/** Characters no typed text may carry: direction overrides (U+202E and friends) and control characters. */
+const UNSAFE_CHARACTERS: Array<[string, unknown]> = [
+  ['a right-to-left override', 'Peer \u202eredrow'],
+  ['a left-to-right isolate', 'Peer \u2066worker'],
+  ['a control character', 'Peer\u0007worker'],
+  ['a null character', 'Peer\u0000worker'],
+];
+
 /** The ways one field can be wrong, each expecting a field error on that field. */
 function badValuesFor(kind: FieldKind): Array<[string, unknown]> {
   const missing: Array<[string, unknown]> = [['missing', MISSING]];
   switch (kind) {
     case 'text':
-      return [...missing, ...WRONG_TYPES_FOR_TEXT, ['blank', '   '], ['10,000 characters', LONG]];
+      return [...missing, ...WRONG_TYPES_FOR_TEXT, ['blank', '   '], ['10,000 characters', LONG], ...UNSAFE_CHARACTERS];
     case 'optionalText':
-      return [...WRONG_TYPES_FOR_TEXT, ['10,000 characters', LONG]];
+      return [...WRONG_TYPES_FOR_TEXT, ['10,000 characters', LONG], ...UNSAFE_CHARACTERS];
     case 'email':
       return [...missing, ...WRONG_TYPES_FOR_TEXT, ['not an email', 'not-an-email'], ['10,000 characters', `${LONG}@peerroles.test`], ['blank', '']];
     case 'uuid':
@@ -111,7 +119,17 @@ const WHOLE_INPUT_CASES: BadInputCase[] = [
   { label: 'a string', input: 'teamId=1&name=x', expect: { code: 'VALIDATION', field: '_form' } },
   { label: 'a number', input: 42, expect: { code: 'VALIDATION', field: '_form' } },
   { label: 'an array', input: [{}], expect: { code: 'VALIDATION', field: '_form' } },
+  { label: 'a form field named __proto__.relations', input: formWithField('__proto__.relations'), expect: { code: 'VALIDATION', field: '_form' } },
+  { label: 'a form field named constructor.prototype.x', input: formWithField('constructor.prototype.x'), expect: { code: 'VALIDATION', field: '_form' } },
+  { label: 'a key named __proto__', input: JSON.parse('{"__proto__":{"relations":["REVIEWER"]}}'), expect: { code: 'VALIDATION', field: '_form' } },
 ];
+
+function formWithField(name: string): FormData {
+  const form = new FormData();
+  form.append(name, 'REVIEWER');
+  form.append(name, 'REVIEWER');
+  return form;
+}
 
 /** A form post with every field missing. */
 function emptyFormCase(firstRequiredField: string): BadInputCase {
@@ -410,6 +428,11 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         section('a line of 600 characters', 'responsibilities', { items: `Offer peer support\n${'x'.repeat(600)}` }, 'items.1'),
         section('a list instead of lines', 'notPart', { items: { first: 'Observations' } }, 'items'),
         section('31 values', 'values', { selected: Array.from({ length: 31 }, (_, index) => `Value ${index}`) }, 'selected'),
+        section('a value not in the template', 'values', { selected: ['Mutuality', 'Whatever I like'] }, 'selected'),
+        section('a right-to-left override in a value', 'values', { selected: ['Mutuality\u202e'] }, 'selected.0'),
+        section('a control character in a responsibility', 'responsibilities', { items: `Offer peer support\nRun\u0007 groups` }, 'items.1'),
+        section('a tab in a pay band', 'working', { ...working, payBand: 'Band\t3' }, 'payBand'),
+        section('a right-to-left override in the purpose', 'purpose', { text: 'Support \u202eeno' }, 'text'),
         section('a contract type not in the list', 'working', { ...working, contractType: 'ZERO_HOURS' }, 'contractType'),
         section('hours that are not a number', 'working', { ...working, hoursPerWeek: 'lots' }, 'hoursPerWeek'),
         section('100 hours a week', 'working', { ...working, hoursPerWeek: '100' }, 'hoursPerWeek'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ContestedOutcome, ExpectationAnswer, RequirementGroup } from '@/lib/generated/prisma/enums';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/content';
-import { id, optionalLongText, optionalText, requiredLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
+import { id, optionalLongText, requiredLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
-import { id, optionalLongText, optionalText, requiredText, version } from '@/lib/schema-fields';
+import { id, optionalLongText, requiredText, version } from '@/lib/schema-fields';
 
 export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   COMMUNITY_MENTAL_HEALTH: 'Community mental health team',

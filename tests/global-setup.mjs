@@ -2,7 +2,9 @@
 //
 // - TEST_DATABASE_URL or DATABASE_URL set: that server is used (only its server:
 //   the named database is never touched). Otherwise a throwaway embedded
-//   PostgreSQL is started, with its data in a temporary folder.
+//   PostgreSQL is started, with its data in a temporary folder (as root, one the
+//   postgres user can reach: scripts/embedded-postgres-root.mjs), on the first
+//   free port from 54339 on (so it can run beside another embedded run).
 // - `peerroles_test_template` gets every migration in prisma/migrations. On a
 //   shared server it is rebuilt only when the migrations changed (its comment
 //   records their hash), under an advisory lock, so concurrent runs do not drop

@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentSession } from '@/lib/auth/current-user';
+import { secondsUntil, SESSION_IDLE_MS, SESSION_WARNING_MS } from '@/lib/auth/session-lifetime';
+import { SessionTimeout } from '@/components/layout/session-timeout';
 import { NHS_BLUE, NHSUK_IMAGES, NHSUK_STYLESHEET } from '@/components/layout/assets';
 import { PageShell } from '@/components/layout/page-shell';
 
@@ -30,7 +32,8 @@ export const viewport: Viewport = {
  * not get `nhsuk-frontend-supported`: see docs/decisions/nhsuk-frontend-without-its-javascript.md.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const session = await getCurrentSession();
+  const user = session.user;
   return (
     <html lang="en-GB">
       <head>
@@ -38,6 +41,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <PageShell user={user}>{children}</PageShell>
+        {session.user ? (
+          <SessionTimeout secondsLeft={secondsUntil(session.idleExpiresAt)} idleMs={SESSION_IDLE_MS} warningMs={SESSION_WARNING_MS} />
+        ) : null}
       </body>
     </html>
   );

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@/lib/action-error';
 import { recordAudit, type AuditEntry } from '@/lib/audit';
-import { loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
-import { readSession } from '@/lib/auth/session';
+import { authenticate, loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
 import { formDataToObject, UnsafeFieldNameError } from '@/lib/form-data';
 import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 
@@ -21,6 +20,8 @@ interface RunContext<Input, User> {
   input: Input;
   user: User;
   tx: Tx;
+  /** The signed-in person's current session (null in public actions): "sign out of my other sessions" keeps it. */
+  sessionId: User extends null ? null : string;
   /** Records the change in the audit log, in this transaction. Every action must call it at least once. */
   audit: (entry: AuditEntry) => Promise<void>;
 }
@@ -114,8 +115,8 @@ function revalidateAll(paths: string[]): void {
 export function defineAction<Schema extends z.ZodType, T>(definition: AuthenticatedDefinition<Schema, T>): ServerAction<T> {
   const action = async (_previous: ActionResult<T> | null, raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const session = await readSession();
-      const user = session ? await loadActiveUser(session.userId) : null;
+      const session = await authenticate();
+      const user = session.user;
       if (!user) return failure('UNAUTHENTICATED');
       if (!couldEver(user, definition.permission)) return failure('FORBIDDEN');
 
@@ -132,7 +133,7 @@ export function defineAction<Schema extends z.ZodType, T>(definition: Authentica
           const scope = definition.scope ? await definition.scope(input, tx, actor) : {};
           if (!scope) throw new ActionError(can(actor, definition.permission) ? 'NOT_FOUND' : 'FORBIDDEN', can(actor, definition.permission) ? MESSAGES.NOT_FOUND : MESSAGES.FORBIDDEN);
           if (!can(actor, definition.permission, scope)) throw new ActionError('FORBIDDEN', MESSAGES.FORBIDDEN);
-          return definition.run({ input, user: actor, tx, audit });
+          return definition.run({ input, user: actor, tx, audit, sessionId: session.sessionId });
         },
         user.id,
       );
@@ -156,7 +157,7 @@ export function definePublicAction<Schema extends z.ZodType, T>(definition: Defi
       const parsed = parseInput(definition.input, raw);
       if (!parsed.ok) return parsed.result;
       const input = parsed.input;
-      const data = await execute(definition.name, (tx, audit) => definition.run({ input, user: null, tx, audit }), null);
+      const data = await execute(definition.name, (tx, audit) => definition.run({ input, user: null, tx, audit, sessionId: null }), null);
       revalidateAll(definition.revalidate?.(data, input) ?? []);
       return { ok: true, data };
     } catch (error) {

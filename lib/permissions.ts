@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'person.update',
   'person.disable',
   'person.invite',
+  'person.sessions.manage',
   'audit.view',
   'account.update',
   // Roles (issue 3)
@@ -54,6 +55,7 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'person.update',
     'person.disable',
     'person.invite',
+    'person.sessions.manage',
     'audit.view',
     'role.view',
     'role.draft',

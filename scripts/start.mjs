@@ -2,12 +2,14 @@
 // `npm start` / `npm run dev`: everything needed to run PeerRoles from a fresh checkout.
 //
 // 1. Database: DATABASE_URL if set (from the environment or .env), otherwise the
-//    embedded PostgreSQL with its data in .data/postgres (kept between runs).
+//    embedded PostgreSQL with its data in .data/postgres (kept between runs; as
+//    root, in /var/lib/peerroles/<folder>-<hash>/postgres when the postgres user
+//    cannot reach .data/, see scripts/embedded-postgres-root.mjs).
 // 2. Apply migrations; seed when the database has no users yet.
 // 3. Secrets: NEXTAUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY from the
 //    environment, or generated once and kept in .data/ (mode 0600).
 // 4. `npm run build` if there is no build yet (not with --dev).
-// 5. `next start -p $PORT` (or `next dev`). Ctrl-C stops Next, then PostgreSQL.
+// 5. `node server.mjs -p $PORT` (Next's handler; `--dev` for next dev). Ctrl-C stops it, then PostgreSQL.
 //
 // With the embedded database, PEERROLES_DEMO=1 is set for the seed and the app:
 // the demo sign-ins (scripts/demo-accounts.mjs) only work there. The app then
@@ -15,7 +17,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -27,7 +28,6 @@ import { handleShutdownSignals } from './embedded-postgres.mjs';
 import { ROOT_DIR, applyMigrations, ensureDatabase } from './schema-engine.mjs';
 
 const DATA_DIR = path.join(ROOT_DIR, '.data');
-const require = createRequire(import.meta.url);
 
 const dev = process.argv.includes('--dev');
 loadProjectEnv({ dev });
@@ -142,9 +142,11 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   let database = null;
   if (embedded) {
-    const { startEmbeddedPostgres } = await import('./embedded-postgres.mjs');
-    console.log(`Starting the embedded PostgreSQL (data in ${path.relative(ROOT_DIR, PERSISTENT_DATA_DIR)})...`);
-    database = await startEmbeddedPostgres({ dataDir: PERSISTENT_DATA_DIR, persistent: true });
+    const { resolveEmbeddedDataDir, startEmbeddedPostgres } = await import('./embedded-postgres.mjs');
+    const dataDir = resolveEmbeddedDataDir(PERSISTENT_DATA_DIR, { persistent: true });
+    const shown = dataDir.startsWith(ROOT_DIR + path.sep) ? path.relative(ROOT_DIR, dataDir) : dataDir;
+    console.log(`Starting the embedded PostgreSQL (data in ${shown})...`);
+    database = await startEmbeddedPostgres({ dataDir, persistent: true });
     databaseUrl = database.url;
   } else {
     await ensureDatabase(databaseUrl).catch(() => {
@@ -194,8 +196,8 @@ async function main() {
     }
 
     const host = process.env.HOST || (embedded ? '127.0.0.1' : undefined);
-    const nextBin = require.resolve('next/dist/bin/next');
-    const nextArgs = [nextBin, dev ? 'dev' : 'start', '-p', String(port)];
+    // server.mjs: Next's handler behind a server that records each request's TCP peer (decision 0009).
+    const nextArgs = [path.join(ROOT_DIR, 'server.mjs'), ...(dev ? ['--dev'] : []), '-p', String(port)];
     if (host) nextArgs.push('-H', host);
     child = spawn(process.execPath, nextArgs, { cwd: ROOT_DIR, env, stdio: 'inherit' });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));

@@ -4,12 +4,14 @@ import 'next-auth/jwt';
 declare module 'next-auth' {
   interface Session {
     user: { id: string };
+    sessionId?: string;
     authTime?: number;
   }
 }
 
 declare module 'next-auth/jwt' {
   interface JWT {
+    sid?: string;
     authTime?: number;
   }
 }

@@ -6,8 +6,8 @@ import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { disablePerson, enablePerson, issueInvitation } from '@/lib/people/actions';
-import { disablePersonSchema, issueInvitationSchema } from '@/lib/people/schemas';
+import { disablePerson, enablePerson, endPersonSessions, issueInvitation, unlockSignIn } from '@/lib/people/actions';
+import { disablePersonSchema, issueInvitationSchema, personOnlySchema } from '@/lib/people/schemas';
 
 export function DisablePersonForm({ userId, version, children }: { userId: string; version: number; children?: ReactNode }) {
   return (
@@ -37,6 +37,34 @@ export function EnablePersonForm({ userId, version }: { userId: string; version:
       variant="secondary"
       successHref={() => `/people/${userId}?status=enabled`}
       successMessage="Account re-enabled"
+    />
+  );
+}
+
+export function UnlockSignInForm({ userId }: { userId: string }) {
+  return (
+    <ActionButtonForm
+      schema={personOnlySchema}
+      action={unlockSignIn}
+      values={{ userId }}
+      label="Unlock sign-in"
+      variant="secondary"
+      successHref={() => `/people/${userId}?status=unlocked`}
+      successMessage="Sign-in unlocked"
+    />
+  );
+}
+
+export function EndPersonSessionsForm({ userId }: { userId: string }) {
+  return (
+    <ActionButtonForm
+      schema={personOnlySchema}
+      action={endPersonSessions}
+      values={{ userId }}
+      label="Sign this person out everywhere"
+      variant="secondary"
+      successHref={() => `/people/${userId}?status=signed-out`}
+      successMessage="Signed out everywhere"
     />
   );
 }

@@ -2,9 +2,10 @@
 
 import { defineAction, definePublicAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
-import { changePasswordSchema, setPasswordSchema, updateNameSchema } from '@/lib/account/schemas';
+import { changePasswordSchema, endOtherSessionsSchema, setPasswordSchema, updateNameSchema } from '@/lib/account/schemas';
 import { findUsableInvitation } from '@/lib/auth/invitations';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
+import { endSessionsOf } from '@/lib/auth/sessions';
 
 export const updateMyName = defineAction({
   name: 'account.name.update',
@@ -23,17 +24,36 @@ export const changeMyPassword = defineAction({
   name: 'account.password.change',
   permission: 'account.update',
   input: changePasswordSchema,
-  async run({ input, user, tx, audit }) {
+  async run({ input, user, tx, audit, sessionId }) {
     const { passwordHash } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     if (!passwordHash || !(await verifyPassword(passwordHash, input.currentPassword))) {
       throw fieldError('currentPassword', 'Your current password is not correct');
     }
     if (input.password === input.currentPassword) throw fieldError('password', 'Choose a password you have not used here before');
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password), version: { increment: 1 } } });
-    await audit({ action: 'account.password.change', recordType: 'User', recordId: user.id, summary: 'Changed their password' });
-    return { userId: user.id };
+    // Anyone who had the old password, or a copied session cookie, is signed out; this browser stays signed in.
+    const ended = await endSessionsOf(tx, user.id, 'PASSWORD_CHANGED', sessionId);
+    await audit({ action: 'account.password.change', recordType: 'User', recordId: user.id, summary: `Changed their password${endedSummary(ended)}` });
+    return { userId: user.id, sessionsEnded: ended };
   },
 });
+
+/** "Sign out of all other sessions" on My account: every other browser signed in as this person. */
+export const endMyOtherSessions = defineAction({
+  name: 'account.sessions.end',
+  permission: 'account.update',
+  input: endOtherSessionsSchema,
+  async run({ user, tx, audit, sessionId }) {
+    const ended = await endSessionsOf(tx, user.id, 'SIGNED_OUT_ELSEWHERE', sessionId);
+    await audit({ action: 'account.sessions.end', recordType: 'User', recordId: user.id, summary: `Signed out of their other sessions${endedSummary(ended)}` });
+    return { userId: user.id, sessionsEnded: ended };
+  },
+  revalidate: () => ['/account'],
+});
+
+function endedSummary(ended: number): string {
+  return ended === 0 ? '' : ` (${ended} other session${ended === 1 ? '' : 's'} signed out)`;
+}
 
 /** Sets a password from a one-time link: the token is the credential, and it works once. */
 export const setPasswordFromInvitation = definePublicAction({
@@ -45,8 +65,18 @@ export const setPasswordFromInvitation = definePublicAction({
     // Claim the link atomically: of two concurrent uses, only one finds it unused.
     const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: new Date() } });
     if (count === 0) throw new ActionError('NOT_FOUND', 'This link has expired or has already been used. Ask an administrator for a new one.');
-    await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash: await hashPassword(input.password), version: { increment: 1 } } });
-    await audit({ action: 'account.password.set', recordType: 'User', recordId: invitation.userId, summary: `${invitation.user.name} set their password from a one-time link` });
+    // A new password from a link the person received also lifts a lockout, and ends every session made with the old one.
+    await tx.user.update({
+      where: { id: invitation.userId },
+      data: { passwordHash: await hashPassword(input.password), signInUnlockedAt: new Date(), version: { increment: 1 } },
+    });
+    const ended = await endSessionsOf(tx, invitation.userId, 'PASSWORD_SET');
+    await audit({
+      action: 'account.password.set',
+      recordType: 'User',
+      recordId: invitation.userId,
+      summary: `${invitation.user.name} set their password from a one-time link; sign-in unlocked${endedSummary(ended).replace(' other', '')}`,
+    });
     return { email: invitation.user.email };
   },
 });

@@ -22,3 +22,6 @@ export const setPasswordSchema = z
     confirmPassword: z.string({ error: 'Confirm your password' }).max(1024),
   })
   .refine(confirmation, confirmationError);
+
+/** "Sign out of all other sessions": nothing to choose, the button is the whole form. */
+export const endOtherSessionsSchema = z.strictObject({}, { error: "This form takes no fields" });

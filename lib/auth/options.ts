@@ -1,23 +1,15 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { clientAddress } from '@/lib/auth/client-address';
+import { endSession, startSession } from '@/lib/auth/sessions';
 import { attemptSignIn } from '@/lib/auth/sign-in';
-
+import { USE_SECURE_COOKIES } from '@/lib/auth/cookies';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
-
-/**
- * The client address for brute-force counting. Next's server and any load
- * balancer append to X-Forwarded-For; the last entry is the one added by the
- * nearest hop, which a client cannot forge.
- */
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded.join(',') : typeof forwarded === 'string' ? forwarded : '';
-  const hops = value.split(',').map((hop) => hop.trim()).filter(Boolean);
-  return hops.at(-1) ?? 'unknown';
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
+  // Secure, __Secure-/__Host- cookies whenever NEXTAUTH_URL is https; the proxy and sign-in page use the same names.
+  useSecureCookies: USE_SECURE_COOKIES,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/sign-in', error: '/sign-in' },
@@ -36,10 +28,11 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     async jwt({ token, user }) {
-      // Only the id and the sign-in time live in the token; name, roles and
-      // memberships are reloaded from the database on every request.
+      // Only ids and the sign-in time live in the token: the server-side session
+      // (lib/auth/sessions.ts) is checked and the person reloaded on every request.
       if (user) {
         token.sub = user.id;
+        token.sid = await startSession(user.id);
         token.authTime = Date.now();
         delete token.name;
         delete token.email;
@@ -48,7 +41,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub ?? '' }, authTime: token.authTime };
+      return { expires: session.expires, user: { id: token.sub ?? '' }, sessionId: token.sid, authTime: token.authTime };
+    },
+  },
+  events: {
+    // Signing out ends this session on the server too: a copy of the cookie stops working.
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(token.sid, 'SIGNED_OUT');
     },
   },
 };

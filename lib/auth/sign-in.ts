@@ -1,10 +1,30 @@
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
 import { verifyDecoy, verifyPassword } from '@/lib/auth/password-hash';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'locked' };
+
+function latest(...moments: Array<Date | null | undefined>): Date {
+  return new Date(Math.max(...moments.filter((moment): moment is Date => moment instanceof Date).map((moment) => moment.getTime())));
+}
+
+/** When sign-in to this account is paused until, or null: for the administrator's person page. */
+export async function accountLockedUntil(email: string, client: Tx | typeof db = db, now = new Date()): Promise<Date | null> {
+  const address = normaliseEmail(email);
+  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
+  const user = await client.user.findUnique({ where: { email: address }, select: { signInUnlockedAt: true } });
+  const lastSuccess = await client.signInAttempt.findFirst({ where: { email: address, succeeded: true, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  const failures = await client.signInAttempt.findMany({
+    where: { email: address, succeeded: false, createdAt: { gte: latest(since, lastSuccess?.createdAt, user?.signInUnlockedAt) } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
+  if (failures.length < MAX_FAILED_ATTEMPTS) return null;
+  // Paused until the oldest failure that still counts leaves the window.
+  return new Date(failures[failures.length - MAX_FAILED_ATTEMPTS].createdAt.getTime() + LOCKOUT_WINDOW_MS);
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -29,23 +49,25 @@ export async function attemptSignIn(input: { email: string; password: string; ip
       // many accounts from one address queue as surely as guesses at one account.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${ipAddress}`}))`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true, signInUnlockedAt: true } });
       const lastSuccess = await tx.signInAttempt.findFirst({
         where: { email, succeeded: true, createdAt: { gte: since } },
         orderBy: { createdAt: 'desc' },
         select: { createdAt: true },
       });
+      // Failures before the last success, or before an unlock (a set-password link used, an administrator), no longer count.
+      const accountSince = latest(since, lastSuccess?.createdAt, user?.signInUnlockedAt);
       const [accountFailures, addressFailures] = await Promise.all([
-        tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } } }),
+        tx.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: accountSince } } }),
         tx.signInAttempt.count({ where: { ipAddress, succeeded: false, createdAt: { gte: since } } }),
       ]);
-      if (accountFailures >= MAX_FAILED_ATTEMPTS || addressFailures >= MAX_FAILED_ATTEMPTS) {
-        return { ok: false, reason: 'locked' } as const;
-      }
+      const locked = accountFailures >= MAX_FAILED_ATTEMPTS || addressFailures >= MAX_FAILED_ATTEMPTS;
 
-      const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+      // A password is checked whether or not sign-in is paused, so a refusal takes as long and says as little either way.
       const passwordMatches = user?.passwordHash
         ? await verifyPassword(user.passwordHash, input.password)
         : (await verifyDecoy(input.password), false);
+      if (locked) return { ok: false, reason: 'locked' } as const;
       const succeeded = passwordMatches && !!user && !user.disabledAt;
 
       await tx.signInAttempt.create({ data: { email, ipAddress, succeeded, createdAt: now } });

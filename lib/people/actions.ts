@@ -5,7 +5,8 @@ import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { createInvitation } from '@/lib/auth/invitations';
 import type { Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { createPersonSchema, disablePersonSchema, issueInvitationSchema, ORG_ROLE_LABELS, updatePersonSchema } from '@/lib/people/schemas';
+import { createPersonSchema, disablePersonSchema, issueInvitationSchema, ORG_ROLE_LABELS, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
+import { endSessionsOf } from '@/lib/auth/sessions';
 
 const personScope = async (input: { userId: string }, tx: Tx) =>
   (await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } })) ? {} : null;
@@ -87,8 +88,9 @@ export const disablePerson = defineAction({
       data: { disabledAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
-    // Outstanding set-password links die with the account.
+    // Outstanding set-password links and every session die with the account: re-enabling it does not revive them.
     await tx.invitation.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: new Date() } });
+    await endSessionsOf(tx, input.userId, 'DISABLED');
     await audit({ action: 'person.disable', recordType: 'User', recordId: input.userId, summary: `Disabled ${person.name}` });
     return { userId: input.userId };
   },
@@ -112,6 +114,36 @@ export const enablePerson = defineAction({
     return { userId: input.userId };
   },
   revalidate: (data) => ['/people', `/people/${data.userId}`],
+});
+
+/** An administrator lifts the pause on signing in after repeated failed attempts. */
+export const unlockSignIn = defineAction({
+  name: 'person.signIn.unlock',
+  permission: 'person.sessions.manage',
+  input: personOnlySchema,
+  scope: personScope,
+  async run({ input, tx, audit }) {
+    const person = await tx.user.update({ where: { id: input.userId }, data: { signInUnlockedAt: new Date() }, select: { name: true } });
+    await audit({ action: 'person.signIn.unlock', recordType: 'User', recordId: input.userId, summary: `Unlocked sign-in for ${person.name}` });
+    return { userId: input.userId };
+  },
+  revalidate: (data) => [`/people/${data.userId}`],
+});
+
+/** "Sign this person out everywhere": every session they have ends at its next request. */
+export const endPersonSessions = defineAction({
+  name: 'person.sessions.end',
+  permission: 'person.sessions.manage',
+  input: personOnlySchema,
+  scope: personScope,
+  async run({ input, user, tx, audit }) {
+    if (input.userId === user.id) throw new ActionError('CONFLICT', 'To sign yourself out of your other sessions, use My account.');
+    const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true } });
+    const ended = await endSessionsOf(tx, input.userId, 'ENDED_BY_ADMIN');
+    await audit({ action: 'person.sessions.end', recordType: 'User', recordId: input.userId, summary: `Signed ${person.name} out everywhere (${ended} session${ended === 1 ? '' : 's'})` });
+    return { userId: input.userId, sessionsEnded: ended };
+  },
+  revalidate: (data) => [`/people/${data.userId}`],
 });
 
 export const issueInvitation = defineAction({

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { activeSessionsWhere } from '@/lib/auth/sessions';
+import { accountLockedUntil } from '@/lib/auth/sign-in';
 import { pageArgs, toPage } from '@/lib/pagination';
 
 /** Everyone in the organisation; only for those who may list people (checked by the page). */
@@ -48,4 +50,15 @@ export async function getPerson(userId: string) {
   if (!person) return null;
   const { passwordHash, ...rest } = person;
   return { ...rest, hasPassword: passwordHash !== null };
+}
+
+/** For administrators: whether sign-in is paused after failed attempts, and how many sessions could still be used. */
+export async function getPersonSignIn(person: { id: string; email: string }) {
+  const [lockedUntil, activeSessions] = await Promise.all([accountLockedUntil(person.email), db.userSession.count({ where: activeSessionsWhere(person.id) })]);
+  return { lockedUntil, activeSessions };
+}
+
+/** How many other browsers the person is signed in on, for My account. */
+export function countOtherSessions(userId: string, sessionId: string): Promise<number> {
+  return db.userSession.count({ where: { ...activeSessionsWhere(userId), id: { not: sessionId } } });
 }

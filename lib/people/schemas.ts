@@ -19,7 +19,9 @@ const personFields = {
 export const createPersonSchema = z.object(personFields);
 export const updatePersonSchema = z.object({ userId: id('person'), version, ...personFields });
 export const disablePersonSchema = z.object({ userId: id('person'), version });
-export const issueInvitationSchema = z.object({ userId: id('person') });
+/** Actions on a person that need nothing but who: a set-password link, unlock sign-in, sign them out everywhere. */
+export const personOnlySchema = z.object({ userId: id('person') });
+export const issueInvitationSchema = personOnlySchema;
 
 export type CreatePersonInput = z.input<typeof createPersonSchema>;
 export type UpdatePersonInput = z.input<typeof updatePersonSchema>;

@@ -76,7 +76,7 @@ describe('disabling a person', () => {
     expect(await getCurrentUser()).toMatchObject({ id: person.id });
     await db.user.update({ where: { id: person.id }, data: { disabledAt: new Date() } });
     expect(await getCurrentUser()).toBeNull();
-    await expect(requirePermission('account.update')).rejects.toMatchObject({ kind: 'redirect', location: '/sign-in' });
+    await expect(requirePermission('account.update')).rejects.toMatchObject({ kind: 'redirect', location: '/sign-in?reason=ended' });
   });
 });
 

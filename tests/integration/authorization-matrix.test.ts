@@ -101,6 +101,18 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
     allowed: ADMIN_ONLY,
     input: (world) => ({ userId: world.newcomer.id }),
   },
+  'person.signIn.unlock': {
+    allowed: ADMIN_ONLY,
+    input: (world) => ({ userId: world.newcomer.id }),
+  },
+  'person.sessions.end': {
+    allowed: ADMIN_ONLY,
+    input: (world) => ({ userId: world.newcomer.id }),
+  },
+  'account.sessions.end': {
+    allowed: EVERYONE_SIGNED_IN,
+    input: () => ({}),
+  },
   'account.name.update': {
     allowed: EVERYONE_SIGNED_IN,
     input: (_world, caller) => ({ name: 'My New Name', version: caller?.version ?? 1 }),

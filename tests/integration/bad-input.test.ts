@@ -361,6 +361,28 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
       emptyFormCase('userId'),
     ],
   },
+  'person.signIn.unlock': {
+    cases: (world) => [
+      ...fieldCases({ userId: world.newcomer.id }, { userId: 'uuid' }),
+      { label: 'a person who does not exist', input: { userId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+      emptyFormCase('userId'),
+    ],
+  },
+  'person.sessions.end': {
+    cases: (world) => [
+      ...fieldCases({ userId: world.newcomer.id }, { userId: 'uuid' }),
+      { label: 'a person who does not exist', input: { userId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+      { label: 'the administrator themselves', input: { userId: world.admin.id }, expect: { code: 'CONFLICT' } },
+      emptyFormCase('userId'),
+    ],
+  },
+  // Nothing to choose: input that is not an object, or names a field (someone else's session), is wrong.
+  'account.sessions.end': {
+    cases: (world) => [
+      { label: 'a person to sign out', input: { userId: world.newcomer.id }, expect: { code: 'VALIDATION', field: '_form' } },
+      { label: 'a session to keep', input: { sessionId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: '_form' } },
+    ],
+  },
   'account.name.update': {
     cases: () => [...fieldCases({ name: 'A Fine Name', version: 1 }, { name: 'text', version: 'version' }), emptyFormCase('name')],
   },

@@ -1,4 +1,6 @@
 import { attemptSignIn, LOCKOUT_WINDOW_MS, MAX_FAILED_ATTEMPTS } from '@/lib/auth/sign-in';
+import { FORWARDED_FOR_HEADER, PEER_HEADER } from '@/lib/auth/client-address';
+import { authOptions } from '@/lib/auth/options';
 import { db } from '@/lib/db';
 import { createUser, hashOfTestPassword, TEST_PASSWORD, uniqueSuffix } from '../factories';
 
@@ -13,6 +15,7 @@ async function personWithPassword(options: { disabled?: boolean } = {}) {
   return createUser({ email: `sign-in-${uniqueSuffix()}@peerroles.test`, passwordHash: await hashOfTestPassword(), ...options });
 }
 
+const signInAttemptsFrom = (ipAddress: string) => db.signInAttempt.count({ where: { ipAddress } });
 const failures = (email: string) => db.signInAttempt.count({ where: { email, succeeded: false } });
 
 beforeAll(() => {
@@ -123,4 +126,32 @@ it('starts counting afresh after a successful sign-in', async () => {
   expect((await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, at(5))).ok).toBe(true);
   for (let attempt = 0; attempt < 4; attempt += 1) await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, at(6 + attempt));
   expect((await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, at(11))).ok).toBe(true);
+});
+
+describe('the per-address limit through the sign-in form', () => {
+  // next-auth keeps our authorize() in the provider's options.
+  const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> } }).options.authorize;
+  const post = (email: string, password: string, headers: Record<string, string>) => authorize({ email, password }, { headers, body: {}, query: {}, method: 'POST' });
+
+  it('ignores a spoofed X-Forwarded-For by default: a locked address stays locked', async () => {
+    const peer = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await post(`nobody-${attempt}-${uniqueSuffix()}@peerroles.test`, WRONG, { [PEER_HEADER]: peer, [FORWARDED_FOR_HEADER]: `198.51.100.${attempt}`, 'x-forwarded-for': `198.51.100.${attempt}` });
+    }
+    const person = await personWithPassword();
+    // Right password, a new address claimed in the header: still refused, because the peer is the same.
+    expect(await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: peer, [FORWARDED_FOR_HEADER]: '198.51.100.77', 'x-forwarded-for': '198.51.100.77' })).toBeNull();
+    expect(await signInAttemptsFrom('198.51.100.77')).toBe(0);
+    // Another peer gets in.
+    expect(await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: freshAddress() })).toEqual({ id: person.id });
+  });
+
+  it('refuses a locked account with the same answer as a wrong password', async () => {
+    const person = await personWithPassword();
+    for (let attempt = 0; attempt < 5; attempt += 1) await post(person.email, WRONG, { [PEER_HEADER]: freshAddress() });
+    const wrong = await post(`${uniqueSuffix()}@peerroles.test`, WRONG, { [PEER_HEADER]: freshAddress() });
+    const locked = await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: freshAddress() });
+    expect(locked).toBeNull();
+    expect(locked).toEqual(wrong);
+  });
 });

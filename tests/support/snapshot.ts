@@ -6,12 +6,16 @@ import { db } from '@/lib/db';
 
 let tables: Promise<string[]> | undefined;
 
-/** The application's tables (not Prisma's migration log), looked up once per test file. */
+/**
+ * The application's tables, looked up once per test file: not Prisma's migration
+ * log, and not UserSession, whose rows record that someone is signed in and was
+ * seen (each request may start or touch one), not anything an action changed.
+ */
 function applicationTables(): Promise<string[]> {
   tables ??= db
     .$queryRaw<Array<{ name: string }>>`
       SELECT table_name AS "name" FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'UserSession')
       ORDER BY table_name`
     .then((rows) => rows.map((row) => row.name));
   return tables;

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { getCurrentSession, requirePermission } from '@/lib/auth/current-user';
+import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
+import { countOtherSessions } from '@/lib/people/queries';
+import { lookup, searchParam, type SearchParams as Query } from '@/lib/search-params';
+import { EndOtherSessionsForm } from '@/components/account/end-other-sessions-form';
 import { ORG_ROLE_LABELS, TEAM_ROLE_LABELS } from '@/components/account/labels';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 
@@ -8,15 +12,17 @@ export const metadata: Metadata = { title: 'My account' };
 
 const UPDATES = {
   name: 'Your name has been changed',
-  password: 'Your password has been changed',
-} as const;
+  password: 'Your password has been changed. Any other sessions have been signed out',
+  sessions: 'You have been signed out of your other sessions',
+};
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+type SearchParams = Promise<Query>;
 
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission('account.update');
-  const { updated } = await searchParams;
-  const message = typeof updated === 'string' && updated in UPDATES ? UPDATES[updated as keyof typeof UPDATES] : undefined;
+  const message = lookup(UPDATES, searchParam(await searchParams, 'updated'));
+  const session = await getCurrentSession();
+  const otherSessions = session.user ? await countOtherSessions(user.id, session.sessionId) : 0;
 
   return (
     <div className="nhsuk-grid-row">
@@ -79,6 +85,20 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </div>
         </dl>
         <p>An administrator changes your email address, job title, roles and teams. Ask one if any of these are wrong.</p>
+
+        <h2>Where you are signed in</h2>
+        {otherSessions === 0 ? (
+          <p>You are not signed in anywhere else.</p>
+        ) : (
+          <>
+            <p>
+              You are also signed in on {otherSessions === 1 ? 'one other browser or device' : `${otherSessions} other browsers or devices`}. If that was not you, sign
+              them out and change your password.
+            </p>
+            <EndOtherSessionsForm />
+          </>
+        )}
+        <p className="nhsuk-u-secondary-text-colour">You are signed out after {SESSION_IDLE_MS / 60_000} minutes without using PeerRoles, and {SESSION_MAX_AGE_SECONDS / 3600} hours after signing in.</p>
       </div>
     </div>
   );

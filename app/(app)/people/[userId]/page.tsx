@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { loadPerson, personPageTitle } from '@/components/people/load-person';
-import { EnablePersonForm, IssueInvitationForm } from '@/components/people/person-action-forms';
+import { EnablePersonForm, EndPersonSessionsForm, IssueInvitationForm, UnlockSignInForm } from '@/components/people/person-action-forms';
+import { getPersonSignIn } from '@/lib/people/queries';
 import { requestOrigin } from '@/components/people/request-origin';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
@@ -29,6 +30,8 @@ const STATUS_MESSAGES: Record<string, string> = {
   updated: 'Details saved',
   disabled: 'Account disabled',
   enabled: 'Account re-enabled',
+  unlocked: 'Sign-in unlocked',
+  'signed-out': 'Signed out everywhere',
 };
 
 export default async function PersonPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -44,6 +47,8 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const mayDisable = can(user, 'person.disable');
   const mayInvite = can(user, 'person.invite');
   const status = lookup(STATUS_MESSAGES, searchParam(query, 'status'));
+  const maySignOut = can(user, 'person.sessions.manage');
+  const signIn = maySignOut ? await getPersonSignIn(person) : null;
   const change = (what: string) => (mayUpdate ? [{ href: `/people/${person.id}/edit`, label: 'Change', visuallyHiddenText: what }] : undefined);
 
   return (
@@ -113,6 +118,32 @@ export default async function PersonPage({ params, searchParams }: { params: Par
           }))}
         />
       )}
+
+      {signIn && !disabled ? (
+        <>
+          <h2>Signing in</h2>
+          {signIn.lockedUntil ? (
+            <div className="nhsuk-warning-callout">
+              <h3 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>Sign-in paused
+                </span>
+              </h3>
+              <p>
+                After 5 failed attempts, signing in to this account is paused until <DateTime value={signIn.lockedUntil} />. If they are sure it was them, unlock it now. A
+                set-password link they use also unlocks it.
+              </p>
+              <UnlockSignInForm userId={person.id} />
+            </div>
+          ) : null}
+          <p>
+            {signIn.activeSessions === 0
+              ? 'They are not signed in anywhere.'
+              : `They are signed in on ${signIn.activeSessions === 1 ? 'one browser or device' : `${signIn.activeSessions} browsers or devices`}.`}
+          </p>
+          {signIn.activeSessions > 0 && !isSelf ? <EndPersonSessionsForm userId={person.id} /> : null}
+        </>
+      ) : null}
 
       {mayInvite && !disabled ? (
         <>

@@ -1,0 +1,15 @@
+import { secondsUntil } from '@/lib/auth/session-lifetime';
+import { json, signedInRoute } from '@/lib/route';
+
+/**
+ * For the timeout warning (components/layout/session-timeout.tsx): GET says how
+ * long the session has left without counting as activity; POST ("Stay signed
+ * in") counts as activity and says the new time.
+ */
+const status = (idleExpiresAt: Date) => json({ signedIn: true, idleExpiresAt: idleExpiresAt.toISOString(), secondsLeft: secondsUntil(idleExpiresAt) });
+
+export const GET = signedInRoute(async (_request, session) => status(session.idleExpiresAt), { touch: false });
+
+export const POST = signedInRoute(async (_request, session) => status(session.idleExpiresAt));
+
+export const dynamic = 'force-dynamic';

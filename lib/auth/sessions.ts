@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { db, type Tx } from '@/lib/db';
+import type { SessionEndReason } from '@/lib/generated/prisma/enums';
+import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from '@/lib/auth/session-lifetime';
+
+/**
+ * Server-side sessions (decision 0008). The cookie names a row here; a session is
+ * current while the row has not ended, was seen within the idle limit and began
+ * less than 8 hours ago. Ending the row ends the session at its next request,
+ * whatever the cookie says.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+export type SessionCheck =
+  | { status: 'current'; idleExpiresAt: Date }
+  /** Ended after the idle limit: the sign-in page says so. */
+  | { status: 'timed-out' }
+  /** Signed out, ended by a password change or an administrator, or never existed. */
+  | { status: 'ended' };
+
+/** Starts a session for a person who has just signed in; returns its id for the cookie. */
+export async function startSession(userId: string, client: Tx | typeof db = db): Promise<string> {
+  const id = randomUUID();
+  await client.userSession.create({ data: { id, userId } });
+  return id;
+}
+
+/**
+ * Checks the session and, unless `touch` is false, records this request as
+ * activity (at most once a minute): one round trip either way.
+ */
+export async function checkSession(sessionId: string, userId: string, { touch = true, now = new Date() } = {}): Promise<SessionCheck> {
+  if (!UUID.test(sessionId) || !UUID.test(userId)) return { status: 'ended' };
+  const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
+  const startedSince = new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000);
+  const touchBefore = touch ? new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) : new Date(0);
+  const rows = await db.$queryRaw<Array<{ lastSeenAt: Date | null; current: boolean }>>`
+    WITH found AS (
+      SELECT id, "lastSeenAt", "endedAt" IS NULL AND "lastSeenAt" > ${idleSince} AND "createdAt" > ${startedSince} AS current
+      FROM "UserSession" WHERE id = ${sessionId}::uuid AND "userId" = ${userId}::uuid
+    ), touched AS (
+      UPDATE "UserSession" AS s SET "lastSeenAt" = ${now}
+      FROM found WHERE s.id = found.id AND found.current AND found."lastSeenAt" < ${touchBefore}
+      RETURNING s."lastSeenAt"
+    )
+    SELECT COALESCE((SELECT "lastSeenAt" FROM touched), found."lastSeenAt") AS "lastSeenAt", found.current FROM found`;
+  const row = rows[0];
+  if (!row) return { status: 'ended' };
+  if (!row.current) return (await endedByIdleness(sessionId, idleSince)) ? { status: 'timed-out' } : { status: 'ended' };
+  return { status: 'current', idleExpiresAt: new Date((row.lastSeenAt ?? now).getTime() + SESSION_IDLE_MS) };
+}
+
+/** True when the session lapsed for want of activity rather than being ended. */
+async function endedByIdleness(sessionId: string, idleSince: Date): Promise<boolean> {
+  const session = await db.userSession.findUnique({ where: { id: sessionId }, select: { endedAt: true, lastSeenAt: true } });
+  return !!session && session.endedAt === null && session.lastSeenAt <= idleSince;
+}
+
+/** Ends one session (signing out). */
+export async function endSession(sessionId: string, reason: SessionEndReason, client: Tx | typeof db = db): Promise<void> {
+  if (!UUID.test(sessionId)) return;
+  await client.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endedReason: reason } });
+}
+
+/** Ends every session of a person, except `keep` (the one making the change); returns how many ended. */
+export async function endSessionsOf(client: Tx, userId: string, reason: SessionEndReason, keep?: string): Promise<number> {
+  const { count } = await client.userSession.updateMany({
+    where: { userId, endedAt: null, ...(keep && UUID.test(keep) ? { id: { not: keep } } : {}) },
+    data: { endedAt: new Date(), endedReason: reason },
+  });
+  return count;
+}
+
+/** Sessions of a person that could still be used: not ended, seen within the idle limit, under 8 hours old. */
+export function activeSessionsWhere(userId: string, now = new Date()) {
+  return {
+    userId,
+    endedAt: null,
+    lastSeenAt: { gt: new Date(now.getTime() - SESSION_IDLE_MS) },
+    createdAt: { gt: new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000) },
+  };
+}

@@ -44,7 +44,7 @@ describe('changeMyPassword', () => {
     const person = await createUser({ passwordHash: await hashOfTestPassword() });
     signInAs(person);
     const result = await changeMyPassword(null, { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
-    expect(result).toEqual({ ok: true, data: { userId: person.id } });
+    expect(result).toEqual({ ok: true, data: { userId: person.id, sessionsEnded: 0 } });
     const hash = await passwordHashOf(person.id);
     expect(hash).toMatch(/^\$argon2id\$/u);
     expect(await verifyPassword(hash!, NEW_PASSWORD)).toBe(true);
@@ -102,7 +102,7 @@ describe('setPasswordFromInvitation', () => {
     expect(result).toEqual({ ok: true, data: { email: person.email } });
     expect(await verifyPassword((await passwordHashOf(person.id))!, NEW_PASSWORD)).toBe(true);
     const event = await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'account.password.set' } });
-    expect(event).toMatchObject({ actorId: null, summary: 'New Starter set their password from a one-time link' });
+    expect(event).toMatchObject({ actorId: null, summary: 'New Starter set their password from a one-time link; sign-in unlocked' });
     expect(event.summary).not.toContain(token);
     expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.1.0.2' })).toEqual({ ok: true, userId: person.id });
   });

@@ -18,7 +18,8 @@ export class ActionError extends Error {
 }
 
 export const MESSAGES = {
-  UNAUTHENTICATED: 'Your session has ended. Sign in again.',
+  // Said plainly, because the person's typed work is still on the page and only they can save it.
+  UNAUTHENTICATED: 'You have been signed out, so this has not been saved. To keep what you typed, sign in again in a new tab, then come back to this page and save it.',
   FORBIDDEN: 'You do not have permission to do that.',
   NOT_FOUND: 'That record no longer exists.',
   CONFLICT: 'Someone else changed this while you were editing. Your changes have not been saved: check the latest version and try again.',

@@ -8,7 +8,8 @@
 //   review, with reviewers invited (including the service-user representative),
 //   some agreements, one open concern, and an expectations check in which
 //   peer workers and non-peer staff disagree about writing in clinical records,
-//   not yet settled.
+//   not yet settled: under the default policy that unsettled contested activity
+//   is outstanding too, beside the missing agreement and the open concern.
 // - Eastfield Recovery College, "Peer trainer": a draft, never submitted.
 //
 // Built with the factories in tests/factories (the same ones the tests use), so

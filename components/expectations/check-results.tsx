@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
-import { agreementScoreText, answerCountsText, GROUPS_IN_ORDER, SHORT_ANSWER_LABELS, STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { agreementScoreText, answerCountsText, GROUPS_IN_ORDER, SHORT_ANSWER_LABELS, STAKEHOLDER_SINGULAR, withheldGroupText, FIGURES_WITHHELD_NOTE } from '@/components/expectations/labels';
 import { sectionPath } from '@/components/roles/paths';
 import type { CheckActivity, LoadedCheck } from '@/components/expectations/load-check';
 import { DateTime } from '@/components/ui/date-time';
@@ -8,8 +8,10 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { sectionTitle } from '@/lib/roles/content';
-import { CONTESTED_BELOW } from '@/lib/roles/rules';
+import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
+import { CONTESTED_BELOW, SMALL_GROUP_THRESHOLD } from '@/lib/roles/rules';
 import { ANSWER_LABELS, OUTCOME_LABELS } from '@/lib/roles/schemas';
+import { isWithheld } from '@/lib/roles/small-numbers';
 
 interface ResultsProps {
   check: LoadedCheck;
@@ -69,6 +71,8 @@ function ContestedActivity({
   canDraft,
   checkPath,
   myAnswer,
+  smallNumbers,
+  yourGroup,
 }: {
   activity: CheckActivity;
   teamId: string;
@@ -76,6 +80,8 @@ function ContestedActivity({
   canDraft: boolean;
   checkPath: string;
   myAnswer: string | undefined;
+  smallNumbers: boolean;
+  yourGroup: StakeholderGroup | null;
 }) {
   return (
     <section className="nhsuk-card" id={activityAnchor(activity.id)} aria-labelledby={`${activityAnchor(activity.id)}-heading`}>
@@ -88,9 +94,9 @@ function ContestedActivity({
           <ContestedTags activity={activity} />
         </p>
         {activity.description ? <p className="nhsuk-u-secondary-text-colour">{activity.description}</p> : null}
-        <GroupAnswersTable groups={activity.groups} caption={`How each group answered about ${activity.name}`} />
+        <GroupAnswersTable groups={activity.groups} caption={`How each group answered about ${activity.name}`} figuresWithheld={activity.figuresWithheld} yourGroup={yourGroup} />
         <p>
-          <strong>Agreement score:</strong> {agreementScoreText(activity.agreementScore)}
+          <strong>{smallNumbers ? 'Agreement between the groups shown' : 'Agreement score'}:</strong> {agreementScoreText(activity.agreementScore, smallNumbers, activity.figuresWithheld)}
           {myAnswer ? (
             <>
               <br />
@@ -120,11 +126,15 @@ function ActivitiesTable({
   groups,
   myAnswers,
   caption,
+  smallNumbers,
+  yourGroup,
 }: {
   activities: CheckActivity[];
   groups: typeof GROUPS_IN_ORDER;
   myAnswers: Record<string, string> | null;
   caption: string;
+  smallNumbers: boolean;
+  yourGroup: StakeholderGroup | null;
 }) {
   return (
     <Table
@@ -148,10 +158,13 @@ function ActivitiesTable({
           </span>,
           ...groups.map(({ group }) => {
             const answers = activity.groups.find((row) => row.group === group);
-            return answers ? answerCountsText(answers.counts) : <span className="nhsuk-u-secondary-text-colour">No answers</span>;
+            if (!answers) return <span key={group} className="nhsuk-u-secondary-text-colour">No answers</span>;
+            if (activity.figuresWithheld) return <span key={group} className="nhsuk-u-secondary-text-colour">Not shown</span>;
+            if (isWithheld(answers)) return <span key={group} className="nhsuk-u-secondary-text-colour">{withheldGroupText(group === yourGroup)}</span>;
+            return answerCountsText(answers.counts);
           }),
           ...(myAnswers ? [myAnswers[activity.id] ? SHORT_ANSWER_LABELS[myAnswers[activity.id] as keyof typeof SHORT_ANSWER_LABELS] : <span className="nhsuk-u-secondary-text-colour">Not answered</span>] : []),
-          agreementScoreText(activity.agreementScore),
+          agreementScoreText(activity.agreementScore, smallNumbers, activity.figuresWithheld),
         ],
       }))}
     />
@@ -174,6 +187,11 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
   const participants = [...check.participants].sort((a, b) => Number(a.submittedAt !== null) - Number(b.submittedAt !== null));
   const answeredGroups = GROUPS_IN_ORDER.filter(({ group }) => check.activities.some((activity) => activity.groups.some((answers) => answers.group === group)));
   const myAnswers = check.me?.submittedAt ? check.me.answers : null;
+  const yourGroup = check.me?.submittedAt ? check.me.group : null;
+  const { smallNumbers } = check;
+  const anyFiguresWithheld = others.some((activity) => activity.figuresWithheld);
+  // Small-numbers rule 4: too few answers from outside the viewer's group to say what is contested.
+  const flagsHidden = check.activities.some((activity) => activity.contested === null && activity.groups.length > 0);
 
   return (
     <>
@@ -195,11 +213,14 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
                 </>
               ) : null}
             </li>
-            <li>
-              {contested.length === 0
-                ? 'No activities are contested'
-                : `${contested.length} ${contested.length === 1 ? 'activity is' : 'activities are'} contested: ${contested.length - unsettled.length} settled, ${unsettled.length} still to settle`}
-            </li>
+            {contested.length > 0 || !flagsHidden ? (
+              <li>
+                {contested.length === 0
+                  ? 'No activities are contested'
+                  : `${contested.length} ${contested.length === 1 ? 'activity is' : 'activities are'} contested: ${contested.length - unsettled.length} settled, ${unsettled.length} still to settle`}
+              </li>
+            ) : null}
+            {flagsHidden ? <li>Whether an activity is contested is shown once at least 2 people outside your group have answered about it</li> : null}
           </ul>
           {answeredGroups.length < 2 ? (
             <p>Agreement scores and contested activities appear once people from at least 2 groups have answered.</p>
@@ -221,6 +242,28 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
             An activity is contested when one group mostly says core while another mostly says not part of the role, or when its score is below {CONTESTED_BELOW}. Settle each
             contested activity in the role description before the role is agreed.
           </p>
+          {smallNumbers ? (
+            <>
+              <h3 className="nhsuk-heading-s">What you see, and why</h3>
+              <p>
+                Only the team&apos;s managers see who said what. You see how each group answered, except a group where fewer than {SMALL_GROUP_THRESHOLD} people answered,
+                not counting you (you know your own answer, so the rest of a group that small would show how each of the others answered). The agreement score you see
+                compares only the groups shown.
+              </p>
+              <p>
+                Whether an activity is contested is worked out from everyone&apos;s answers, because that is what the manager settles and what reviewers see when they agree
+                the role. So that it cannot give a small group&apos;s answers away, none of an activity&apos;s figures are shown when the answers not shown come from fewer than{' '}
+                {SMALL_GROUP_THRESHOLD} people, or include people in your own group; and whether it is contested is shown only once at least 2 people outside your group have
+                answered.
+              </p>
+            </>
+          ) : (
+            <p>
+              Everyone else who took part sees how each group answered, except a group where fewer than {SMALL_GROUP_THRESHOLD} people besides them answered, and an agreement
+              score over the groups they can see. When that would let them work out a small group&apos;s answers, they see none of an activity&apos;s figures. They never see
+              who said what.
+            </p>
+          )}
         </div>
       </details>
 
@@ -231,7 +274,17 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
           </h2>
           <p>These are the activities where groups expect different things of the role{canDraft ? '. Record how each one was settled in the role description.' : '.'}</p>
           {orderedContested.map((activity) => (
-            <ContestedActivity key={activity.id} activity={activity} teamId={teamId} roleId={roleId} canDraft={canDraft} checkPath={checkPath} myAnswer={myAnswers?.[activity.id]} />
+            <ContestedActivity
+              key={activity.id}
+              activity={activity}
+              teamId={teamId}
+              roleId={roleId}
+              canDraft={canDraft}
+              checkPath={checkPath}
+              myAnswer={myAnswers?.[activity.id]}
+              smallNumbers={smallNumbers}
+              yourGroup={yourGroup}
+            />
           ))}
         </>
       ) : null}
@@ -246,7 +299,15 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
           ) : (
             <>
               <p>Lowest agreement first.</p>
-              <ActivitiesTable activities={others} groups={answeredGroups} myAnswers={myAnswers} caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'} />
+              <ActivitiesTable
+                activities={others}
+                groups={answeredGroups}
+                myAnswers={myAnswers}
+                caption={contested.length > 0 ? 'How each group answered about the activities that are not contested' : 'How each group answered about each activity'}
+                smallNumbers={smallNumbers}
+                yourGroup={yourGroup}
+              />
+              {anyFiguresWithheld ? <p className="nhsuk-body-s">{FIGURES_WITHHELD_NOTE}</p> : null}
             </>
           )}
         </>

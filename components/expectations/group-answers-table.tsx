@@ -1,30 +1,66 @@
-import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
+import { FIGURES_WITHHELD_TEXT, STAKEHOLDER_SINGULAR, withheldGroupText } from '@/components/expectations/labels';
 import { Table } from '@/components/ui/table';
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { STAKEHOLDER_GROUPS, type GroupAnswers } from '@/lib/roles/rules';
 import { ANSWER_LABELS } from '@/lib/roles/schemas';
+import { isWithheld, type ShownGroup } from '@/lib/roles/small-numbers';
 import { STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
 
-/** How each stakeholder group answered one activity: a row per group that answered. */
-export function GroupAnswersTable({ groups, caption }: { groups: GroupAnswers[]; caption: string }) {
+/**
+ * How each stakeholder group answered one activity: a row per group whose
+ * answers may be shown, then the groups that answered but are too small to show
+ * (the query has already left their figures out).
+ */
+export function GroupAnswersTable({
+  groups,
+  caption,
+  figuresWithheld = false,
+  yourGroup = null,
+}: {
+  groups: ShownGroup[];
+  caption: string;
+  /** None of this activity's figures may be shown (lib/roles/small-numbers.ts, rule 3). */
+  figuresWithheld?: boolean;
+  /** The viewer's own group, when they answered. */
+  yourGroup?: StakeholderGroup | null;
+}) {
   if (groups.length === 0) return <p className="nhsuk-u-secondary-text-colour">Nobody has answered about this activity yet.</p>;
+  if (figuresWithheld) return <p>{FIGURES_WITHHELD_TEXT}</p>;
+  const shown = groups.filter((group): group is GroupAnswers => !isWithheld(group));
+  const withheld = groups.filter(isWithheld);
   return (
-    <Table
-      caption={caption}
-      captionSize="s"
-      responsive
-      firstCellIsHeader
-      columns={[
-        { header: 'Group' },
-        { header: ANSWER_LABELS.CORE, numeric: true },
-        { header: ANSWER_LABELS.SOMETIMES, numeric: true },
-        { header: ANSWER_LABELS.NOT_PART, numeric: true },
-      ]}
-      rows={groups.map((group) => ({
-        key: group.group,
-        cells: [STAKEHOLDER_GROUP_LABELS[group.group], group.counts.CORE, group.counts.SOMETIMES, group.counts.NOT_PART],
-      }))}
-    />
+    <>
+      {shown.length > 0 ? (
+        <Table
+          caption={caption}
+          captionSize="s"
+          responsive
+          firstCellIsHeader
+          columns={[
+            { header: 'Group' },
+            { header: ANSWER_LABELS.CORE, numeric: true },
+            { header: ANSWER_LABELS.SOMETIMES, numeric: true },
+            { header: ANSWER_LABELS.NOT_PART, numeric: true },
+          ]}
+          rows={shown.map((group) => ({
+            key: group.group,
+            cells: [STAKEHOLDER_GROUP_LABELS[group.group], group.counts.CORE, group.counts.SOMETIMES, group.counts.NOT_PART],
+          }))}
+        />
+      ) : null}
+      {withheld.length > 0 ? (
+        <>
+          <p className="nhsuk-u-margin-bottom-2">{shown.length > 0 ? 'Not shown, to protect people in small groups:' : 'No group is shown, to protect people in small groups:'}</p>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {withheld.map((group) => (
+              <li key={group.group}>
+                {STAKEHOLDER_GROUP_LABELS[group.group]}: {withheldGroupText(group.group === yourGroup).toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
+import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
 import { STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
 
 /** Short forms for tables, where "Core part of the role" repeated in every cell would crowd the columns. */
@@ -18,9 +18,29 @@ export function answerCountsText(counts: Record<ExpectationAnswer, number>): str
     .join(', ');
 }
 
-export function agreementScoreText(score: number | null): string {
-  return score === null ? 'Needs answers from 2 groups' : `${score} out of 100`;
+/**
+ * The agreement score, or why there is none. `smallNumbers`: the viewer sees the
+ * small-numbers view (lib/roles/small-numbers.ts), where the score compares only
+ * the groups shown.
+ */
+export function agreementScoreText(score: number | null, smallNumbers = false, figuresWithheld = false): string {
+  if (score !== null) return `${score} out of 100`;
+  if (figuresWithheld) return 'Not shown';
+  return smallNumbers ? `Not shown: it needs 2 groups with at least ${SMALL_GROUP_THRESHOLD} answers each` : 'Needs answers from 2 groups';
 }
+
+/** Why a group's answers are not shown to someone who may not see who said what. */
+export function withheldGroupText(yourGroup: boolean): string {
+  return yourGroup ? `Fewer than ${SMALL_GROUP_THRESHOLD} people besides you answered in your group` : `Fewer than ${SMALL_GROUP_THRESHOLD} people in this group answered`;
+}
+
+/** Why none of an activity's figures are shown (lib/roles/small-numbers.ts, rule 3). */
+export const FIGURES_WITHHELD_TEXT =
+  'The figures for this activity are not shown: with so few people in some groups, they and whether the activity is contested would let someone work out how one person answered.';
+
+/** The same, under a table where some rows say "Not shown". */
+export const FIGURES_WITHHELD_NOTE =
+  '“Not shown” means that, with so few people in some groups, the figures for that activity and whether it is contested would let someone work out how one person answered.';
 
 /** One person in a group, for "Marcus Bennett (peer worker)". */
 export const STAKEHOLDER_SINGULAR: Record<StakeholderGroup, string> = {

@@ -21,6 +21,13 @@ const OUTCOME_HINTS: Record<ContestedOutcome, string> = {
 const outcomeOptions = (Object.keys(OUTCOME_LABELS) as ContestedOutcome[]).map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome], hint: OUTCOME_HINTS[outcome] }));
 const sectionOptions = ROLE_SECTIONS.map((section) => ({ value: section.key, label: section.title }));
 
+/** The success address, saying which version (if any) settling this made Agreed, for the banner there. */
+function withAgreed(href: string, agreedVersions: number[]): string {
+  if (agreedVersions.length === 0) return href;
+  const [path, hash] = href.split('#');
+  return `${path}${path.includes('?') ? '&' : '?'}agreed=${agreedVersions[0]}${hash ? `#${hash}` : ''}`;
+}
+
 export function ResolveContestedForm({
   checkId,
   activityId,
@@ -44,12 +51,12 @@ export function ResolveContestedForm({
     schema: resolveContestedSchema,
     action: resolveContested,
     defaultValues: defaults as never,
-    onSuccess: () => router.push(successHref),
+    onSuccess: (data) => router.push(withAgreed(successHref, data.agreedVersions)),
   });
 
   if (result?.ok) {
     return (
-      <SavedBanner heading={`You recorded how “${activityName}” was settled`} href={successHref}>
+      <SavedBanner heading={`You recorded how “${activityName}” was settled`} href={withAgreed(successHref, result.data.agreedVersions)}>
         Go back to the expectations check
       </SavedBanner>
     );

@@ -1,7 +1,9 @@
 import { REQUIREMENT_GROUP_LABELS, STAKEHOLDER_GROUP_SINGULAR } from '@/components/roles/labels';
 import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
-import type { RequirementGroup, StakeholderGroup } from '@/lib/generated/prisma/enums';
+import { CONTESTED_ANCHOR } from '@/components/roles/contested-activities';
+import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
+import type { AgreementState } from '@/lib/roles/rules';
 
 interface AgreementRow {
   userId: string;
@@ -35,9 +37,17 @@ export function AgreementRecord({ agreements, caption = 'Who agreed this version
   );
 }
 
-/** What the team's agreement policy still needs: "1 more agreement from HR". */
-export function OutstandingRequirements({ outstanding, openConcerns }: { outstanding: ReadonlyArray<{ group: RequirementGroup; minimum: number; have: number }>; openConcerns: number }) {
-  if (outstanding.length === 0 && openConcerns === 0) return null;
+/** What the team's agreement policy still needs: "1 more agreement from HR", a contested activity to settle. */
+export function OutstandingRequirements({
+  agreement,
+  contestedHref = `#${CONTESTED_ANCHOR}`,
+}: {
+  agreement: Pick<AgreementState, 'outstanding' | 'openConcerns' | 'expectationsCheckMissing' | 'unsettledContested'>;
+  /** Where the list of contested activities is. */
+  contestedHref?: string;
+}) {
+  const { outstanding, openConcerns, expectationsCheckMissing, unsettledContested } = agreement;
+  if (outstanding.length === 0 && openConcerns === 0 && !expectationsCheckMissing && unsettledContested.length === 0) return null;
   return (
     <>
       <p>Before this version is agreed, it still needs:</p>
@@ -53,6 +63,20 @@ export function OutstandingRequirements({ outstanding, openConcerns }: { outstan
         {openConcerns > 0 ? (
           <li>
             <a href="#concerns">{openConcerns === 1 ? 'the open concern' : `all ${openConcerns} open concerns`}</a> to be resolved
+          </li>
+        ) : null}
+        {expectationsCheckMissing ? <li>an expectations check answered by people from at least 2 groups, as the team&apos;s policy asks</li> : null}
+        {unsettledContested.length > 0 ? (
+          <li>
+            {unsettledContested.length <= 3 ? (
+              <>
+                {unsettledContested.length === 1 ? 'the contested activity ' : `the ${unsettledContested.length} contested activities `}
+                <a href={contestedHref}>{unsettledContested.map((activity) => `“${activity.name}”`).join(', ')}</a>
+              </>
+            ) : (
+              <a href={contestedHref}>the {unsettledContested.length} contested activities still unsettled</a>
+            )}{' '}
+            to be settled by the manager
           </li>
         ) : null}
       </ul>

@@ -21,3 +21,32 @@ export function policySummary(minimums: Partial<Record<RequirementGroup, number>
   if (parts.length === 0) return 'nobody';
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
+
+/** What the team's policy asks of the expectations check, in the policy form and wherever it is summarised. */
+export const EXPECTATIONS_SETTINGS = [
+  {
+    name: 'requireExpectationsCheck',
+    label: 'An expectations check must have been run',
+    hint: 'The role’s latest expectations check must have been answered by people from at least 2 groups, so that differences in what they expect could show.',
+  },
+  {
+    name: 'requireContestedSettled',
+    label: 'Every contested activity must be settled',
+    hint: 'The manager must have recorded how each contested activity of the role’s latest expectations check was settled in the description. Reviewers see each one and how it was settled.',
+  },
+] as const;
+
+export interface ExpectationsSettings {
+  requireExpectationsCheck: boolean;
+  requireContestedSettled: boolean;
+}
+
+/** "no concern is open, an expectations check has been run and every contested activity has been settled". */
+export function conditionsSummary(settings: ExpectationsSettings): string {
+  const parts = [
+    'no concern is open',
+    ...(settings.requireExpectationsCheck ? ['an expectations check has been run'] : []),
+    ...(settings.requireContestedSettled ? ['every contested activity of the expectations check has been settled'] : []),
+  ];
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -87,6 +87,12 @@ export const updateAgreementPolicy = defineAction({
     const total = Object.values(input.minimums).reduce((sum, value) => sum + value, 0);
     if (total === 0) throw new ActionError('VALIDATION', MESSAGES.VALIDATION, { _form: ['At least one group must be required to agree'] });
     const team = await tx.team.findUniqueOrThrow({ where: { id: input.teamId }, select: { name: true } });
+    // The two expectations settings live on the team, with its version: a policy saved (or the team edited) since the form was shown is a conflict.
+    const { count } = await tx.team.updateMany({
+      where: { id: input.teamId, ...(input.version === undefined ? {} : { version: input.version }) },
+      data: { requireExpectationsCheck: input.requireExpectationsCheck, requireContestedSettled: input.requireContestedSettled, version: { increment: 1 } },
+    });
+    if (count === 0) throw conflict();
     await tx.agreementRequirement.deleteMany({ where: { teamId: input.teamId } });
     await tx.agreementRequirement.createMany({ data: Object.entries(input.minimums).map(([group, minimum]) => ({ teamId: input.teamId, group: group as keyof typeof input.minimums, minimum })) });
     // Versions in review are judged by the new policy at once: one that now meets it becomes Agreed.
@@ -96,7 +102,8 @@ export const updateAgreementPolicy = defineAction({
       await refreshAgreement(tx, version.id);
     }
     const summary = Object.entries(input.minimums).filter(([, minimum]) => minimum > 0).map(([group, minimum]) => `${group} ${minimum}`).join(', ');
-    await audit({ action: 'team.policy.update', recordType: 'Team', recordId: input.teamId, summary: `Set the agreement policy for ${team.name}: ${summary}` });
+    const expectations = `expectations check required: ${input.requireExpectationsCheck ? 'yes' : 'no'}; contested activities must be settled: ${input.requireContestedSettled ? 'yes' : 'no'}`;
+    await audit({ action: 'team.policy.update', recordType: 'Team', recordId: input.teamId, summary: `Set the agreement policy for ${team.name}: ${summary}; ${expectations}` });
     return { teamId: input.teamId };
   },
   revalidate: (data) => [`/teams/${data.teamId}`, `/teams/${data.teamId}/policy`],

@@ -5,7 +5,7 @@ import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error'
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
-import { lockRole, lockVersion, refreshAgreement } from '@/lib/roles/agreement';
+import { lockRole, lockVersion, lockVersionsInReview, refreshAgreement } from '@/lib/roles/agreement';
 import { parseContent, REQUIRED_FOR_SUBMISSION, sectionIsComplete, sectionTitle, type RoleContent } from '@/lib/roles/content';
 import { activityConsensus } from '@/lib/roles/rules';
 import {
@@ -42,6 +42,22 @@ async function groupsFor(tx: Tx, teamId: string, userIds: string[]) {
   if (groups.size !== unique.length) throw fieldError('userIds', 'Select people from the list: each must be in this team, HR or a service-user representative');
   return groups;
 }
+
+/**
+ * Re-applies the agreement rule to the versions in review that `lockVersionsInReview`
+ * locked, after a change to what it reads from the expectations check. Returns
+ * the numbers of those that became Agreed, for the audit summary.
+ */
+async function refreshVersionsInReview(tx: Tx, versionIds: string[]): Promise<number[]> {
+  const agreed: number[] = [];
+  for (const versionId of versionIds) {
+    const state = await refreshAgreement(tx, versionId);
+    if (state.becameAgreed) agreed.push((await tx.roleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true } })).number);
+  }
+  return agreed;
+}
+
+const nowAgreed = (numbers: number[]) => numbers.map((number) => `; version ${number} is now Agreed`).join('');
 
 export const createRole = defineAction({
   name: 'role.create',
@@ -275,6 +291,8 @@ export const answerExpectations = defineAction({
   scope: (input, tx, user) => checkScope(tx, input.checkId, user.id),
   async run({ input, user, tx, audit }) {
     const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { closedAt: true, roleId: true, role: { select: { teamId: true, title: true } } } });
+    // Answers change the contested activities the agreement rule reads: take the version lock first.
+    const inReview = await lockVersionsInReview(tx, check.roleId);
     if (check.closedAt) throw new ActionError('CONFLICT', 'This expectations check has closed.');
     const activities = await tx.activity.findMany({
       where: { archivedAt: null, OR: [{ teamId: null }, { teamId: check.role.teamId }] },
@@ -296,7 +314,9 @@ export const answerExpectations = defineAction({
       });
     }
     await tx.expectationParticipant.update({ where: { id: participant.id }, data: { submittedAt: new Date() } });
-    await audit({ action: 'role.expectations.answer', recordType: 'ExpectationCheck', recordId: input.checkId, summary: `Answered the expectations check about ${check.role.title}` });
+    // A changed answer can leave an activity no longer contested (or the check newly run): the version may now be Agreed.
+    const agreed = await refreshVersionsInReview(tx, inReview);
+    await audit({ action: 'role.expectations.answer', recordType: 'ExpectationCheck', recordId: input.checkId, summary: `Answered the expectations check about ${check.role.title}${nowAgreed(agreed)}` });
     return { roleId: check.roleId, teamId: check.role.teamId };
   },
   revalidate: (data) => rolePaths(data.teamId, data.roleId),
@@ -309,6 +329,8 @@ export const resolveContested = defineAction({
   scope: (input, tx, user) => checkScope(tx, input.checkId, user.id),
   async run({ input, user, tx, audit }) {
     const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { roleId: true, role: { select: { teamId: true } } } });
+    // Settling changes what the agreement rule reads: take the version lock first, as agreeing does.
+    const inReview = await lockVersionsInReview(tx, check.roleId);
     const activity = await tx.activity.findFirst({
       where: { id: input.activityId, OR: [{ teamId: null }, { teamId: check.role.teamId }] },
       select: { name: true },
@@ -326,13 +348,15 @@ export const resolveContested = defineAction({
       create: { checkId: input.checkId, activityId: input.activityId, ...data },
       update: data,
     });
+    // Settling the last contested activity lets a version whose other requirements are met become Agreed.
+    const agreed = await refreshVersionsInReview(tx, inReview);
     await audit({
       action: 'role.contested.resolve',
       recordType: 'ExpectationCheck',
       recordId: input.checkId,
-      summary: `Settled contested activity "${activity.name}": ${input.outcome.toLowerCase()}, in "${sectionTitle(input.section)}"`,
+      summary: `Settled contested activity "${activity.name}": ${input.outcome.toLowerCase()}, in "${sectionTitle(input.section)}"${nowAgreed(agreed)}`,
     });
-    return { roleId: check.roleId, teamId: check.role.teamId };
+    return { roleId: check.roleId, teamId: check.role.teamId, agreedVersions: agreed };
   },
   revalidate: (data) => rolePaths(data.teamId, data.roleId),
 });

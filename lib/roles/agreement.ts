@@ -1,6 +1,7 @@
 import type { db, Tx } from '@/lib/db';
 import type { RoleVersionStatus } from '@/lib/generated/prisma/enums';
-import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementRequirement, type AgreementState } from '@/lib/roles/rules';
+import { expectationsEvidence } from '@/lib/roles/contested';
+import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type AgreementRequirement, type AgreementState } from '@/lib/roles/rules';
 
 /**
  * Locks a version's row for the rest of the transaction. Every change to a
@@ -17,15 +18,52 @@ export async function lockVersion(tx: Tx, versionId: string): Promise<{ status: 
   return rows[0] ?? null;
 }
 
+/**
+ * Locks the role's version in review (there is at most one) for the rest of
+ * the transaction, and returns its id. Changes to what the agreement rule reads
+ * from the expectations check (answers, settled contested activities) take this
+ * lock first, as agreements and concerns do, so they cannot interleave with a
+ * last sign-off.
+ */
+export async function lockVersionsInReview(tx: Tx, roleId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id"::text AS "id" FROM "RoleVersion"
+    WHERE "roleId" = ${roleId}::uuid AND "status" = 'IN_REVIEW'
+    ORDER BY "id"
+    FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
 /** Locks a role's row for the rest of the transaction: submissions and new checks for one role queue. */
 export async function lockRole(tx: Tx, roleId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${roleId}::uuid FOR UPDATE`;
 }
 
-/** The team's agreement policy, or the default when the team has not set one. */
+/** Who must agree the team's roles, or the default when the team has not set it. */
 export async function teamPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementRequirement[]> {
   const rows = await tx.agreementRequirement.findMany({ where: { teamId }, select: { group: true, minimum: true } });
   return rows.length > 0 ? rows.filter((row) => row.minimum > 0) : DEFAULT_AGREEMENT_POLICY;
+}
+
+/** The team's whole agreement policy: who must agree, and what the expectations check must show first. */
+export async function agreementPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementPolicy & { teamVersion: number }> {
+  const [requirements, team] = await Promise.all([
+    teamPolicy(tx, teamId),
+    tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireExpectationsCheck: true, requireContestedSettled: true, version: true } }),
+  ]);
+  return { requirements, requireExpectationsCheck: team.requireExpectationsCheck, requireContestedSettled: team.requireContestedSettled, teamVersion: team.version };
+}
+
+/** A version's agreement state as the rule judges it now, with the expectations evidence it was judged on. */
+async function judgeVersion(tx: Tx | typeof db, version: { id: string; roleId: string; teamId: string }) {
+  const [policy, agreements, openConcerns, expectations] = await Promise.all([
+    agreementPolicy(tx, version.teamId),
+    tx.agreement.findMany({ where: { versionId: version.id }, select: { group: true } }),
+    tx.concern.count({ where: { versionId: version.id, status: 'OPEN' } }),
+    expectationsEvidence(tx, version.roleId),
+  ]);
+  const state = agreementStatus(policy, { agreements, openConcerns, latestCheck: expectations.check });
+  return { state, policy, expectations };
 }
 
 /**
@@ -38,12 +76,7 @@ export async function refreshAgreement(tx: Tx, versionId: string): Promise<Agree
     where: { id: versionId },
     select: { id: true, roleId: true, status: true, role: { select: { teamId: true } } },
   });
-  const [policy, agreements, openConcerns] = await Promise.all([
-    teamPolicy(tx, version.role.teamId),
-    tx.agreement.findMany({ where: { versionId }, select: { group: true } }),
-    tx.concern.count({ where: { versionId, status: 'OPEN' } }),
-  ]);
-  const state = agreementStatus(policy, agreements, openConcerns);
+  const { state } = await judgeVersion(tx, { id: version.id, roleId: version.roleId, teamId: version.role.teamId });
   if (state.status !== 'AGREED' || version.status !== 'IN_REVIEW') return { ...state, becameAgreed: false };
   await tx.roleVersion.updateMany({ where: { roleId: version.roleId, status: 'AGREED' }, data: { status: 'SUPERSEDED' } });
   await tx.roleVersion.update({ where: { id: versionId }, data: { status: 'AGREED', agreedAt: new Date() } });

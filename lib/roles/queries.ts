@@ -3,9 +3,11 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import { teamPolicy } from '@/lib/roles/agreement';
+import { agreementPolicy } from '@/lib/roles/agreement';
 import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/content';
+import { expectationsEvidence } from '@/lib/roles/contested';
 import { activityConsensus, agreementStatus } from '@/lib/roles/rules';
+import { participantConsensus, type ParticipantConsensus } from '@/lib/roles/small-numbers';
 
 const UUID = /^[0-9a-f-]{36}$/iu;
 
@@ -144,16 +146,23 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
           },
         })
       : Promise.resolve([]),
-    teamPolicy(db, access.role.teamId),
+    agreementPolicy(db, access.role.teamId),
   ]);
+  // What the expectations check found, for those involved in agreeing the version: the names of
+  // the contested activities and how each was settled (never who answered what).
+  const expectations = involved ? await expectationsEvidence(db, access.role.id) : null;
   const openConcerns = involved ? concerns.filter((concern) => concern.status === 'OPEN').length : 0;
   return {
     ...version,
     content: parseContent(version.content),
     concerns,
     involved,
-    agreement: agreementStatus(policy, version.agreements, openConcerns),
-    policy,
+    agreement: agreementStatus(policy, { agreements: version.agreements, openConcerns, latestCheck: expectations?.check ?? null }),
+    policy: policy.requirements,
+    expectationsRules: { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled },
+    expectations,
+    /** Whether this person may open the check the contested activities come from. */
+    maySeeCheck: expectations?.check ? access.canDraft || access.participantOf.has(expectations.check.id) : false,
   };
 }
 
@@ -178,8 +187,11 @@ export function activeActivities(teamId: string) {
 }
 
 /**
- * An expectations check. Managers see who said what; participants see only
- * the aggregate by stakeholder group, and their own answers.
+ * An expectations check. Managers (and administrators) see who said what;
+ * everyone else who took part sees the aggregate by stakeholder group under the
+ * small-numbers rules (lib/roles/small-numbers.ts), and their own answers. The
+ * rules are applied here, on the server: what a participant gets back has no
+ * figure for a group too small to show, so none can reach their browser.
  */
 export async function getExpectationCheck(access: RoleAccess, userId: string, checkId: string) {
   if (!UUID.test(checkId)) return null;
@@ -224,15 +236,20 @@ export async function getExpectationCheck(access: RoleAccess, userId: string, ch
     closedAt: check.closedAt,
     createdBy: check.createdBy.name,
     participants: access.canDraft ? check.participants : [],
+    /** Shown under the small-numbers rules: this person may not see who said what. */
+    smallNumbers: !access.canSeeIndividualAnswers,
     counts: { invited: check.participants.length, answered: check.participants.filter((participant) => participant.submittedAt).length },
     me: me ? { submittedAt: me.submittedAt, group: me.group, answers: Object.fromEntries(myAnswers) as Record<string, string> } : null,
     activities: activities.map((activity) => {
       const answers = byActivity.get(activity.id) ?? [];
-      const consensus = activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer })));
+      const consensus: ParticipantConsensus = access.canSeeIndividualAnswers
+        ? { ...activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer }))), figuresWithheld: false }
+        : participantConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer, mine: answer.participant.userId === userId })));
       return {
         ...activity,
         ...consensus,
-        resolution: check.resolutions.find((resolution) => resolution.activityId === activity.id) ?? null,
+        // How it was settled says it was contested: not shown where that is not (small-numbers rule 4).
+        resolution: consensus.contested === null ? null : (check.resolutions.find((resolution) => resolution.activityId === activity.id) ?? null),
         individual: access.canSeeIndividualAnswers ? answers.map((answer) => ({ name: answer.participant.user.name, group: answer.participant.group, answer: answer.answer })) : null,
       };
     }),

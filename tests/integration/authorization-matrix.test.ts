@@ -249,7 +249,7 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
   },
   'team.policy.update': {
     allowed: ADMIN_ONLY,
-    input: (world) => ({ teamId: world.thisTeam.id, minimums: { MANAGER: 1, STAFF: 2, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 } }),
+    input: (world) => ({ teamId: world.thisTeam.id, version: world.thisTeam.version, minimums: { MANAGER: 1, STAFF: 2, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 } }),
   },
 };
 

@@ -689,10 +689,11 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
   'team.policy.update': {
     cases: (world) => {
       const minimums = { MANAGER: 1, STAFF: 1, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 };
-      const valid = { teamId: world.thisTeam.id, minimums };
+      const valid = { teamId: world.thisTeam.id, version: world.thisTeam.version, minimums };
       const withMinimums = (label: string, value: unknown, field: string): BadInputCase => ({ label: `minimums: ${label}`, input: { ...valid, minimums: value }, expect: { code: 'VALIDATION', field } });
       return [
-        ...fieldCases(valid, { teamId: 'uuid' }),
+        ...fieldCases(valid, { teamId: 'uuid', version: 'version' }),
+        { label: 'a version someone else has saved since', input: { ...valid, version: world.thisTeam.version + 5 }, expect: { code: 'CONFLICT' } },
         withMinimums('missing', undefined, 'minimums'),
         withMinimums('text', 'all of them', 'minimums'),
         withMinimums('null', null, 'minimums'),

@@ -7,12 +7,14 @@ import * as roles from '@/lib/roles/actions';
 import { getExpectationCheck, getRoleAccess, listPendingRequests } from '@/lib/roles/queries';
 import {
   activityCatalogue,
+  addMembership,
   answersFor,
   buildWorld,
   catalogueActivity,
   createActivity,
   createCheck,
   createRole,
+  createUser,
   without,
   type AnswerPlan,
   type World,
@@ -202,7 +204,7 @@ describe('the results of a check', () => {
     const byName = new Map(results!.activities.map((activity) => [activity.name, activity]));
 
     expect(byName.get(RECORDS)).toMatchObject({ agreementScore: 0, contested: true });
-    expect(byName.get(RECORDS)!.groups.map((group) => [group.group, group.leaning])).toEqual([
+    expect(byName.get(RECORDS)!.groups.map((group) => [group.group, 'leaning' in group ? group.leaning : 'withheld'])).toEqual([
       ['MANAGER', 'NOT_PART'],
       ['STAFF', 'NOT_PART'],
       ['PEER_WORKER', 'CORE'],
@@ -237,8 +239,11 @@ describe('the results of a check', () => {
       const results = await resultsFor(participant, roleId, checkId);
       expect(results).not.toBeNull();
       expect(results!.participants).toEqual([]);
+      expect(results!.smallNumbers).toBe(true);
       expect(results!.activities.every((activity) => activity.individual === null)).toBe(true);
-      expect(results!.activities.find((activity) => activity.name === RECORDS)).toMatchObject({ contested: true, agreementScore: 0 });
+      // One person in each group: no group is big enough to show, and so no score, but everyone sees it is contested.
+      expect(results!.activities.find((activity) => activity.name === RECORDS)).toMatchObject({ contested: true, agreementScore: null });
+      expect(results!.activities.every((activity) => activity.groups.every((group) => 'withheld' in group))).toBe(true);
       // No other participant's name appears anywhere in what they get back (the manager's does, as who sent the check).
       const others = [world.staff, world.peerWorker, world.serviceUserRep, world.hr].filter((other) => other.id !== participant.id);
       for (const other of others) expect(JSON.stringify(results)).not.toContain(other.name);
@@ -271,6 +276,83 @@ describe('the results of a check', () => {
   });
 });
 
+describe('a participant’s view of a check with groups of one', () => {
+  // The usual team: one manager, one HR partner, one representative and one peer worker, and four non-peer staff.
+  let roleId: string;
+  let checkId: string;
+  let moreStaff: Array<{ id: string; name: string }>;
+
+  beforeAll(async () => {
+    moreStaff = [];
+    for (const name of ['Nadia Nurse', 'Olu Occupational-Therapist', 'Paul Psychologist']) {
+      const person = await createUser({ name: `${name} ${world.suffix}` });
+      await addMembership(world.thisTeam, person, 'STAFF');
+      moreStaff.push(person);
+    }
+    roleId = (await newRole()).id;
+    checkId = (
+      await createCheck({ id: roleId }, world.managerOfThisTeam, [
+        { user: world.managerOfThisTeam, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+        { user: world.hr, answers: { default: 'NOT_PART', byName: { [RECORDS]: 'SOMETIMES' } } },
+        { user: world.serviceUserRep, answers: { default: 'CORE', byName: { [RECORDS]: 'CORE' } } },
+        { user: world.peerWorker, answers: { default: 'CORE', byName: { [RECORDS]: 'CORE' } } },
+        { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+        ...moreStaff.map((user) => ({ user, answers: { default: 'SOMETIMES' as const, byName: { [RECORDS]: 'NOT_PART' as const } } })),
+      ])
+    ).id;
+  });
+
+  /** Every group entry of every activity, as it would be sent to the browser. */
+  const groupsSent = (results: unknown) =>
+    (JSON.parse(JSON.stringify(results)) as { activities: Array<{ name: string; groups: Array<{ group: string } & Record<string, unknown>> }> }).activities.flatMap((activity) =>
+      activity.groups.map((group) => ({ activity: activity.name, ...group })),
+    );
+
+  it('sends the peer worker no figure for the manager, HR or the representative, and the staff group as a whole', async () => {
+    const results = await resultsFor(world.peerWorker, roleId, checkId);
+    const sent = groupsSent(results);
+    for (const entry of sent.filter((row) => row.group !== 'STAFF')) {
+      // Only that the group answered: no counts, total, position or leaning, for any activity.
+      expect(Object.keys(entry).sort()).toEqual(['activity', 'group', 'withheld']);
+    }
+    const staff = sent.filter((row) => row.group === 'STAFF');
+    expect(staff).toHaveLength(results!.activities.filter((activity) => activity.groups.length > 0).length);
+    expect(staff.find((row) => row.activity === RECORDS)).toMatchObject({ counts: { CORE: 0, SOMETIMES: 0, NOT_PART: 4 }, total: 4 });
+
+    const records = results!.activities.find((activity) => activity.name === RECORDS)!;
+    // Contested (peer worker and representative against staff and manager), from everyone's answers; no score from one group.
+    expect(records).toMatchObject({ contested: true, agreementScore: null, figuresWithheld: false, individual: null });
+    // Nothing names anyone but the manager who sent it, and nothing carries another person's answer.
+    const payload = JSON.stringify(results);
+    for (const other of [world.hr, world.serviceUserRep, world.staff, ...moreStaff]) expect(payload).not.toContain(other.name);
+    expect(payload).not.toContain('"individual":[');
+    expect(results!.participants).toEqual([]);
+    expect(Object.keys(results!.me!.answers).length).toBe((await activityCatalogue(world.thisTeam)).length);
+  });
+
+  it('shows a staff member their own group, which has 3 besides them, and still nothing of the groups of one', async () => {
+    const staffView = await resultsFor(world.staff, roleId, checkId);
+    const sent = groupsSent(staffView);
+    expect(sent.find((row) => row.activity === RECORDS && row.group === 'STAFF')).toMatchObject({ counts: { NOT_PART: 4 }, total: 4 });
+    for (const entry of sent.filter((row) => row.group !== 'STAFF')) expect(Object.keys(entry).sort()).toEqual(['activity', 'group', 'withheld']);
+    expect(staffView!.activities.find((activity) => activity.name === RECORDS)).toMatchObject({ figuresWithheld: false, agreementScore: null, contested: true });
+  });
+
+  it('still shows the manager every figure and who said what', async () => {
+    const results = await resultsFor(world.managerOfThisTeam, roleId, checkId);
+    const records = results!.activities.find((activity) => activity.name === RECORDS)!;
+    expect(results!.smallNumbers).toBe(false);
+    expect(records.groups.map((group) => ('total' in group ? [group.group, group.total] : null))).toEqual([
+      ['MANAGER', 1],
+      ['STAFF', 4],
+      ['PEER_WORKER', 1],
+      ['SERVICE_USER_REP', 1],
+      ['HR', 1],
+    ]);
+    expect(records.individual).toHaveLength(8);
+  });
+});
+
 describe('resolveContested', () => {
   async function contestedCheck() {
     const role = await newRole();
@@ -295,7 +377,7 @@ describe('resolveContested', () => {
     const first = await actingAs(world.managerOfThisTeam, () =>
       roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'CLARIFIED', section: 'working', note: 'Peer workers write brief contact notes.' }),
     );
-    expect(first).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id } });
+    expect(first).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id, agreedVersions: [] } });
     const again = await actingAs(world.admin, () =>
       roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'INCLUDED', section: 'responsibilities', note: 'Recording contacts is part of the role.' }),
     );
@@ -305,8 +387,12 @@ describe('resolveContested', () => {
     expect(resolutions).toEqual([
       expect.objectContaining({ activityId: records.id, outcome: 'INCLUDED', section: 'responsibilities', note: 'Recording contacts is part of the role.', resolvedById: world.admin.id }),
     ]);
-    const results = await resultsFor(world.peerWorker, role.id, check.id);
+    const results = await resultsFor(world.managerOfThisTeam, role.id, check.id);
     expect(results!.activities.find((activity) => activity.id === records.id)?.resolution).toMatchObject({ outcome: 'INCLUDED', section: 'responsibilities' });
+    // Only one other person answered: beside the peer worker's own answer, "contested" (or how it was settled) would give theirs away.
+    expect(
+      (await resultsFor(world.peerWorker, role.id, check.id))!.activities.find((activity) => activity.id === records.id),
+    ).toMatchObject({ contested: null, resolution: null });
     expect((await auditOf(check.id)).map((event) => event.summary)).toEqual([
       `Settled contested activity "${RECORDS}": clarified, in "Working arrangements"`,
       `Settled contested activity "${RECORDS}": included, in "Key responsibilities"`,

@@ -5,8 +5,11 @@ import { archiveActivity, createActivity, updateAgreementPolicy, updateRoleTempl
 import { teamPolicy } from '@/lib/roles/agreement';
 import { DEFAULT_AGREEMENT_POLICY } from '@/lib/roles/rules';
 import { currentTemplate } from '@/lib/roles/template';
-import { activityCatalogue, buildWorld, createActivity as insertActivity, recordAgreement, roleInReview, type World } from '../factories';
+import { activityCatalogue, buildWorld, createActivity as insertActivity, createTeam, recordAgreement, roleInReview, type World } from '../factories';
 import { actingAs, auditOf } from '../support/roles';
+
+/** The team's version now: what the policy form would have been shown. */
+const teamVersionOf = async (teamId: string) => (await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { version: true } })).version;
 
 let world: World;
 
@@ -109,7 +112,7 @@ describe('updateAgreementPolicy', () => {
   it('replaces the default policy with the groups and numbers given, and can be changed again', async () => {
     expect(await teamPolicy(db, world.otherTeam.id)).toEqual(DEFAULT_AGREEMENT_POLICY);
     const minimums = { MANAGER: 1, STAFF: 2, PEER_WORKER: 1, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 };
-    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: world.otherTeam.id, minimums }))).toEqual({ ok: true, data: { teamId: world.otherTeam.id } });
+    expect(await actingAs(world.admin, async () => updateAgreementPolicy(null, { teamId: world.otherTeam.id, version: await teamVersionOf(world.otherTeam.id), minimums }))).toEqual({ ok: true, data: { teamId: world.otherTeam.id } });
     expect(await teamPolicy(db, world.otherTeam.id)).toEqual(
       expect.arrayContaining([
         { group: 'MANAGER', minimum: 1 },
@@ -119,7 +122,7 @@ describe('updateAgreementPolicy', () => {
     );
     expect(await teamPolicy(db, world.otherTeam.id)).toHaveLength(3);
 
-    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: world.otherTeam.id, minimums: { ...minimums, STAFF: 0, HR: 1 } }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.admin, async () => updateAgreementPolicy(null, { teamId: world.otherTeam.id, version: await teamVersionOf(world.otherTeam.id), minimums: { ...minimums, STAFF: 0, HR: 1 } }))).toMatchObject({ ok: true });
     expect(await teamPolicy(db, world.otherTeam.id)).toHaveLength(3);
     expect(await db.agreementRequirement.count({ where: { teamId: world.otherTeam.id } })).toBe(6);
     // The other team's policy is untouched.
@@ -127,18 +130,74 @@ describe('updateAgreementPolicy', () => {
   });
 
   it('refuses a policy that requires nobody, and leaves the old one', async () => {
-    const result = await actingAs(world.admin, () =>
-      updateAgreementPolicy(null, { teamId: world.thisTeam.id, minimums: { MANAGER: 0, STAFF: 0, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 } }),
+    const result = await actingAs(world.admin, async () =>
+      updateAgreementPolicy(null, { teamId: world.thisTeam.id, version: await teamVersionOf(world.thisTeam.id), minimums: { MANAGER: 0, STAFF: 0, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 } }),
     );
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { _form: ['At least one group must be required to agree'] } });
     expect(await teamPolicy(db, world.thisTeam.id)).toEqual(DEFAULT_AGREEMENT_POLICY);
   });
 
   it("is for administrators, not the team's manager", async () => {
-    const result = await actingAs(world.managerOfThisTeam, () =>
-      updateAgreementPolicy(null, { teamId: world.thisTeam.id, minimums: { MANAGER: 1, STAFF: 0, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 } }),
+    const result = await actingAs(world.managerOfThisTeam, async () =>
+      updateAgreementPolicy(null, { teamId: world.thisTeam.id, version: await teamVersionOf(world.thisTeam.id), minimums: { MANAGER: 1, STAFF: 0, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 } }),
     );
     expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('saves what the expectations check must show, with the team’s version, in the audit log', async () => {
+    const team = await createTeam();
+    const before = await db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(before).toMatchObject({ requireExpectationsCheck: false, requireContestedSettled: true });
+    const minimums = { MANAGER: '1', STAFF: '1', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '1', PEER_OR_REP: '1' };
+    const saved = await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: team.id, version: before.version, minimums, requireExpectationsCheck: 'yes', requireContestedSettled: 'yes' }));
+    expect(saved).toEqual({ ok: true, data: { teamId: team.id } });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ requireExpectationsCheck: true, requireContestedSettled: true, version: before.version + 1 });
+    expect(await auditOf(team.id)).toEqual([
+      expect.objectContaining({
+        action: 'team.policy.update',
+        actorId: world.admin.id,
+        summary: `Set the agreement policy for ${team.name}: MANAGER 1, STAFF 1, HR 1, PEER_OR_REP 1; expectations check required: yes; contested activities must be settled: yes`,
+      }),
+    ]);
+  });
+
+  it('takes an unticked box, which a plain form post leaves out, as no', async () => {
+    const team = await createTeam();
+    const { version } = await db.team.findUniqueOrThrow({ where: { id: team.id } });
+    // As the browser posts the form without JavaScript: only the ticked box is sent.
+    const form = new FormData();
+    form.set('teamId', team.id);
+    form.set('version', String(version));
+    for (const [group, minimum] of Object.entries({ MANAGER: '1', STAFF: '1', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '1', PEER_OR_REP: '1' })) form.set(`minimums.${group}`, minimum);
+    form.set('requireExpectationsCheck', 'yes');
+    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, form))).toMatchObject({ ok: true });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ requireExpectationsCheck: true, requireContestedSettled: false });
+    // And as react-hook-form sends it: false for an unticked box.
+    const next = { teamId: team.id, version: version + 1, minimums: { MANAGER: 1, STAFF: 1, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 }, requireExpectationsCheck: false, requireContestedSettled: 'yes' };
+    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, next))).toMatchObject({ ok: true });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ requireExpectationsCheck: false, requireContestedSettled: true });
+  });
+
+  it('refuses a box with any other value, and a policy saved since the form was shown, changing nothing', async () => {
+    const team = await createTeam();
+    const { version } = await db.team.findUniqueOrThrow({ where: { id: team.id } });
+    const valid = { teamId: team.id, version, minimums: { MANAGER: 1, STAFF: 1, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 } };
+    for (const value of ['no', 'on', 1, null, ['yes']]) {
+      expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { ...valid, requireContestedSettled: value }))).toMatchObject({
+        ok: false,
+        code: 'VALIDATION',
+        fieldErrors: { requireContestedSettled: ['Every contested activity must be settled: tick the box or leave it empty'] },
+      });
+    }
+    // Two admins with the form open: the second save is a conflict, not an overwrite.
+    const [first, second] = [
+      await actingAs(world.admin, () => updateAgreementPolicy(null, { ...valid, requireExpectationsCheck: 'yes' })),
+      await actingAs(world.admin, () => updateAgreementPolicy(null, { ...valid, requireContestedSettled: 'yes' })),
+    ];
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ requireExpectationsCheck: true, requireContestedSettled: false, version: version + 1 });
+    expect(await auditOf(team.id)).toHaveLength(1);
   });
 
   it('judges versions already in review by the new policy at once', async () => {
@@ -148,7 +207,7 @@ describe('updateAgreementPolicy', () => {
     expect((await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe('IN_REVIEW');
 
     const minimums = { MANAGER: 1, STAFF: 1, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 0, PEER_OR_REP: 0 };
-    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: world.thisTeam.id, minimums }))).toMatchObject({ ok: true });
+    expect(await actingAs(world.admin, async () => updateAgreementPolicy(null, { teamId: world.thisTeam.id, version: await teamVersionOf(world.thisTeam.id), minimums }))).toMatchObject({ ok: true });
     expect(await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: 'AGREED', agreedAt: expect.any(Date) });
   });
 });

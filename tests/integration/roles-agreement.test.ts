@@ -5,9 +5,14 @@ import { db } from '@/lib/db';
 import { updateAgreementPolicy } from '@/lib/role-settings/actions';
 import * as roles from '@/lib/roles/actions';
 import { getAgreedVersion } from '@/lib/roles/gate';
+import { getRoleAccess, getVersionDetail } from '@/lib/roles/queries';
 import {
+  activityCatalogue,
   addMembership,
+  answersFor,
   buildWorld,
+  catalogueActivity,
+  createCheck,
   createConcern,
   createRole,
   createTeam,
@@ -20,8 +25,11 @@ import {
   submitVersion,
   type World,
 } from '../factories';
-import { actingAs, auditOf } from '../support/roles';
+import { actingAs, auditOf, currentUserOf } from '../support/roles';
 import { signInAs } from '../support/session';
+
+/** The team's version now: what the policy form would have been shown. */
+const teamVersionOf = async (teamId: string) => (await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { version: true } })).version;
 
 let world: World;
 
@@ -177,11 +185,14 @@ describe('agreeVersion', () => {
     await addMembership(team, therapist, 'STAFF');
 
     // Two non-peer staff and the manager; nobody else.
-    const policy = await actingAs(world.admin, () =>
-      updateAgreementPolicy(null, { teamId: team.id, minimums: { MANAGER: '1', STAFF: '2', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '0', PEER_OR_REP: '0' } }),
+    const policy = await actingAs(world.admin, async () =>
+      updateAgreementPolicy(null, { teamId: team.id, version: await teamVersionOf(team.id), minimums: { MANAGER: '1', STAFF: '2', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '0', PEER_OR_REP: '0' } }),
     );
     expect(policy).toEqual({ ok: true, data: { teamId: team.id } });
-    expect((await auditOf(team.id)).at(-1)).toMatchObject({ action: 'team.policy.update', summary: `Set the agreement policy for ${team.name}: MANAGER 1, STAFF 2` });
+    expect((await auditOf(team.id)).at(-1)).toMatchObject({
+      action: 'team.policy.update',
+      summary: `Set the agreement policy for ${team.name}: MANAGER 1, STAFF 2; expectations check required: no; contested activities must be settled: no`,
+    });
 
     const role = await createRole({ team, createdBy: manager });
     const version = await submitVersion(role, manager);
@@ -344,6 +355,150 @@ describe('a new version', () => {
     expect(await statusOf(submitted.data.versionId)).toBe('AGREED');
     expect(await getAgreedVersion(role.id)).toMatchObject({ number: 2, content: expect.objectContaining({ working: expect.objectContaining({ hoursPerWeek: 30 }) }) });
     expect(await db.roleVersion.count({ where: { roleId: role.id, status: 'AGREED' } })).toBe(1);
+  });
+});
+
+describe('agreeing with the expectations check', () => {
+  const RECORDS = 'Writing in clinical records';
+  const ESCORTING = 'Escorting';
+  const settle = (checkId: string, activityId: string) =>
+    actingAs(world.managerOfThisTeam, () =>
+      roles.resolveContested(null, { checkId, activityId, outcome: 'CLARIFIED', section: 'responsibilities', note: 'Peer workers write brief notes of their contacts.' }),
+    );
+  const outstandingOf = async (role: { id: string }, user = world.managerOfThisTeam) => {
+    const access = await getRoleAccess(await currentUserOf(user), role.id);
+    return (await getVersionDetail(access!, 1))!;
+  };
+
+  /** A version in review whose role's check has writing in clinical records (and escorting, when asked) contested, none settled. */
+  async function contestedVersion(options: { alsoEscorting?: boolean } = {}) {
+    const { role, version } = await versionWithFullReviewGroup();
+    const check = await createCheck(role, world.managerOfThisTeam, [
+      { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART', [ESCORTING]: 'NOT_PART' } } },
+      { user: world.peerWorker, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE', [ESCORTING]: options.alsoEscorting ? 'CORE' : 'NOT_PART' } } },
+    ]);
+    return { role, version, check, records: await catalogueActivity(RECORDS), escorting: await catalogueActivity(ESCORTING) };
+  }
+
+  it('keeps a version in review, with every agreement, while a contested activity is unsettled; settling it makes it Agreed', async () => {
+    const { role, version, check, records } = await contestedVersion();
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) {
+      expect(await actingAs(reviewer, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    }
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+    // The version page says what is outstanding, and shows reviewers the contested activity.
+    const detail = await outstandingOf(role, world.serviceUserRep);
+    expect(detail.agreement).toMatchObject({ status: 'IN_REVIEW', outstanding: [], openConcerns: 0, unsettledContested: [{ activityId: records.id, name: RECORDS, settled: false }] });
+    expect(detail.expectations?.check).toMatchObject({ id: check.id, contested: [{ name: RECORDS, settled: false, resolution: null }] });
+    // The representative was not asked to answer: no link to the check.
+    expect(detail.maySeeCheck).toBe(false);
+
+    const settled = await settle(check.id, records.id);
+    expect(settled).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id, agreedVersions: [1] } });
+    expect(await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: 'AGREED', agreedAt: expect.any(Date) });
+    expect((await auditOf(check.id)).at(-1)).toMatchObject({ action: 'role.contested.resolve', summary: `Settled contested activity "${RECORDS}": clarified, in "Key responsibilities"; version 1 is now Agreed` });
+  });
+
+  it('agrees with the last sign-off once every contested activity is settled', async () => {
+    const { role, version, check, records, escorting } = await contestedVersion({ alsoEscorting: true });
+    for (const reviewer of [world.staff, world.hr, world.peerWorker]) await recordAgreement(version, reviewer);
+    // Settling one of two, then the other: the manager's agreement is still missing, so neither makes it Agreed.
+    expect(await settle(check.id, records.id)).toMatchObject({ ok: true, data: { agreedVersions: [] } });
+    expect((await outstandingOf(role)).agreement.unsettledContested.map((activity) => activity.name)).toEqual([ESCORTING]);
+    expect(await settle(check.id, escorting.id)).toMatchObject({ ok: true, data: { agreedVersions: [] } });
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+    expect(await actingAs(world.managerOfThisTeam, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'AGREED' } });
+  });
+
+  it('judges by the latest check that has been run, so sending a new one does not clear what the last one found', async () => {
+    const { role, version, check } = await contestedVersion();
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) await recordAgreement(version, reviewer);
+    // A new check, answered so far by one group: the old check's contested activity still stands.
+    const newer = await createCheck(role, world.managerOfThisTeam, [{ user: world.staff, answers: { default: 'CORE' } }, { user: world.peerWorker }]);
+    expect((await outstandingOf(role)).agreement.unsettledContested.map((activity) => activity.name)).toEqual([RECORDS]);
+    expect((await outstandingOf(role)).expectations).toMatchObject({ check: { id: check.id }, newerCheck: { id: newer.id } });
+    // The peer worker answers it, in agreement with the staff: the new check has been run, nothing is contested, and answering re-judges the version.
+    const catalogue = await activityCatalogue(world.thisTeam);
+    const answered = await actingAs(world.peerWorker, () => roles.answerExpectations(null, { checkId: newer.id, answers: answersFor(catalogue, { default: 'CORE' }) }));
+    expect(answered).toMatchObject({ ok: true });
+    expect(await statusOf(version.id)).toBe('AGREED');
+    expect((await auditOf(newer.id)).at(-1)).toMatchObject({ action: 'role.expectations.answer', summary: expect.stringMatching(/; version 1 is now Agreed$/u) });
+  });
+
+  it('is judged again when the policy stops requiring contested activities to be settled', async () => {
+    const team = await createTeam();
+    const manager = await createUser({ name: 'Contested Manager' });
+    const nurse = await createUser({ name: 'Contested Nurse' });
+    const peer = await createUser({ name: 'Contested Peer' });
+    await addMembership(team, manager, 'MANAGER');
+    await addMembership(team, nurse, 'STAFF');
+    await addMembership(team, peer, 'PEER_WORKER');
+    const role = await createRole({ team, createdBy: manager });
+    const version = await submitVersion(role, manager);
+    await inviteReviewers(version, [manager, nurse, peer, world.hr], manager);
+    await createCheck(role, manager, [
+      { user: nurse, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+      { user: peer, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } } },
+    ]);
+    for (const reviewer of [manager, nurse, peer, world.hr]) await recordAgreement(version, reviewer);
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+
+    const { version: teamVersion } = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { version: true } });
+    const minimums = { MANAGER: '1', STAFF: '1', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '1', PEER_OR_REP: '1' };
+    expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: team.id, version: teamVersion, minimums }))).toMatchObject({ ok: true });
+    expect(await statusOf(version.id)).toBe('AGREED');
+  });
+
+  it('asks for a check that has been run when the policy requires one', async () => {
+    const team = await createTeam();
+    const manager = await createUser({ name: 'Check Manager' });
+    const nurse = await createUser({ name: 'Check Nurse' });
+    const peer = await createUser({ name: 'Check Peer' });
+    await addMembership(team, manager, 'MANAGER');
+    await addMembership(team, nurse, 'STAFF');
+    await addMembership(team, peer, 'PEER_WORKER');
+    const { version: teamVersion } = await db.team.findUniqueOrThrow({ where: { id: team.id }, select: { version: true } });
+    const saved = await actingAs(world.admin, () =>
+      updateAgreementPolicy(null, {
+        teamId: team.id,
+        version: teamVersion,
+        minimums: { MANAGER: '1', STAFF: '1', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '0', PEER_OR_REP: '0' },
+        requireExpectationsCheck: 'yes',
+        requireContestedSettled: 'yes',
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true });
+
+    const role = await createRole({ team, createdBy: manager });
+    const version = await submitVersion(role, manager);
+    await inviteReviewers(version, [manager, nurse], manager);
+    await recordAgreement(version, manager);
+    // No check at all: the last agreement does not make it Agreed.
+    expect(await actingAs(nurse, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'IN_REVIEW' } });
+    const access = await getRoleAccess(await currentUserOf(manager), role.id);
+    expect((await getVersionDetail(access!, 1))!.agreement).toMatchObject({ status: 'IN_REVIEW', outstanding: [], expectationsCheckMissing: true, unsettledContested: [] });
+
+    // A check answered by one group has not been run yet...
+    const check = await createCheck(role, manager, [{ user: nurse, answers: { default: 'CORE' } }, { user: peer }]);
+    expect((await getVersionDetail(access!, 1))!.agreement.expectationsCheckMissing).toBe(true);
+    // ...and is once a second group answers, agreeing: the version becomes Agreed as the answer is saved.
+    const catalogue = await activityCatalogue(team);
+    expect(await actingAs(peer, () => roles.answerExpectations(null, { checkId: check.id, answers: answersFor(catalogue, { default: 'CORE' }) }))).toMatchObject({ ok: true });
+    expect(await statusOf(version.id)).toBe('AGREED');
+  });
+
+  const ROUNDS = 10;
+  it(`agrees the version exactly once when the last sign-off and the last settlement come at the same moment (${ROUNDS} races)`, async () => {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { version, check, records } = await contestedVersion();
+      for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr]) await recordAgreement(version, reviewer);
+      const [agreed, settled] = await Promise.all([actingAs(world.peerWorker, () => roles.agreeVersion(null, { versionId: version.id })), settle(check.id, records.id)]);
+      expect({ round, agreed: agreed.ok, settled: settled.ok }).toEqual({ round, agreed: true, settled: true });
+      // Whichever came second saw the first.
+      expect({ round, status: await statusOf(version.id) }).toEqual({ round, status: 'AGREED' });
+      const saidAgreed = [agreed.ok && agreed.data.status === 'AGREED', settled.ok && settled.data.agreedVersions.length === 1].filter(Boolean);
+      expect({ round, saidAgreed: saidAgreed.length }).toEqual({ round, saidAgreed: 1 });
+    }
   });
 });
 

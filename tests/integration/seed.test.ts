@@ -151,7 +151,19 @@ describe('the demo seed', () => {
     // The representative (a demo sign-in) sees the version and is asked to agree it.
     const repUser = await currentUserOf(rep);
     const repAccess = await getRoleAccess(repUser, role.id);
-    expect(await getVersionDetail(repAccess!, 1)).toMatchObject({ status: 'IN_REVIEW', agreement: { status: 'IN_REVIEW', openConcerns: 1, outstanding: [expect.objectContaining({ group: 'PEER_OR_REP' })] } });
+    // Still needed: a peer worker's or the representative's agreement, the open concern resolved, and (the default policy) the contested activity settled.
+    expect(await getVersionDetail(repAccess!, 1)).toMatchObject({
+      status: 'IN_REVIEW',
+      agreement: {
+        status: 'IN_REVIEW',
+        openConcerns: 1,
+        outstanding: [expect.objectContaining({ group: 'PEER_OR_REP' })],
+        expectationsCheckMissing: false,
+        unsettledContested: [expect.objectContaining({ name: 'Writing in clinical records', settled: false })],
+      },
+      expectations: { check: { contested: [expect.objectContaining({ name: 'Writing in clinical records', resolution: null })] }, newerCheck: null },
+      maySeeCheck: true,
+    });
     expect((await listPendingRequests(repUser)).reviews.map((review) => review.version.role.id)).toEqual([role.id]);
 
     // The check: writing in clinical records is contested (peer workers say core, non-peer staff not part of it), not yet settled.
@@ -161,10 +173,22 @@ describe('the demo seed', () => {
     const results = await getExpectationCheck((await getRoleAccess(manager, role.id))!, manager.id, check.id);
     const records = results!.activities.find((activity) => activity.name === 'Writing in clinical records')!;
     expect(records).toMatchObject({ contested: true, resolution: null });
-    expect(records.groups.find((group) => group.group === 'PEER_WORKER')?.leaning).toBe('CORE');
-    expect(records.groups.find((group) => group.group === 'STAFF')?.leaning).toBe('NOT_PART');
-    // HR has not answered yet: a pending request for the HR demo sign-in.
+    expect(records.groups.find((group) => group.group === 'PEER_WORKER')).toMatchObject({ leaning: 'CORE' });
+    expect(records.groups.find((group) => group.group === 'STAFF')).toMatchObject({ leaning: 'NOT_PART' });
     const hr = await currentUserOf(await person('hr@peerroles.test'));
+    // The representative sees that it is contested, but no figures: the manager and the peer worker, one each, are
+    // too few to hide behind the three non-peer staff's figures. HR, who has not answered, sees the staff group.
+    const repRecords = (await getExpectationCheck(repAccess!, repUser.id, check.id))!.activities.find((activity) => activity.name === 'Writing in clinical records')!;
+    expect(repRecords).toEqual(expect.objectContaining({ contested: true, figuresWithheld: true, agreementScore: null, individual: null }));
+    expect(repRecords.groups.every((group) => 'withheld' in group)).toBe(true);
+    const hrRecords = (await getExpectationCheck((await getRoleAccess(hr, role.id))!, hr.id, check.id))!.activities.find((activity) => activity.name === 'Writing in clinical records')!;
+    expect(hrRecords.groups).toEqual([
+      { group: 'MANAGER', withheld: true },
+      expect.objectContaining({ group: 'STAFF', total: 3, leaning: 'NOT_PART' }),
+      { group: 'PEER_WORKER', withheld: true },
+      { group: 'SERVICE_USER_REP', withheld: true },
+    ]);
+    // HR has not answered yet: a pending request for the HR demo sign-in.
     expect((await listPendingRequests(hr)).checks.map((row) => row.check.id)).toEqual([check.id]);
   });
 

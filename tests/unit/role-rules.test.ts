@@ -1,4 +1,15 @@
-import { activityConsensus, agreementStatus, DEFAULT_AGREEMENT_POLICY, groupAnswers, type ExpectationAnswer, type StakeholderGroup } from '@/lib/roles/rules';
+import {
+  activityConsensus,
+  agreementStatus,
+  checkHasRun,
+  DEFAULT_AGREEMENT_POLICY,
+  DEFAULT_EXPECTATIONS_RULES,
+  groupAnswers,
+  type AgreementPolicy,
+  type ExpectationAnswer,
+  type StakeholderGroup,
+  type VersionReview,
+} from '@/lib/roles/rules';
 
 const answers = (...rows: Array<[StakeholderGroup, ExpectationAnswer]>) => rows.map(([group, answer]) => ({ group, answer }));
 
@@ -57,17 +68,21 @@ describe('activityConsensus', () => {
 
 describe('agreementStatus', () => {
   const full = [{ group: 'MANAGER' as const }, { group: 'STAFF' as const }, { group: 'SERVICE_USER_REP' as const }, { group: 'HR' as const }];
+  /** The default policy: the default groups, no check required, contested activities must be settled. */
+  const policy = (settings: Partial<AgreementPolicy> = {}): AgreementPolicy => ({ requirements: DEFAULT_AGREEMENT_POLICY, ...DEFAULT_EXPECTATIONS_RULES, ...settings });
+  const review = (agreements: VersionReview['agreements'], openConcerns = 0, latestCheck: VersionReview['latestCheck'] = null): VersionReview => ({ agreements, openConcerns, latestCheck });
+  const contested = (name: string, settled: boolean) => ({ activityId: `id-${name}`, name, settled });
 
   it('is Agreed when every required group has agreed and no concern is open', () => {
-    expect(agreementStatus(DEFAULT_AGREEMENT_POLICY, full, 0)).toEqual({ status: 'AGREED', outstanding: [], openConcerns: 0 });
+    expect(agreementStatus(policy(), review(full))).toEqual({ status: 'AGREED', outstanding: [], openConcerns: 0, expectationsCheckMissing: false, unsettledContested: [] });
   });
 
   it('stays in review while a concern is open, however many have agreed', () => {
-    expect(agreementStatus(DEFAULT_AGREEMENT_POLICY, [...full, ...full], 1).status).toBe('IN_REVIEW');
+    expect(agreementStatus(policy(), review([...full, ...full], 1)).status).toBe('IN_REVIEW');
   });
 
   it('lists each requirement still short of agreements', () => {
-    const state = agreementStatus(DEFAULT_AGREEMENT_POLICY, [{ group: 'MANAGER' }, { group: 'STAFF' }], 0);
+    const state = agreementStatus(policy(), review([{ group: 'MANAGER' }, { group: 'STAFF' }]));
     expect(state.status).toBe('IN_REVIEW');
     expect(state.outstanding).toEqual([
       { group: 'PEER_OR_REP', minimum: 1, have: 0 },
@@ -77,12 +92,56 @@ describe('agreementStatus', () => {
 
   it('lets a peer worker or a service-user representative meet the lived-experience requirement', () => {
     const withPeer = [{ group: 'MANAGER' as const }, { group: 'STAFF' as const }, { group: 'PEER_WORKER' as const }, { group: 'HR' as const }];
-    expect(agreementStatus(DEFAULT_AGREEMENT_POLICY, withPeer, 0).status).toBe('AGREED');
+    expect(agreementStatus(policy(), review(withPeer)).status).toBe('AGREED');
   });
 
   it('honours minimums above one', () => {
-    const policy = [{ group: 'STAFF' as const, minimum: 2 }];
-    expect(agreementStatus(policy, [{ group: 'STAFF' }], 0).outstanding).toEqual([{ group: 'STAFF', minimum: 2, have: 1 }]);
-    expect(agreementStatus(policy, [{ group: 'STAFF' }, { group: 'STAFF' }], 0).status).toBe('AGREED');
+    const requirements = [{ group: 'STAFF' as const, minimum: 2 }];
+    expect(agreementStatus(policy({ requirements }), review([{ group: 'STAFF' }])).outstanding).toEqual([{ group: 'STAFF', minimum: 2, have: 1 }]);
+    expect(agreementStatus(policy({ requirements }), review([{ group: 'STAFF' }, { group: 'STAFF' }])).status).toBe('AGREED');
+  });
+
+  describe('with the expectations check', () => {
+    const check = { contested: [contested('Writing in clinical records', false), contested('Risk assessment', true), contested('Escorting', false)] };
+
+    it('by default, stays in review until every contested activity of the latest check is settled, and says which', () => {
+      const state = agreementStatus(policy(), review(full, 0, check));
+      expect(state).toMatchObject({ status: 'IN_REVIEW', outstanding: [], openConcerns: 0, expectationsCheckMissing: false });
+      expect(state.unsettledContested.map((activity) => activity.name)).toEqual(['Writing in clinical records', 'Escorting']);
+    });
+
+    it('is Agreed once every contested activity is settled', () => {
+      const settled = { contested: check.contested.map((activity) => ({ ...activity, settled: true })) };
+      expect(agreementStatus(policy(), review(full, 0, settled))).toMatchObject({ status: 'AGREED', unsettledContested: [] });
+      expect(agreementStatus(policy(), review(full, 0, { contested: [] })).status).toBe('AGREED');
+    });
+
+    it('ignores unsettled contested activities when the team does not require them settled', () => {
+      expect(agreementStatus(policy({ requireContestedSettled: false }), review(full, 0, check))).toMatchObject({ status: 'AGREED', unsettledContested: [] });
+    });
+
+    it('does not ask for a check by default, and needs one that was run when the team does', () => {
+      expect(agreementStatus(policy(), review(full)).status).toBe('AGREED');
+      const required = policy({ requireExpectationsCheck: true });
+      expect(agreementStatus(required, review(full))).toMatchObject({ status: 'IN_REVIEW', expectationsCheckMissing: true, outstanding: [], unsettledContested: [] });
+      expect(agreementStatus(required, review(full, 0, { contested: [] }))).toMatchObject({ status: 'AGREED', expectationsCheckMissing: false });
+      // Required, but contested activities need not be settled: a run check is enough.
+      expect(agreementStatus({ ...required, requireContestedSettled: false }, review(full, 0, check)).status).toBe('AGREED');
+    });
+
+    it('lists everything still outstanding together', () => {
+      const state = agreementStatus(policy({ requireExpectationsCheck: true }), review([{ group: 'MANAGER' }], 2, check));
+      expect(state).toMatchObject({ status: 'IN_REVIEW', openConcerns: 2, expectationsCheckMissing: false });
+      expect(state.outstanding.map((requirement) => requirement.group)).toEqual(['STAFF', 'PEER_OR_REP', 'HR']);
+      expect(state.unsettledContested).toHaveLength(2);
+    });
+  });
+});
+
+describe('checkHasRun', () => {
+  it('needs answers from at least two stakeholder groups', () => {
+    expect(checkHasRun([])).toBe(false);
+    expect(checkHasRun(['STAFF', 'STAFF', 'STAFF'])).toBe(false);
+    expect(checkHasRun(['STAFF', 'HR'])).toBe(true);
   });
 });

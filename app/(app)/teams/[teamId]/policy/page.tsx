@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PolicyForm, UseDefaultPolicyForm } from '@/components/settings/policy-form';
-import { POLICY_GROUPS, policySummary } from '@/components/settings/policy-labels';
+import { conditionsSummary, POLICY_GROUPS, policySummary } from '@/components/settings/policy-labels';
 import { loadTeam } from '@/components/teams/load-team';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { NotificationBanner } from '@/components/ui/notification-banner';
@@ -9,8 +9,8 @@ import { requirePermission } from '@/lib/auth/current-user';
 import { db } from '@/lib/db';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/permissions';
-import { teamPolicy } from '@/lib/roles/agreement';
-import { DEFAULT_AGREEMENT_POLICY } from '@/lib/roles/rules';
+import { agreementPolicy } from '@/lib/roles/agreement';
+import { DEFAULT_AGREEMENT_POLICY, DEFAULT_EXPECTATIONS_RULES } from '@/lib/roles/rules';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
@@ -36,9 +36,14 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
   const { team } = await loadTeam(teamId);
   if (!team) notFound();
 
-  const current = asMinimums(await teamPolicy(db, teamId));
+  const policy = await agreementPolicy(db, teamId);
+  const current = asMinimums(policy.requirements);
+  const settings = { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled };
   const defaults = asMinimums(DEFAULT_AGREEMENT_POLICY);
-  const usesDefault = POLICY_GROUPS.every(({ group }) => current[group] === defaults[group]);
+  const usesDefault =
+    POLICY_GROUPS.every(({ group }) => current[group] === defaults[group]) &&
+    settings.requireExpectationsCheck === DEFAULT_EXPECTATIONS_RULES.requireExpectationsCheck &&
+    settings.requireContestedSettled === DEFAULT_EXPECTATIONS_RULES.requireContestedSettled;
 
   return (
     <>
@@ -51,7 +56,9 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
       />
       {query.status === 'saved' || query.status === 'default' ? (
         <NotificationBanner type="success" heading={query.status === 'default' ? 'This team now uses the default policy' : 'Agreement policy saved'}>
-          <p>A role description in {team.name} is now Agreed once {policySummary(current)} have agreed it, and no concern is open.</p>
+          <p>
+            A role description in {team.name} is now Agreed once {policySummary(current)} have agreed it, and {conditionsSummary(settings)}.
+          </p>
         </NotificationBanner>
       ) : null}
       <div className="nhsuk-grid-row">
@@ -67,27 +74,31 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
             <div className="nhsuk-inset-text">
               <span className="nhsuk-u-visually-hidden">Information: </span>
               <p>
-                This team uses the default policy: {policySummary(current)} must agree, and no concern can be open. That brings in the manager who drafted the role, a
-                colleague who will work alongside the peer worker, someone with lived experience, and HR, who will recruit to it.
+                This team uses the default policy: {policySummary(current)} must agree, and {conditionsSummary(settings)}. That brings in the manager who drafted the role, a
+                colleague who will work alongside the peer worker, someone with lived experience, and HR, who will recruit to it, and makes sure every difference the
+                expectations check found has been settled in the description.
               </p>
             </div>
           ) : (
             <>
               <p>
-                <strong>Now:</strong> {policySummary(current)} must agree, and no concern can be open.
+                <strong>Now:</strong> {policySummary(current)} must agree, and {conditionsSummary(settings)}.
               </p>
               <div className="nhsuk-inset-text">
                 <span className="nhsuk-u-visually-hidden">Information: </span>
                 <p>
                   The default policy asks for {policySummary(defaults)}: the manager who drafted the role, a colleague who will work alongside the peer worker, someone with
-                  lived experience, and HR, who will recruit to it.
+                  lived experience, and HR, who will recruit to it. It also asks that {conditionsSummary(DEFAULT_EXPECTATIONS_RULES)}.
                 </p>
               </div>
             </>
           )}
-          {!usesDefault ? <UseDefaultPolicyForm teamId={teamId} defaults={defaults} /> : null}
-          <PolicyForm key={POLICY_GROUPS.map(({ group }) => current[group]).join('-')} teamId={teamId} minimums={current}>
-            <p>The new policy applies straight away to versions still in review: one that already has the agreements it asks for, and no open concern, becomes Agreed when you save. A version that is already Agreed stays Agreed.</p>
+          {!usesDefault ? <UseDefaultPolicyForm teamId={teamId} version={policy.teamVersion} defaults={defaults} settings={DEFAULT_EXPECTATIONS_RULES} /> : null}
+          <PolicyForm key={policy.teamVersion} teamId={teamId} version={policy.teamVersion} minimums={current} settings={settings}>
+            <p>
+              The new policy applies straight away to versions still in review: one that already meets it (the agreements it asks for, no open concern, and what it asks of
+              the expectations check) becomes Agreed when you save. A version that is already Agreed stays Agreed.
+            </p>
           </PolicyForm>
         </div>
       </div>

@@ -5,12 +5,13 @@ import { CheckResults } from '@/components/expectations/check-results';
 import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
 import { loadCheck } from '@/components/expectations/load-check';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
-import { checkPath, sectionPath, rolePath } from '@/components/roles/paths';
+import { checkPath, sectionPath, rolePath, versionPath } from '@/components/roles/paths';
 import { ExpectationsQuestionnaire } from '@/components/expectations/questionnaire';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { sectionTitle } from '@/lib/roles/content';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/roles/rules';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string }>;
@@ -84,7 +85,10 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
               </p>
               <div className="nhsuk-inset-text">
                 <span className="nhsuk-u-visually-hidden">Information: </span>
-                <p>The team&apos;s managers see each person&apos;s answers. Everyone else who takes part sees only how each group answered, not who said what.</p>
+                <p>
+                  The team&apos;s managers see each person&apos;s answers. Everyone else who takes part sees only how each group answered, not who said what, and nothing of
+                  a group where fewer than {SMALL_GROUP_THRESHOLD} people answered.
+                </p>
               </div>
               <p>
                 There are {questions.length} activities. {changing ? 'Your earlier answers are filled in: change any you want to.' : 'It takes about 5 minutes.'}
@@ -104,6 +108,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
   const status = typeof query.status === 'string' ? query.status : undefined;
   const settledActivity = status === 'settled' && typeof query.activity === 'string' ? check.activities.find((activity) => activity.id === query.activity) : undefined;
   const stillToAnswer = check.me && !check.me.submittedAt && !check.closedAt;
+  const agreedNumber = typeof query.agreed === 'string' && /^\d{1,6}$/u.test(query.agreed) ? Number(query.agreed) : null;
 
   return (
     <>
@@ -126,6 +131,15 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
             </Link>
             .
           </p>
+          {agreedNumber ? (
+            <p>
+              That was the last thing the agreement policy needed:{' '}
+              <Link className="nhsuk-notification-banner__link" href={versionPath(teamId, roleId, agreedNumber)}>
+                version {agreedNumber}
+              </Link>{' '}
+              is now Agreed.
+            </p>
+          ) : null}
         </NotificationBanner>
       ) : null}
 

@@ -9,7 +9,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
-import { STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
+import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
 import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
 import { PageHeading } from '@/components/ui/page-heading';
 
@@ -73,7 +73,10 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
               You will see how each group answered and which activities are contested, where one group expects something another does not. Settle each one in the role
               description before it is agreed, so that differences do not surface at interview or after someone starts.
             </p>
-            <p>You see each person&apos;s answers. Everyone else who takes part sees only how each group answered.</p>
+            <p>
+              You see each person&apos;s answers. Everyone else who takes part sees only how each group answered, and nothing of a group where fewer than{' '}
+              {SMALL_GROUP_THRESHOLD} people answered, such as a team&apos;s one manager or one HR partner.
+            </p>
             {openCheck ? (
               <div className="nhsuk-card nhsuk-card--warning">
                 <div className="nhsuk-card__content">

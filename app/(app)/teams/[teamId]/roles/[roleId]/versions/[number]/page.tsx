@@ -3,10 +3,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { AgreementRecord, OutstandingRequirements } from '@/components/roles/agreement-record';
+import { ContestedActivities } from '@/components/roles/contested-activities';
 import { ConcernList } from '@/components/roles/concern-list';
 import { plural, REVIEWING_AS, STAKEHOLDER_GROUP_SINGULAR, versionStatusLabel, VERSION_STATUS } from '@/components/roles/labels';
 import { loadVersion } from '@/components/roles/load-role';
-import { comparePath, rolePath, versionPath } from '@/components/roles/paths';
+import { checkPath, comparePath, rolePath, versionPath } from '@/components/roles/paths';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { RoleDescription } from '@/components/roles/role-content';
 import { ButtonLink } from '@/components/ui/button-link';
@@ -141,7 +142,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
       <section aria-labelledby="agreement">
         <h2 id="agreement">Agreement</h2>
         {inReview ? (
-          <OutstandingRequirements outstanding={version.agreement.outstanding} openConcerns={version.agreement.openConcerns} />
+          <OutstandingRequirements agreement={version.agreement} />
         ) : version.status === 'AGREED' ? (
           <p>Everyone the team&apos;s agreement policy requires has agreed this version, and no concern is open.</p>
         ) : version.agreedAt ? (
@@ -150,6 +151,15 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
           <p>This version was replaced by a later one before it was agreed.</p>
         )}
         <AgreementRecord agreements={version.agreements} />
+
+        {inReview && version.expectations ? (
+          <ContestedActivities
+            evidence={version.expectations}
+            requireSettled={version.expectationsRules.requireContestedSettled}
+            checkHref={version.maySeeCheck && version.expectations.check ? checkPath(teamId, roleId, version.expectations.check.id) : null}
+            versionHref=""
+          />
+        ) : null}
 
         {access.canDraft ? (
           <>

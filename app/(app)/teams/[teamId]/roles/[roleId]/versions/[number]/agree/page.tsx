@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ContestedActivities, CONTESTED_ANCHOR } from '@/components/roles/contested-activities';
 import { REVIEWING_AS } from '@/components/roles/labels';
 import { loadVersion } from '@/components/roles/load-role';
-import { versionPath } from '@/components/roles/paths';
+import { checkPath, versionPath } from '@/components/roles/paths';
 import { AgreeVersionForm } from '@/components/roles/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { DateTime } from '@/components/ui/date-time';
@@ -27,6 +28,7 @@ export default async function AgreeVersionPage({ params }: { params: Params }) {
   const page = versionPath(teamId, roleId, version.number);
   const agreement = version.agreements.find((item) => item.userId === user.id);
   const openConcerns = version.concerns.filter((concern) => concern.status === 'OPEN').length;
+  const unsettled = version.agreement.unsettledContested.length;
 
   let body;
   if (agreement) {
@@ -64,6 +66,21 @@ export default async function AgreeVersionPage({ params }: { params: Params }) {
           <p>
             There {openConcerns === 1 ? 'is 1 open concern' : `are ${openConcerns} open concerns`} on this version. <Link href={`${page}#concerns`}>Read {openConcerns === 1 ? 'it' : 'them'}</Link> before you agree.
           </p>
+        ) : null}
+        {unsettled > 0 ? (
+          <p>
+            {unsettled === 1 ? 'A contested activity has' : `${unsettled} contested activities have`} not been settled yet: the version cannot be Agreed until the manager records how{' '}
+            {unsettled === 1 ? 'it was' : 'each was'} settled, even once everyone has agreed. <a href={`#${CONTESTED_ANCHOR}`}>See the contested activities</a>
+          </p>
+        ) : null}
+        {version.expectations ? (
+          <ContestedActivities
+            evidence={version.expectations}
+            requireSettled={version.expectationsRules.requireContestedSettled}
+            checkHref={version.maySeeCheck && version.expectations.check ? checkPath(teamId, roleId, version.expectations.check.id) : null}
+            versionHref={page}
+            headingLevel={2}
+          />
         ) : null}
       </AgreeVersionForm>
     );

@@ -23,15 +23,29 @@ export class UnsafeFieldNameError extends Error {
 }
 
 const MAX_DEPTH = 32;
+/** More keys than any form here posts (the largest, a 26-activity questionnaire, has about 30). */
+const MAX_KEYS = 10_000;
 
-/** Throws UnsafeFieldNameError when any own key, at any depth, is unsafe. */
-function refuseUnsafeKeys(value: unknown, depth = 0): void {
-  if (value === null || typeof value !== 'object') return;
-  if (depth > MAX_DEPTH) throw new UnsafeFieldNameError();
-  for (const key of Reflect.ownKeys(value)) {
-    if (typeof key === 'string' && isUnsafeKey(key)) throw new UnsafeFieldNameError();
-    refuseUnsafeKeys((value as Record<PropertyKey, unknown>)[key], depth + 1);
-  }
+/**
+ * Throws UnsafeFieldNameError when any own key, at any depth, is unsafe. A
+ * direct call can send one object referenced many times (React's action
+ * encoding allows it), so each object is visited once and the walk stops after
+ * MAX_KEYS keys: a small request cannot make it run for long.
+ */
+function refuseUnsafeKeys(root: unknown): void {
+  const seen = new WeakSet<object>();
+  let budget = MAX_KEYS;
+  const visit = (value: unknown, depth: number): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    if (depth > MAX_DEPTH) throw new UnsafeFieldNameError();
+    seen.add(value);
+    for (const key of Reflect.ownKeys(value)) {
+      budget -= 1;
+      if (budget < 0 || (typeof key === 'string' && isUnsafeKey(key))) throw new UnsafeFieldNameError();
+      visit((value as Record<PropertyKey, unknown>)[key], depth + 1);
+    }
+  };
+  visit(root, 0);
 }
 
 const own = (target: FormObject, key: string): FormValue | undefined => (Object.hasOwn(target, key) ? target[key] : undefined);

@@ -6,19 +6,22 @@ export const id = (what = 'record') => z.string({ error: `Select a ${what}` }).u
 export const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
 
 /**
- * Characters no typed text needs: control characters, and the bidirectional
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069, and the marks) that make
- * text display in a different order from how it is stored ("Trojan source").
- * Multi-line text may keep tabs and line breaks.
+ * Characters no typed text needs: control characters, invisible format
+ * characters (zero-width spaces, the byte-order mark, soft hyphens, tag
+ * characters), line and paragraph separators, and the bidirectional overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069, and the marks) that make text
+ * display in a different order from how it is stored ("Trojan source"). The
+ * zero-width joiner and non-joiner stay allowed: emoji and several scripts need
+ * them. Multi-line text may keep tabs and line breaks.
  */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
-const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+const INVISIBLE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const INVISIBLE_BUT_LINE_BREAKS = /(?![\u200c\u200d\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 export function unsafeCharacterProblem(value: string, label: string, multiline = false): string | null {
   if (BIDI_CONTROLS.test(value)) return `${capitalise(label)} must not contain characters that change the direction of text`;
-  if ((multiline ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(value)) {
-    return `${capitalise(label)} must not contain ${multiline ? '' : 'tabs or other '}control characters`;
+  if ((multiline ? INVISIBLE_BUT_LINE_BREAKS : INVISIBLE).test(value)) {
+    return `${capitalise(label)} must not contain ${multiline ? '' : 'tabs, line breaks or other '}control or invisible characters`;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientAddress } from '@/lib/auth/client-address';
-import { endSession, startSession } from '@/lib/auth/sessions';
+import { endSession } from '@/lib/auth/sessions';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 import { USE_SECURE_COOKIES } from '@/lib/auth/cookies';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
@@ -22,7 +22,7 @@ export const authOptions: NextAuthOptions = {
         const password = typeof credentials?.password === 'string' ? credentials.password : '';
         if (!email || !password || password.length > 1024) return null;
         const outcome = await attemptSignIn({ email, password, ipAddress: clientAddress(request?.headers) });
-        return outcome.ok ? { id: outcome.userId } : null;
+        return outcome.ok ? { id: outcome.userId, sessionId: outcome.sessionId } : null;
       },
     }),
   ],
@@ -32,7 +32,8 @@ export const authOptions: NextAuthOptions = {
       // (lib/auth/sessions.ts) is checked and the person reloaded on every request.
       if (user) {
         token.sub = user.id;
-        token.sid = await startSession(user.id);
+        // Started with the sign-in, in its transaction; a user without one gets a token that works nowhere.
+        token.sid = user.sessionId;
         token.authTime = Date.now();
         delete token.name;
         delete token.email;

@@ -19,7 +19,7 @@ export type SessionCheck =
   /** Signed out, ended by a password change or an administrator, or never existed. */
   | { status: 'ended' };
 
-/** Starts a session for a person who has just signed in; returns its id for the cookie. */
+/** Starts a session for a person who has just signed in (inside the sign-in's transaction); returns its id for the cookie. */
 export async function startSession(userId: string, client: Tx | typeof db = db): Promise<string> {
   const id = randomUUID();
   await client.userSession.create({ data: { id, userId } });
@@ -65,6 +65,8 @@ export async function endSession(sessionId: string, reason: SessionEndReason, cl
 
 /** Ends every session of a person, except `keep` (the one making the change); returns how many ended. */
 export async function endSessionsOf(client: Tx, userId: string, reason: SessionEndReason, keep?: string): Promise<number> {
+  // The same row lock a sign-in holds while it starts a session (lib/auth/sign-in.ts): none slips in between.
+  await client.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
   const { count } = await client.userSession.updateMany({
     where: { userId, endedAt: null, ...(keep && UUID.test(keep) ? { id: { not: keep } } : {}) },
     data: { endedAt: new Date(), endedReason: reason },

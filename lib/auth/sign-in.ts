@@ -1,10 +1,11 @@
 import { db, type Tx } from '@/lib/db';
 import { verifyDecoy, verifyPassword } from '@/lib/auth/password-hash';
+import { startSession } from '@/lib/auth/sessions';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 
-export type SignInOutcome = { ok: true; userId: string } | { ok: false; reason: 'invalid' | 'locked' };
+export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
 
 function latest(...moments: Array<Date | null | undefined>): Date {
   return new Date(Math.max(...moments.filter((moment): moment is Date => moment instanceof Date).map((moment) => moment.getTime())));
@@ -36,7 +37,8 @@ export function normaliseEmail(email: string): string {
  * PostgreSQL so every app instance shares them; an advisory lock per account makes
  * concurrent guesses queue, so a burst cannot slip past the limit. Attempts refused
  * while locked are not counted, so the lock lifts 15 minutes after the failures.
- * Callers show one generic message whatever the reason.
+ * Callers show one generic message whatever the reason. A successful sign-in
+ * starts its server-side session in the same transaction.
  */
 export async function attemptSignIn(input: { email: string; password: string; ipAddress: string }, now = new Date()): Promise<SignInOutcome> {
   const email = normaliseEmail(input.email).slice(0, 320);
@@ -49,6 +51,9 @@ export async function attemptSignIn(input: { email: string; password: string; ip
       // many accounts from one address queue as surely as guesses at one account.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${ipAddress}`}))`;
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+      // The person's row is locked until the session exists, so a password change, disabling or
+      // "sign out everywhere" (lib/auth/sessions.ts endSessionsOf) happens wholly before or after.
+      await tx.$queryRaw`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;
       const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true, signInUnlockedAt: true } });
       const lastSuccess = await tx.signInAttempt.findFirst({
         where: { email, succeeded: true, createdAt: { gte: since } },
@@ -71,7 +76,8 @@ export async function attemptSignIn(input: { email: string; password: string; ip
       const succeeded = passwordMatches && !!user && !user.disabledAt;
 
       await tx.signInAttempt.create({ data: { email, ipAddress, succeeded, createdAt: now } });
-      return succeeded && user ? ({ ok: true, userId: user.id } as const) : ({ ok: false, reason: 'invalid' } as const);
+      if (!succeeded || !user) return { ok: false, reason: 'invalid' } as const;
+      return { ok: true, userId: user.id, sessionId: await startSession(user.id, tx) } as const;
     },
     { timeout: 15_000 },
   );

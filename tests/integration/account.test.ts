@@ -51,7 +51,7 @@ describe('changeMyPassword', () => {
     expect(await verifyPassword(hash!, TEST_PASSWORD)).toBe(false);
     const event = await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'account.password.change' } });
     expect(event.summary).not.toContain(NEW_PASSWORD);
-    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.1.0.1' })).toEqual({ ok: true, userId: person.id });
+    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.1.0.1' })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
@@ -104,7 +104,7 @@ describe('setPasswordFromInvitation', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'account.password.set' } });
     expect(event).toMatchObject({ actorId: null, summary: 'New Starter set their password from a one-time link; sign-in unlocked' });
     expect(event.summary).not.toContain(token);
-    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.1.0.2' })).toEqual({ ok: true, userId: person.id });
+    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.1.0.2' })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
   });
 
   it('works only once', async () => {

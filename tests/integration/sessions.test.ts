@@ -11,14 +11,14 @@ import { accountLockedUntil, attemptSignIn, MAX_FAILED_ATTEMPTS } from '@/lib/au
 import { db } from '@/lib/db';
 import { addMembership, createInvitation, createTeam, createUser, hashOfTestPassword, TEST_PASSWORD } from '../factories';
 import { disablePerson, enablePerson, endPersonSessions, unlockSignIn } from '@/lib/people/actions';
-import { signInAs, useSession } from '../support/session';
+import { signInAs, continueSession } from '../support/session';
 
 const NEW_PASSWORD = 'blue kettle on the windowsill';
 const MINUTE = 60_000;
 
 /** A request from this browser: succeeds while its session is current. */
 async function requestSucceeds(claims: ReturnType<typeof signInAs>): Promise<boolean> {
-  useSession(claims);
+  continueSession(claims);
   return (await getCurrentUser()) !== null;
 }
 
@@ -87,10 +87,13 @@ describe('the server-side session', () => {
 
 describe('signing in and out through next-auth', () => {
   it('starts a session at sign-in, and signing out ends that one session only', async () => {
-    const person = await createUser();
+    const person = await createUser({ passwordHash: await hashOfTestPassword() });
+    const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<{ id: string; sessionId?: string } | null> } }).options.authorize;
+    const user = await authorize({ email: person.email, password: TEST_PASSWORD }, { headers: { 'x-peerroles-peer': '10.6.0.1' }, body: {}, query: {}, method: 'POST' });
+    expect(user).toEqual({ id: person.id, sessionId: expect.any(String) });
     const jwt = authOptions.callbacks!.jwt!;
-    const token = await jwt({ token: {}, user: { id: person.id }, account: null } as never);
-    expect(token).toMatchObject({ sub: person.id, sid: expect.any(String), authTime: expect.any(Number) });
+    const token = await jwt({ token: {}, user, account: null } as never);
+    expect(token).toMatchObject({ sub: person.id, sid: user!.sessionId, authTime: expect.any(Number) });
     const here = { userId: person.id, sessionId: token.sid as string, authTime: token.authTime as number };
     const elsewhere = signInAs(person);
     expect(await requestSucceeds(here)).toBe(true);
@@ -99,7 +102,7 @@ describe('signing in and out through next-auth', () => {
     await authOptions.events!.signOut!({ token, session: null } as never);
     // A copy of the signed-out cookie no longer works; the other browser still does.
     expect(await requestSucceeds(here)).toBe(false);
-    useSession(here);
+    continueSession(here);
     expect(await authenticate()).toEqual({ user: null, ended: 'ended' });
     expect(await requestSucceeds(elsewhere)).toBe(true);
     expect(await reasonsOf(person.id)).toEqual(['SIGNED_OUT', null]);
@@ -109,7 +112,7 @@ describe('signing in and out through next-auth', () => {
 describe('a password change', () => {
   it('made by the person ends their other sessions and keeps this one', async () => {
     const { person, here, elsewhere } = await signedInTwice();
-    useSession(here);
+    continueSession(here);
     expect(await changeMyPassword(null, { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({
       ok: true,
       data: { userId: person.id, sessionsEnded: 1 },
@@ -130,7 +133,7 @@ describe('a password change', () => {
     expect(await requestSucceeds(elsewhere)).toBe(false);
     expect(await reasonsOf(person.id)).toEqual(['PASSWORD_SET', 'PASSWORD_SET']);
     expect(await accountLockedUntil(person.email)).toBeNull();
-    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.9.99.1' })).toEqual({ ok: true, userId: person.id });
+    expect(await attemptSignIn({ email: person.email, password: NEW_PASSWORD, ipAddress: '10.9.99.1' })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
     expect((await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'account.password.set' } })).summary).toContain('sign-in unlocked');
   });
 });
@@ -156,7 +159,7 @@ describe('an administrator', () => {
     expect(await requestSucceeds(elsewhere)).toBe(false);
     expect(await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'person.sessions.end' } })).toMatchObject({ actorId: admin.id, summary: expect.stringContaining('2 sessions') });
     // They can sign in again at once.
-    expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: '10.8.0.1' })).toEqual({ ok: true, userId: person.id });
+    expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: '10.8.0.1' })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
   });
 
   it('can unlock sign-in after repeated failures, recorded in the audit log', async () => {
@@ -168,7 +171,7 @@ describe('an administrator', () => {
     expect(await unlockSignIn(null, { userId: person.id })).toEqual({ ok: true, data: { userId: person.id } });
     expect(await db.auditEvent.findFirstOrThrow({ where: { recordId: person.id, action: 'person.signIn.unlock' } })).toMatchObject({ actorId: admin.id });
     expect(await accountLockedUntil(person.email)).toBeNull();
-    expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: '10.7.51.1' })).toEqual({ ok: true, userId: person.id });
+    expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: '10.7.51.1' })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
   });
 
   it('cannot be signed out everywhere by someone who is not an administrator', async () => {
@@ -186,7 +189,7 @@ describe('My account', () => {
     const { person, here, elsewhere } = await signedInTwice();
     const third = signInAs(person);
     expect(await requestSucceeds(third)).toBe(true);
-    useSession(here);
+    continueSession(here);
     expect(await endMyOtherSessions(null, {})).toEqual({ ok: true, data: { userId: person.id, sessionsEnded: 2 } });
     expect(await requestSucceeds(elsewhere)).toBe(false);
     expect(await requestSucceeds(third)).toBe(false);
@@ -196,9 +199,9 @@ describe('My account', () => {
 
   it('an action from an ended session is refused and changes nothing', async () => {
     const { person, here, elsewhere } = await signedInTwice({ name: 'Before' });
-    useSession(here);
+    continueSession(here);
     await endMyOtherSessions(null, {});
-    useSession(elsewhere);
+    continueSession(elsewhere);
     expect(await updateMyName(null, { name: 'After', version: person.version })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect((await db.user.findUniqueOrThrow({ where: { id: person.id } })).name).toBe('Before');
   });
@@ -210,7 +213,7 @@ describe('role and membership changes', () => {
     const { person, here } = await signedInTwice();
     await addMembership(team, person, 'MANAGER');
     await db.user.update({ where: { id: person.id }, data: { orgRole: 'HR' } });
-    useSession(here);
+    continueSession(here);
     expect(await getCurrentUser()).toMatchObject({ orgRole: 'HR', memberships: [expect.objectContaining({ teamId: team.id, role: 'MANAGER' })] });
     expect(await reasonsOf(person.id)).toEqual([null, null]);
   });

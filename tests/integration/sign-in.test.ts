@@ -26,7 +26,7 @@ beforeAll(() => {
 it('signs in with the right password, ignoring the case and spaces of the email', async () => {
   const person = await personWithPassword();
   const outcome = await attemptSignIn({ email: `  ${person.email.toUpperCase()} `, password: TEST_PASSWORD, ipAddress: freshAddress() });
-  expect(outcome).toEqual({ ok: true, userId: person.id });
+  expect(outcome).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
   expect(await db.signInAttempt.findFirst({ where: { email: person.email } })).toMatchObject({ succeeded: true });
 });
 
@@ -70,7 +70,7 @@ it('does not lock after 4 failures', async () => {
   const person = await personWithPassword();
   const address = freshAddress();
   for (let attempt = 1; attempt <= 4; attempt += 1) await attemptSignIn({ email: person.email, password: WRONG, ipAddress: address });
-  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: address })).toEqual({ ok: true, userId: person.id });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: address })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
 });
 
 it('does not count failures older than 15 minutes', async () => {
@@ -80,7 +80,7 @@ it('does not count failures older than 15 minutes', async () => {
     await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, new Date(start.getTime() - 20 * MINUTE));
   }
   await attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, start);
-  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, start)).toEqual({ ok: true, userId: person.id });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, start)).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
 });
 
 it('lifts the lock 15 minutes after the failures', async () => {
@@ -92,7 +92,7 @@ it('lifts the lock 15 minutes after the failures', async () => {
   const almost = new Date(start.getTime() + 15 * MINUTE - 1000);
   expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, almost)).toEqual({ ok: false, reason: 'locked' });
   const after = new Date(start.getTime() + 15 * MINUTE + 1000);
-  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, after)).toEqual({ ok: true, userId: person.id });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, after)).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
 });
 
 it('locks an address that fails 5 times across different accounts', async () => {
@@ -104,7 +104,7 @@ it('locks an address that fails 5 times across different accounts', async () => 
   const person = await personWithPassword();
   expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: address })).toEqual({ ok: false, reason: 'locked' });
   // The same account from another address is fine: the account itself is not locked.
-  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() })).toEqual({ ok: true, userId: person.id });
+  expect(await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() })).toEqual({ ok: true, userId: person.id, sessionId: expect.any(String) });
 });
 
 it('counts exactly 5 failures from a burst of 10 simultaneous guesses, then stays locked', async () => {
@@ -143,7 +143,7 @@ describe('the per-address limit through the sign-in form', () => {
     expect(await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: peer, [FORWARDED_FOR_HEADER]: '198.51.100.77', 'x-forwarded-for': '198.51.100.77' })).toBeNull();
     expect(await signInAttemptsFrom('198.51.100.77')).toBe(0);
     // Another peer gets in.
-    expect(await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: freshAddress() })).toEqual({ id: person.id });
+    expect(await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: freshAddress() })).toEqual({ id: person.id, sessionId: expect.any(String) });
   });
 
   it('refuses a locked account with the same answer as a wrong password', async () => {

@@ -14,7 +14,7 @@ export function signInAs(user: string | { id: string } | null): SessionClaims | 
 }
 
 /** Carries on in a session signed in earlier (another browser of the same person). */
-export function useSession(claims: SessionClaims | null): void {
+export function continueSession(claims: SessionClaims | null): void {
   state.peerrolesTestSession = claims;
 }
 

@@ -1,4 +1,4 @@
-import { clientAddress, FORWARDED_FOR_HEADER, PEER_HEADER, trustedProxyHops } from '@/lib/auth/client-address';
+import { clientAddress, FORWARDED_FOR_HEADER, normaliseAddress, PEER_HEADER, trustedProxyHops } from '@/lib/auth/client-address';
 
 const request = (peer: string, forwardedFor = '') => ({ [PEER_HEADER]: peer, [FORWARDED_FOR_HEADER]: forwardedFor, 'x-forwarded-for': forwardedFor });
 
@@ -41,5 +41,26 @@ describe('TRUSTED_PROXY_HOPS', () => {
     ['99', 0],
   ])('%s means %i hops', (value, hops) => {
     expect(trustedProxyHops(value)).toBe(hops);
+  });
+});
+
+describe('one bucket per client', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['203.0.113.7:50001', '203.0.113.7'],
+    ['[2001:db8:1:2::1]:443', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2::ffff', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['not an address', ''],
+    ['', ''],
+  ])('%s counts as %s', (raw, bucket) => {
+    expect(normaliseAddress(raw)).toBe(bucket);
+  });
+
+  it('gives a port-rotating client behind a proxy one bucket', () => {
+    expect(clientAddress(request('10.0.0.2', '203.0.113.7:50001'), 1)).toBe(clientAddress(request('10.0.0.2', '203.0.113.7:50002'), 1));
   });
 });

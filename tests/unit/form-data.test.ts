@@ -39,6 +39,19 @@ describe('formDataToObject', () => {
     expect(formDataToObject({ answers: { a: 'CORE' } })).toEqual({ answers: { a: 'CORE' } });
   });
 
+  it('checks an object shared many times once, so a small request cannot make it run for long', () => {
+    // Each level refers twice to the next: 2^31 paths through 32 objects. The leaf counts how often it is read.
+    let reads = 0;
+    const leaf = Object.defineProperty({}, 'value', { enumerable: true, get: () => (reads += 1) });
+    let shared: Record<string, unknown> = { leaf };
+    for (let level = 0; level < 30; level += 1) shared = { a: shared, b: shared };
+    expect(() => formDataToObject({ value: shared })).not.toThrow();
+    expect(reads).toBe(1);
+    // Too many keys at all is refused rather than walked.
+    const wide = Object.fromEntries(Array.from({ length: 10_001 }, (_, index) => [`k${index}`, index]));
+    expect(() => formDataToObject(wide)).toThrow(UnsafeFieldNameError);
+  });
+
   it('never changes Object.prototype and never throws anything else, whatever the field names (property-based)', () => {
     const segment = fc.oneof(fc.constantFrom(...DANGEROUS, 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'relations', 'teamId', '0', ''), fc.string({ maxLength: 6 }));
     const name = fc.array(segment, { minLength: 1, maxLength: 5 }).map((segments) => segments.join('.'));

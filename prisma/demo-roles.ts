@@ -3,13 +3,16 @@
 //
 // - Northbrook CMHT, "Peer support worker": version 1 Agreed by the manager, a
 //   non-peer colleague, a peer worker and HR (the default policy), after an
-//   expectations check everyone answered, with its one contested activity settled.
+//   expectations check everyone answered and the manager closed, sharing its
+//   results, with its one contested activity settled.
 // - Riverside EIP, "Peer support worker (early intervention)": version 1 in
 //   review, with reviewers invited (including the service-user representative),
-//   some agreements, one open concern, and an expectations check in which
-//   peer workers and non-peer staff disagree about writing in clinical records,
-//   not yet settled: under the default policy that unsettled contested activity
-//   is outstanding too, beside the missing agreement and the open concern.
+//   some agreements, one open concern, and a closed expectations check (HR did
+//   not answer before the manager closed it) in which peer workers and non-peer
+//   staff disagree about writing in clinical records, not yet settled: everyone
+//   who took part can see the results, and under the default policy that
+//   unsettled contested activity is outstanding too, beside the missing
+//   agreement and the open concern.
 // - Eastfield Recovery College, "Peer trainer": a draft, never submitted.
 //
 // Built with the factories in tests/factories (the same ones the tests use), so
@@ -237,18 +240,20 @@ async function agreed(context: DemoRoleContext, version: { id: string }, emails:
   }
 }
 
-async function expectationsCheck(context: DemoRoleContext, role: { id: string; title: string }, by: string, answers: Record<string, AnswerPlan | null>) {
+/** A check sent, answered by those with a plan, and closed by whoever sent it, so that everyone who took part sees its results. */
+async function closedExpectationsCheck(context: DemoRoleContext, role: { id: string; title: string }, by: string, answers: Record<string, AnswerPlan | null>) {
   const check = await createCheck(
     role,
     context.person(by),
     Object.entries(answers).map(([email, plan]) => ({ user: context.person(email), answers: plan ?? undefined })),
-    {},
+    { closed: true },
     context.tx,
   );
   await context.audit('seed.role.expectations.send', 'ExpectationCheck', check.id, `sent an expectations check about ${role.title} to ${check.participants.length} people`);
   for (const [email, plan] of Object.entries(answers)) {
     if (plan) await context.audit('seed.role.expectations.answer', 'ExpectationCheck', check.id, `${context.person(email).name} answered the expectations check`);
   }
+  await context.audit('seed.role.expectations.close', 'ExpectationCheck', check.id, `${context.person(by).name} closed the expectations check and shared its results`);
   return check;
 }
 
@@ -270,7 +275,7 @@ export const DEMO_ROLES: DemoRole[] = [
     async build(context, role) {
       const MDT = 'Attending ward rounds or MDT meetings';
       // Peer workers and the representative expect to be at the MDT; most non-peer staff did not.
-      const check = await expectationsCheck(context, role, 'manager.cmht@peerroles.test', {
+      const check = await closedExpectationsCheck(context, role, 'manager.cmht@peerroles.test', {
         'manager.cmht@peerroles.test': answering({ [MDT]: 'SOMETIMES', 'Writing in clinical records': 'CORE' }),
         'staff.cmht@peerroles.test': answering({ [MDT]: 'NOT_PART' }),
         'fiona.macleod@peerroles.test': answering({ [MDT]: 'SOMETIMES', 'Phone check-ins': 'CORE' }),
@@ -315,14 +320,14 @@ export const DEMO_ROLES: DemoRole[] = [
     async build(context, role) {
       const RECORDS = 'Writing in clinical records';
       // Contested, not yet settled: peer workers and the representative say core, non-peer staff say not part of the role.
-      await expectationsCheck(context, role, 'helen.price@peerroles.test', {
+      await closedExpectationsCheck(context, role, 'helen.price@peerroles.test', {
         'helen.price@peerroles.test': answering({ [RECORDS]: 'SOMETIMES', 'Phone check-ins': 'CORE' }),
         'tom.gallagher@peerroles.test': answering({ [RECORDS]: 'NOT_PART' }),
         'aisha.rahman@peerroles.test': answering({ [RECORDS]: 'NOT_PART', 'Supporting families and carers': 'CORE' }),
         'owen.davies@peerroles.test': answering({ [RECORDS]: 'SOMETIMES' }),
         'sophie.clarke@peerroles.test': answering({ [RECORDS]: 'CORE', 'Attending ward rounds or MDT meetings': 'CORE' }),
         'rep@peerroles.test': answering({ [RECORDS]: 'CORE' }),
-        // HR has not answered yet.
+        // HR did not answer before Helen closed the check.
         'hr@peerroles.test': null,
       });
 

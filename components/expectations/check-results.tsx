@@ -199,7 +199,7 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
       {check.counts.answered === 0 ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>Nobody has answered yet. Results appear here as people answer.</p>
+          <p>{check.closedAt ? 'Nobody answered before the check closed.' : 'Nobody has answered yet. Results appear here as people answer.'}</p>
         </div>
       ) : (
         <>
@@ -256,12 +256,16 @@ export function CheckResults({ check, teamId, roleId, canDraft }: ResultsProps) 
                 {SMALL_GROUP_THRESHOLD} people, or include people in your own group; and whether it is contested is shown only once at least 2 people outside your group have
                 answered.
               </p>
+              <p>
+                You see the results only once the check has closed and nobody can change their answers: results that changed with each new or changed answer would show how
+                someone answered.
+              </p>
             </>
           ) : (
             <p>
-              Everyone else who took part sees how each group answered, except a group where fewer than {SMALL_GROUP_THRESHOLD} people besides them answered, and an agreement
-              score over the groups they can see. When that would let them work out a small group&apos;s answers, they see none of an activity&apos;s figures. They never see
-              who said what.
+              Everyone else who took part sees the results only once the check has closed: how each group answered, except a group where fewer than {SMALL_GROUP_THRESHOLD}{' '}
+              people besides them answered, and an agreement score over the groups they can see. When that would let them work out a small group&apos;s answers, they see none
+              of an activity&apos;s figures. They never see who said what.
             </p>
           )}
         </div>

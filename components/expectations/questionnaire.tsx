@@ -80,7 +80,7 @@ export function ExpectationsQuestionnaire({
     // Seen without JavaScript; with it, the router has already moved on.
     return (
       <SavedBanner heading="Your answers have been saved" href={successHref}>
-        See how each group answered
+        Go to the expectations check
       </SavedBanner>
     );
   }

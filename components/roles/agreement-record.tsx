@@ -3,6 +3,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
 import { CONTESTED_ANCHOR } from '@/components/roles/contested-activities';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
+import type { ContestedNotShown } from '@/lib/roles/contested';
 import type { AgreementState } from '@/lib/roles/rules';
 
 interface AgreementRow {
@@ -42,12 +43,15 @@ export function OutstandingRequirements({
   agreement,
   contestedHref = `#${CONTESTED_ANCHOR}`,
 }: {
-  agreement: Pick<AgreementState, 'outstanding' | 'openConcerns' | 'expectationsCheckMissing' | 'unsettledContested'>;
+  agreement: Pick<AgreementState, 'outstanding' | 'openConcerns' | 'expectationsCheckMissing' | 'unsettledContested'> & {
+    /** Contested activities still to settle that this person may not be shown (lib/roles/contested.ts): said without naming or counting them. */
+    contestedNotShown?: ContestedNotShown;
+  };
   /** Where the list of contested activities is. */
   contestedHref?: string;
 }) {
-  const { outstanding, openConcerns, expectationsCheckMissing, unsettledContested } = agreement;
-  if (outstanding.length === 0 && openConcerns === 0 && !expectationsCheckMissing && unsettledContested.length === 0) return null;
+  const { outstanding, openConcerns, expectationsCheckMissing, unsettledContested, contestedNotShown = null } = agreement;
+  if (outstanding.length === 0 && openConcerns === 0 && !expectationsCheckMissing && unsettledContested.length === 0 && !contestedNotShown) return null;
   return (
     <>
       <p>Before this version is agreed, it still needs:</p>
@@ -77,6 +81,16 @@ export function OutstandingRequirements({
               <a href={contestedHref}>the {unsettledContested.length} contested activities still unsettled</a>
             )}{' '}
             to be settled by the manager
+          </li>
+        ) : null}
+        {contestedNotShown === 'UNSETTLED' ? (
+          <li>
+            <a href={contestedHref}>{unsettledContested.length > 0 ? 'other activities' : 'some activities'} in the expectations check</a> to be settled by the team&apos;s manager
+          </li>
+        ) : null}
+        {contestedNotShown === 'CHECK_OPEN' ? (
+          <li>
+            any <a href={contestedHref}>activities the expectations check finds contested</a> to be settled by the team&apos;s manager (the check is still open)
           </li>
         ) : null}
       </ul>

@@ -11,11 +11,29 @@ export const CONTESTED_ANCHOR = 'contested-activities';
 
 const plural = (count: number) => (count === 1 ? '1 contested activity' : `${count} contested activities`);
 
+/** A check the agreement rule does not read (yet), newer than the one it does, or the only one. */
+function NotRunYet({ check }: { check: { createdAt: Date; closedAt: Date | null } }) {
+  return check.closedAt ? (
+    <>
+      The expectations check sent on <DateTime value={check.createdAt} dateOnly /> closed before people from at least 2 groups had answered it, so it cannot show where
+      groups expect different things.
+    </>
+  ) : (
+    <>
+      The expectations check sent on <DateTime value={check.createdAt} dateOnly /> has not been answered by people from at least 2 groups yet, so it cannot show where groups
+      expect different things.
+    </>
+  );
+}
+
 /**
  * What the role's expectations check found for reviewers to weigh before they
  * agree: its contested activities (names only, never who said what) and how the
  * manager settled each one, with a link to the section of the description that
- * says so.
+ * says so. For someone who may not see individual answers the query has left
+ * out what they may not be shown (lib/roles/contested.ts, evidenceAsSeenBy):
+ * everything while the check is open, and the activities whose flag the
+ * small-numbers rules withhold; this says so without naming or counting them.
  */
 export function ContestedActivities({
   evidence,
@@ -37,43 +55,54 @@ export function ContestedActivities({
   const Item = `h${headingLevel + 1}` as 'h3' | 'h4';
   const { check, newerCheck } = evidence;
   const unsettled = check?.contested.filter((activity) => !activity.settled).length ?? 0;
+  const withheld = check?.withheld ?? null;
+  const seeCheck = checkHref ? (
+    <>
+      {' '}
+      <Link href={checkHref}>See the expectations check</Link>
+    </>
+  ) : null;
+  const policy =
+    requireSettled
+      ? " The team's agreement policy asks for each one to be settled before the version is agreed."
+      : " The team's agreement policy does not require them to be settled before the version is agreed.";
 
   return (
     <>
       <Heading id={CONTESTED_ANCHOR}>Contested activities</Heading>
       {!check ? (
+        <p>{newerCheck ? <NotRunYet check={newerCheck} /> : 'No expectations check has been sent for this role, so nobody has been asked which activities they expect to be part of it.'}</p>
+      ) : withheld?.reason === 'CHECK_OPEN' ? (
         <p>
-          {newerCheck ? (
-            <>
-              The expectations check sent on <DateTime value={newerCheck.createdAt} dateOnly /> has not been answered by people from at least 2 groups yet, so it cannot show
-              where groups expect different things.
-            </>
-          ) : (
-            'No expectations check has been sent for this role, so nobody has been asked which activities they expect to be part of it.'
-          )}
+          The expectations check sent on <DateTime value={check.createdAt} dateOnly /> is still open. Which activities it finds contested, where groups expect different
+          things of the role, is shown once the team&apos;s manager closes it.
+          {requireSettled ? " The team's agreement policy asks for each one to be settled before the version is agreed." : null}
+          {seeCheck}
         </p>
       ) : (
         <>
           <p>
             The expectations check sent on <DateTime value={check.createdAt} dateOnly />{' '}
-            {check.contested.length === 0
-              ? 'found no contested activities: the groups broadly agreed about every activity.'
-              : `found ${plural(check.contested.length)}, where groups expect different things of the role: ${check.contested.length - unsettled} settled, ${unsettled} still to settle.`}
-            {check.contested.length > 0
-              ? requireSettled
-                ? " The team's agreement policy asks for each one to be settled before the version is agreed."
-                : " The team's agreement policy does not require them to be settled before the version is agreed."
-              : null}
-            {checkHref ? (
-              <>
-                {' '}
-                <Link href={checkHref}>See the expectations check</Link>
-              </>
-            ) : null}
+            {withheld
+              ? check.contested.length === 0
+                ? 'found no contested activities that can be shown to you.'
+                : `found ${plural(check.contested.length)} that can be shown to you, where groups expect different things of the role: ${check.contested.length - unsettled} settled, ${unsettled} still to settle.`
+              : check.contested.length === 0
+                ? 'found no contested activities: the groups broadly agreed about every activity.'
+                : `found ${plural(check.contested.length)}, where groups expect different things of the role: ${check.contested.length - unsettled} settled, ${unsettled} still to settle.`}
+            {check.contested.length > 0 ? policy : null}
+            {seeCheck}
           </p>
+          {withheld ? (
+            <p>
+              With so few people answering in some groups, whether some other activities are contested is not shown to you: it could show how one person answered.
+              {withheld.unsettled ? " Some activities in the expectations check are still to be settled by the team's manager." : null}
+            </p>
+          ) : null}
           {newerCheck ? (
             <p className="nhsuk-body-s">
-              A newer check, sent on <DateTime value={newerCheck.createdAt} dateOnly />, has not been answered by people from at least 2 groups yet: until it has, this one stands.
+              A newer check, sent on <DateTime value={newerCheck.createdAt} dateOnly />,{' '}
+              {newerCheck.closedAt ? 'closed before people from at least 2 groups had answered it, so this one stands.' : 'is still open: until it closes, this one stands.'}
             </p>
           ) : null}
           {check.contested.map((activity) => (

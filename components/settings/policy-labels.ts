@@ -27,12 +27,12 @@ export const EXPECTATIONS_SETTINGS = [
   {
     name: 'requireExpectationsCheck',
     label: 'An expectations check must have been run',
-    hint: 'The role’s latest expectations check must have been answered by people from at least 2 groups, so that differences in what they expect could show.',
+    hint: 'An expectations check of the role must have been answered by people from at least 2 groups, so that differences in what they expect could show. The latest closed check counts; until one has closed, the open one.',
   },
   {
     name: 'requireContestedSettled',
     label: 'Every contested activity must be settled',
-    hint: 'The manager must have recorded how each contested activity of the role’s latest expectations check was settled in the description. Reviewers see each one and how it was settled.',
+    hint: 'The manager must have recorded how each contested activity of the expectations check that counts was settled in the description. Reviewers see each one they may see and how it was settled.',
   },
 ] as const;
 

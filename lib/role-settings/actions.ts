@@ -4,7 +4,7 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { archiveActivitySchema, createActivitySchema, updatePolicySchema, updateTemplateSchema } from '@/lib/roles/schemas';
-import { lockVersion, refreshAgreement } from '@/lib/roles/agreement';
+import { lockVersion, nowAgreed, refreshVersionsInReview } from '@/lib/roles/agreement';
 import { currentTemplate } from '@/lib/roles/template';
 import { teamScope } from '@/lib/teams/scope';
 
@@ -96,14 +96,12 @@ export const updateAgreementPolicy = defineAction({
     await tx.agreementRequirement.deleteMany({ where: { teamId: input.teamId } });
     await tx.agreementRequirement.createMany({ data: Object.entries(input.minimums).map(([group, minimum]) => ({ teamId: input.teamId, group: group as keyof typeof input.minimums, minimum })) });
     // Versions in review are judged by the new policy at once: one that now meets it becomes Agreed.
-    const inReview = await tx.roleVersion.findMany({ where: { status: 'IN_REVIEW', role: { teamId: input.teamId } }, select: { id: true } });
-    for (const version of inReview) {
-      await lockVersion(tx, version.id);
-      await refreshAgreement(tx, version.id);
-    }
+    const inReview = await tx.roleVersion.findMany({ where: { status: 'IN_REVIEW', role: { teamId: input.teamId } }, orderBy: { id: 'asc' }, select: { id: true } });
+    for (const version of inReview) await lockVersion(tx, version.id);
+    const agreed = await refreshVersionsInReview(tx, inReview.map((version) => version.id));
     const summary = Object.entries(input.minimums).filter(([, minimum]) => minimum > 0).map(([group, minimum]) => `${group} ${minimum}`).join(', ');
     const expectations = `expectations check required: ${input.requireExpectationsCheck ? 'yes' : 'no'}; contested activities must be settled: ${input.requireContestedSettled ? 'yes' : 'no'}`;
-    await audit({ action: 'team.policy.update', recordType: 'Team', recordId: input.teamId, summary: `Set the agreement policy for ${team.name}: ${summary}; ${expectations}` });
+    await audit({ action: 'team.policy.update', recordType: 'Team', recordId: input.teamId, summary: `Set the agreement policy for ${team.name}: ${summary}; ${expectations}${nowAgreed(agreed, true)}` });
     return { teamId: input.teamId };
   },
   revalidate: (data) => [`/teams/${data.teamId}`, `/teams/${data.teamId}/policy`],

@@ -5,12 +5,13 @@ import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error'
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
-import { lockRole, lockVersion, lockVersionsInReview, refreshAgreement } from '@/lib/roles/agreement';
+import { lockCheckForAnswers, lockOpenChecks, lockRole, lockVersion, lockVersionsInReview, nowAgreed, refreshAgreement, refreshVersionsInReview } from '@/lib/roles/agreement';
 import { parseContent, REQUIRED_FOR_SUBMISSION, sectionIsComplete, sectionTitle, type RoleContent } from '@/lib/roles/content';
 import { activityConsensus } from '@/lib/roles/rules';
 import {
   agreeVersionSchema,
   answerExpectationsSchema,
+  closeExpectationsCheckSchema,
   createRoleSchema,
   inviteReviewersSchema,
   raiseConcernSchema,
@@ -42,22 +43,6 @@ async function groupsFor(tx: Tx, teamId: string, userIds: string[]) {
   if (groups.size !== unique.length) throw fieldError('userIds', 'Select people from the list: each must be in this team, HR or a service-user representative');
   return groups;
 }
-
-/**
- * Re-applies the agreement rule to the versions in review that `lockVersionsInReview`
- * locked, after a change to what it reads from the expectations check. Returns
- * the numbers of those that became Agreed, for the audit summary.
- */
-async function refreshVersionsInReview(tx: Tx, versionIds: string[]): Promise<number[]> {
-  const agreed: number[] = [];
-  for (const versionId of versionIds) {
-    const state = await refreshAgreement(tx, versionId);
-    if (state.becameAgreed) agreed.push((await tx.roleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true } })).number);
-  }
-  return agreed;
-}
-
-const nowAgreed = (numbers: number[]) => numbers.map((number) => `; version ${number} is now Agreed`).join('');
 
 export const createRole = defineAction({
   name: 'role.create',
@@ -272,13 +257,22 @@ export const sendExpectationsCheck = defineAction({
     const role = await tx.role.findUniqueOrThrow({ where: { id: input.roleId }, select: { teamId: true, title: true } });
     await activeTeam(tx, role.teamId);
     const groups = await groupsFor(tx, role.teamId, input.userIds);
-    // One open check per role: sending a new one closes the previous round.
-    await tx.expectationCheck.updateMany({ where: { roleId: input.roleId, closedAt: null }, data: { closedAt: new Date() } });
+    // Closing the previous check makes it the one the agreement rule reads: take the version lock first.
+    const inReview = await lockVersionsInReview(tx, input.roleId);
+    // One open check per role: sending a new one closes the previous round, once answers being saved to it are in.
+    const open = await lockOpenChecks(tx, { roleId: input.roleId });
+    const { count: closed } = await tx.expectationCheck.updateMany({ where: { id: { in: open } }, data: { closedAt: new Date() } });
     const check = await tx.expectationCheck.create({
       data: { roleId: input.roleId, createdById: user.id, participants: { create: [...groups].map(([userId, group]) => ({ userId, group })) } },
       select: { id: true },
     });
-    await audit({ action: 'role.expectations.send', recordType: 'ExpectationCheck', recordId: check.id, summary: `Sent an expectations check about ${role.title} to ${groups.size} ${groups.size === 1 ? 'person' : 'people'}` });
+    const agreed = closed > 0 ? await refreshVersionsInReview(tx, inReview) : [];
+    await audit({
+      action: 'role.expectations.send',
+      recordType: 'ExpectationCheck',
+      recordId: check.id,
+      summary: `Sent an expectations check about ${role.title} to ${groups.size} ${groups.size === 1 ? 'person' : 'people'}${closed > 0 ? ', closing the previous one' : ''}${nowAgreed(agreed)}`,
+    });
     return { roleId: input.roleId, teamId: role.teamId, checkId: check.id };
   },
   revalidate: (data) => rolePaths(data.teamId, data.roleId),
@@ -290,10 +284,13 @@ export const answerExpectations = defineAction({
   input: answerExpectationsSchema,
   scope: (input, tx, user) => checkScope(tx, input.checkId, user.id),
   async run({ input, user, tx, audit }) {
-    const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { closedAt: true, roleId: true, role: { select: { teamId: true, title: true } } } });
+    const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { roleId: true, role: { select: { teamId: true, title: true } } } });
+    await activeTeam(tx, check.role.teamId);
     // Answers change the contested activities the agreement rule reads: take the version lock first.
     const inReview = await lockVersionsInReview(tx, check.roleId);
-    if (check.closedAt) throw new ActionError('CONFLICT', 'This expectations check has closed.');
+    // Then hold off a close until these answers are in (or see that it has closed): a closed check's answers are frozen.
+    const locked = await lockCheckForAnswers(tx, input.checkId);
+    if (!locked || locked.closedAt) throw new ActionError('CONFLICT', 'This expectations check has closed.');
     const activities = await tx.activity.findMany({
       where: { archivedAt: null, OR: [{ teamId: null }, { teamId: check.role.teamId }] },
       select: { id: true },
@@ -329,6 +326,7 @@ export const resolveContested = defineAction({
   scope: (input, tx, user) => checkScope(tx, input.checkId, user.id),
   async run({ input, user, tx, audit }) {
     const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { roleId: true, role: { select: { teamId: true } } } });
+    await activeTeam(tx, check.role.teamId);
     // Settling changes what the agreement rule reads: take the version lock first, as agreeing does.
     const inReview = await lockVersionsInReview(tx, check.roleId);
     const activity = await tx.activity.findFirst({
@@ -356,7 +354,44 @@ export const resolveContested = defineAction({
       recordId: input.checkId,
       summary: `Settled contested activity "${activity.name}": ${input.outcome.toLowerCase()}, in "${sectionTitle(input.section)}"${nowAgreed(agreed)}`,
     });
-    return { roleId: check.roleId, teamId: check.role.teamId, agreedVersions: agreed };
+    return { roleId: check.roleId, teamId: check.role.teamId, agreedVersions: agreed.map((version) => version.number) };
+  },
+  revalidate: (data) => rolePaths(data.teamId, data.roleId),
+});
+
+/**
+ * Closes an open expectations check: its answers are frozen, and everyone who
+ * took part may see its results (lib/roles/queries.ts shows them nothing while
+ * it is open, so that changing their own answers, or watching others arrive,
+ * cannot give anyone's away). A closed check that was run becomes the one the
+ * agreement rule reads, so the versions in review are judged again.
+ */
+export const closeExpectationsCheck = defineAction({
+  name: 'role.expectations.close',
+  permission: 'role.draft',
+  input: closeExpectationsCheckSchema,
+  scope: (input, tx, user) => checkScope(tx, input.checkId, user.id),
+  async run({ input, tx, audit }) {
+    const check = await tx.expectationCheck.findUniqueOrThrow({ where: { id: input.checkId }, select: { roleId: true, role: { select: { teamId: true, title: true } } } });
+    await activeTeam(tx, check.role.teamId);
+    // What the agreement rule reads changes: take the version lock first, as answering and settling do.
+    const inReview = await lockVersionsInReview(tx, check.roleId);
+    // Of two closes at once, the second finds it closed; answers being saved go in first, and any later are refused.
+    const open = await lockOpenChecks(tx, { checkId: input.checkId });
+    const { count } = await tx.expectationCheck.updateMany({ where: { id: { in: open }, closedAt: null }, data: { closedAt: new Date() } });
+    if (count === 0) throw new ActionError('CONFLICT', 'This expectations check has already closed: its results are shared with everyone who took part.');
+    const [invited, answered] = await Promise.all([
+      tx.expectationParticipant.count({ where: { checkId: input.checkId } }),
+      tx.expectationParticipant.count({ where: { checkId: input.checkId, submittedAt: { not: null } } }),
+    ]);
+    const agreed = await refreshVersionsInReview(tx, inReview);
+    await audit({
+      action: 'role.expectations.close',
+      recordType: 'ExpectationCheck',
+      recordId: input.checkId,
+      summary: `Closed the expectations check about ${check.role.title} (${answered} of ${invited} answered) and shared its results with those who took part${nowAgreed(agreed)}`,
+    });
+    return { roleId: check.roleId, teamId: check.role.teamId, checkId: input.checkId, agreedVersions: agreed.map((version) => version.number) };
   },
   revalidate: (data) => rolePaths(data.teamId, data.roleId),
 });

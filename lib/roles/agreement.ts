@@ -34,6 +34,32 @@ export async function lockVersionsInReview(tx: Tx, roleId: string): Promise<stri
   return rows.map((row) => row.id);
 }
 
+/**
+ * Locks an expectations check's row against closing for the rest of the
+ * transaction, and returns when it closed (null while open). Answers share the
+ * lock with each other; closing waits for them (see lockOpenChecks), and an
+ * answer that comes after a close sees it closed. Take it after
+ * lockVersionsInReview, as closing does, so that the two cannot deadlock.
+ */
+export async function lockCheckForAnswers(tx: Tx, checkId: string): Promise<{ closedAt: Date | null } | null> {
+  const rows = await tx.$queryRaw<Array<{ closedAt: Date | null }>>`SELECT "closedAt" FROM "ExpectationCheck" WHERE "id" = ${checkId}::uuid FOR SHARE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Locks the open expectations checks about to be closed (one by id, or a
+ * role's), waiting for answers being saved to them, and returns their ids.
+ * Closing then stamps `closedAt` after every answer it kept: a closed check's
+ * answers all predate its closing. After lockVersionsInReview, as answering.
+ */
+export async function lockOpenChecks(tx: Tx, where: { checkId: string } | { roleId: string }): Promise<string[]> {
+  const rows =
+    'checkId' in where
+      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "id" = ${where.checkId}::uuid AND "closedAt" IS NULL FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "roleId" = ${where.roleId}::uuid AND "closedAt" IS NULL ORDER BY "id" FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
 /** Locks a role's row for the rest of the transaction: submissions and new checks for one role queue. */
 export async function lockRole(tx: Tx, roleId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${roleId}::uuid FOR UPDATE`;
@@ -81,4 +107,34 @@ export async function refreshAgreement(tx: Tx, versionId: string): Promise<Agree
   await tx.roleVersion.updateMany({ where: { roleId: version.roleId, status: 'AGREED' }, data: { status: 'SUPERSEDED' } });
   await tx.roleVersion.update({ where: { id: versionId }, data: { status: 'AGREED', agreedAt: new Date() } });
   return { ...state, becameAgreed: true };
+}
+
+export interface NowAgreed {
+  versionId: string;
+  number: number;
+  roleTitle: string;
+}
+
+/**
+ * Re-applies the agreement rule to versions in review that the caller has
+ * already locked (lockVersionsInReview or lockVersion), after a change to what
+ * the rule reads. Returns those that became Agreed, for the audit summary.
+ */
+export async function refreshVersionsInReview(tx: Tx, versionIds: readonly string[]): Promise<NowAgreed[]> {
+  const agreed: NowAgreed[] = [];
+  for (const versionId of versionIds) {
+    const state = await refreshAgreement(tx, versionId);
+    if (!state.becameAgreed) continue;
+    const version = await tx.roleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true, role: { select: { title: true } } } });
+    agreed.push({ versionId, number: version.number, roleTitle: version.role.title });
+  }
+  return agreed;
+}
+
+/**
+ * "; version 2 is now Agreed" for each, for an audit summary. `nameRole` for a
+ * change that spans roles (a team's policy), where the number alone is ambiguous.
+ */
+export function nowAgreed(agreed: readonly NowAgreed[], nameRole = false): string {
+  return agreed.map((version) => `; version ${version.number}${nameRole ? ` of ${version.roleTitle}` : ''} is now Agreed`).join('');
 }

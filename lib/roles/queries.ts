@@ -5,7 +5,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { agreementPolicy } from '@/lib/roles/agreement';
 import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/content';
-import { expectationsEvidence } from '@/lib/roles/contested';
+import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/roles/contested';
 import { activityConsensus, agreementStatus } from '@/lib/roles/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/roles/small-numbers';
 
@@ -32,6 +32,7 @@ export async function getRoleAccess(user: CurrentUser, roleId: string) {
   const scope = { teamId: role.teamId };
   const access = {
     role,
+    userId: user.id,
     canDraft: can(user, 'role.draft', scope),
     canViewAgreed: can(user, 'role.view', scope),
     canSeeIndividualAnswers: can(user, 'role.expectations.individual', scope),
@@ -149,15 +150,19 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
     agreementPolicy(db, access.role.teamId),
   ]);
   // What the expectations check found, for those involved in agreeing the version: the names of
-  // the contested activities and how each was settled (never who answered what).
-  const expectations = involved ? await expectationsEvidence(db, access.role.id) : null;
+  // the contested activities and how each was settled (never who answered what). The rule reads
+  // everyone's answers; someone who may not see individual answers is shown only the contested
+  // activities they may see on the check itself (lib/roles/contested.ts, evidenceAsSeenBy).
+  const evidence = involved ? await expectationsEvidence(db, access.role.id) : null;
+  const expectations = evidence && !access.canSeeIndividualAnswers ? await evidenceAsSeenBy(db, evidence, access.userId) : evidence;
   const openConcerns = involved ? concerns.filter((concern) => concern.status === 'OPEN').length : 0;
+  const agreement = agreementStatus(policy, { agreements: version.agreements, openConcerns, latestCheck: evidence?.check ?? null });
   return {
     ...version,
     content: parseContent(version.content),
     concerns,
     involved,
-    agreement: agreementStatus(policy, { agreements: version.agreements, openConcerns, latestCheck: expectations?.check ?? null }),
+    agreement: agreementAsSeen(agreement, expectations, policy.requireContestedSettled),
     policy: policy.requirements,
     expectationsRules: { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled },
     expectations,
@@ -186,12 +191,20 @@ export function activeActivities(teamId: string) {
   });
 }
 
+/** An activity of a check whose results are not shown yet: no figure, no flag. */
+const RESULTS_NOT_SHOWN: ParticipantConsensus = { groups: [], agreementScore: null, contested: null, figuresWithheld: false };
+
 /**
- * An expectations check. Managers (and administrators) see who said what;
- * everyone else who took part sees the aggregate by stakeholder group under the
- * small-numbers rules (lib/roles/small-numbers.ts), and their own answers. The
- * rules are applied here, on the server: what a participant gets back has no
- * figure for a group too small to show, so none can reach their browser.
+ * An expectations check. Managers (and administrators) see who said what, at
+ * any time; everyone else who took part sees their own answers and, once the
+ * check has closed, the aggregate by stakeholder group under the small-numbers
+ * rules (lib/roles/small-numbers.ts). While it is open they get no figure and
+ * no contested flag at all: they may change their answers as often as they
+ * like, and each view beside a different answer of their own (or beside
+ * others' answers as they arrive) would narrow down what the hidden people
+ * said. Closed, the answers are frozen: one view, ever. The rules are applied
+ * here, on the server: what a participant gets back has nothing they may not
+ * see, so none of it can reach their browser.
  */
 export async function getExpectationCheck(access: RoleAccess, userId: string, checkId: string) {
   if (!UUID.test(checkId)) return null;
@@ -230,6 +243,7 @@ export async function getExpectationCheck(access: RoleAccess, userId: string, ch
   for (const response of responses) byActivity.set(response.activityId, [...(byActivity.get(response.activityId) ?? []), response]);
   const me = check.participants.find((participant) => participant.userId === userId) ?? null;
   const myAnswers = me ? new Map(responses.filter((response) => response.participant.userId === userId).map((response) => [response.activityId, response.answer])) : new Map();
+  const resultsShown = access.canSeeIndividualAnswers || check.closedAt !== null;
   return {
     id: check.id,
     createdAt: check.createdAt,
@@ -238,10 +252,13 @@ export async function getExpectationCheck(access: RoleAccess, userId: string, ch
     participants: access.canDraft ? check.participants : [],
     /** Shown under the small-numbers rules: this person may not see who said what. */
     smallNumbers: !access.canSeeIndividualAnswers,
+    /** False while the check is open, for those who may not see who said what: no figure or flag of any activity is included. */
+    resultsShown,
     counts: { invited: check.participants.length, answered: check.participants.filter((participant) => participant.submittedAt).length },
     me: me ? { submittedAt: me.submittedAt, group: me.group, answers: Object.fromEntries(myAnswers) as Record<string, string> } : null,
     activities: activities.map((activity) => {
       const answers = byActivity.get(activity.id) ?? [];
+      if (!resultsShown) return { ...activity, ...RESULTS_NOT_SHOWN, resolution: null, individual: null };
       const consensus: ParticipantConsensus = access.canSeeIndividualAnswers
         ? { ...activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer }))), figuresWithheld: false }
         : participantConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer, mine: answer.participant.userId === userId })));

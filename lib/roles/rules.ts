@@ -93,10 +93,30 @@ export function activityConsensus(answers: ReadonlyArray<{ group: StakeholderGro
 /**
  * An expectations check has been run once people from at least two stakeholder
  * groups have answered it: only then can it compare groups and find contested
- * activities. Until then the role's previous check (if any) still stands.
+ * activities.
  */
 export function checkHasRun(answeredGroups: Iterable<StakeholderGroup>): boolean {
   return new Set(answeredGroups).size >= 2;
+}
+
+export interface CheckForEvidence {
+  closedAt: Date | null;
+  /** The stakeholder group of each person who has submitted answers. */
+  answeredGroups: ReadonlyArray<StakeholderGroup>;
+}
+
+/**
+ * The one expectations check of a role that the agreement rule reads, from the
+ * role's checks newest first: the latest CLOSED check that has been run. Only
+ * when no closed check has been run does the latest run check that is still
+ * open count (a role has at most one open check). A closed check's answers are
+ * frozen, so an open check, whose first few answers could look alike, never
+ * replaces what a closed one found: it counts once it is closed (by the
+ * manager, or by sending another check). Null when no check has been run.
+ */
+export function countingCheck<T extends CheckForEvidence>(checksNewestFirst: ReadonlyArray<T>): T | null {
+  const run = checksNewestFirst.filter((check) => checkHasRun(check.answeredGroups));
+  return run.find((check) => check.closedAt !== null) ?? run.find((check) => check.closedAt === null) ?? null;
 }
 
 export interface AgreementRequirement {
@@ -109,7 +129,7 @@ export interface AgreementPolicy {
   requirements: ReadonlyArray<AgreementRequirement>;
   /** An expectations check of the role must have been run (answered by people from at least 2 groups). */
   requireExpectationsCheck: boolean;
-  /** Every contested activity of the role's latest run check must have been settled. */
+  /** Every contested activity of the role's counting check (see countingCheck) must have been settled. */
   requireContestedSettled: boolean;
 }
 
@@ -123,7 +143,7 @@ export interface ContestedActivityState {
 export interface VersionReview {
   agreements: ReadonlyArray<{ group: StakeholderGroup }>;
   openConcerns: number;
-  /** The role's latest run expectations check, with its contested activities; null when none has been run. */
+  /** The role's counting expectations check (see countingCheck), with its contested activities from everyone's answers; null when none has been run. */
   latestCheck: { contested: ReadonlyArray<ContestedActivityState> } | null;
 }
 
@@ -134,7 +154,7 @@ export interface AgreementState {
   openConcerns: number;
   /** The policy asks for an expectations check and none has been run. */
   expectationsCheckMissing: boolean;
-  /** Contested activities of the latest run check still to be settled, when the policy asks for each to be settled. */
+  /** Contested activities of the counting check still to be settled, when the policy asks for each to be settled. */
   unsettledContested: ContestedActivityState[];
 }
 
@@ -142,9 +162,13 @@ export interface AgreementState {
  * A version is Agreed when every required group has at least its minimum number
  * of agreements, no concern is open, and what the team's policy asks of the
  * expectations check holds: a check has been run (when required) and every
- * contested activity of the role's latest run check has been settled (when
- * required; on by default). `PEER_OR_REP` counts agreements from peer workers
- * and service-user representatives together.
+ * contested activity of the role's counting check (the latest closed check that
+ * was run, or before any has closed the open one once run: see countingCheck)
+ * has been settled (when required; on by default). The contested activities come
+ * from everyone's answers, whoever is looking: the rule is the same for all;
+ * only what each person is shown of them differs (lib/roles/contested.ts).
+ * `PEER_OR_REP` counts agreements from peer workers and service-user
+ * representatives together.
  */
 export function agreementStatus(policy: AgreementPolicy, review: VersionReview): AgreementState {
   const outstanding = policy.requirements.flatMap((requirement) => {

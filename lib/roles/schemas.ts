@@ -137,6 +137,7 @@ export const replyToConcernSchema = z.object({ concernId: id('concern'), body: r
 export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalLongText('Reason', 2000) });
 
 export const sendExpectationsCheckSchema = z.object({ roleId: id('role'), userIds });
+export const closeExpectationsCheckSchema = z.object({ checkId: id('expectations check') });
 
 export const answerExpectationsSchema = z.object({
   checkId: id('expectations check'),

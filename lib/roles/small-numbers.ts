@@ -26,9 +26,14 @@
  *    suppression NHS Digital and the Office for National Statistics apply).
  * 4. With fewer than 2 answers from outside the viewer's group, even the flag,
  *    beside the viewer's own answer, could tell them how the other person
- *    answered: it is not shown on the check (nor how it was settled). The
- *    version page still lists contested activities to reviewers, as the
- *    agreement rule needs; such a check has hardly been run.
+ *    answered: it is not shown on the check (nor how it was settled), nor on
+ *    the version page (lib/roles/contested.ts, evidenceAsSeenBy).
+ *
+ * These rules hold for one view of a set of answers. So nobody is shown this
+ * view until the check has closed and its answers are frozen
+ * (lib/roles/queries.ts): while it is open, views beside different answers of
+ * the viewer's own, or before and after someone else answers, would narrow
+ * the hidden answers down between them.
  */
 import { consensusOf, groupAnswers, SMALL_GROUP_THRESHOLD, type ExpectationAnswer, type GroupAnswers, type StakeholderGroup } from '@/lib/roles/rules';
 

@@ -158,7 +158,7 @@ test.describe('a role from draft to Agreed', () => {
     await signOut(page);
   });
 
-  test('three people answer the expectations check, and one activity is contested', async ({ page }) => {
+  test('three people answer the expectations check; only the manager sees the results while it is open', async ({ page }) => {
     await signIn(page, MANAGER.email);
     await openRole(page);
     await page.getByRole('button', { name: 'Send an expectations check' }).click();
@@ -193,19 +193,29 @@ test.describe('a role from draft to Agreed', () => {
     await page.getByRole('region', { name: /^Expectations checks to answer/u }).getByRole('link', { name: ROLE_TITLE }).click();
     await answerCheck(page, 'Core part of the role');
     await expect(page.getByRole('main')).toContainText('3 of 3 people have answered');
-    await expect(page.getByRole('heading', { name: 'Contested activities (1)' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 3, name: CONTESTED })).toBeVisible();
+    // Still open: the peer worker sees their own answers and when the results will be shared, nothing of the others'.
+    await expect(page.getByRole('main')).toContainText(`The results will be shared with everyone who took part when ${MANAGER.name} closes the check.`);
+    await expect(page.getByRole('table', { name: 'Your answers' })).toContainText(CONTESTED);
+    await expect(page.getByRole('heading', { name: /^Contested activities/u })).toHaveCount(0);
     await expectAccessible(page);
     await signOut(page);
   });
 
-  test('the manager settles the contested activity in the description and submits version 2 for review', async ({ page }) => {
+  test('the manager closes the check, settles the contested activity in the description and submits version 2 for review', async ({ page }) => {
     await signIn(page, MANAGER.email);
     await openRole(page);
     await page.getByRole('link', { name: /^Check sent/u }).click();
     await expect(page).toHaveURL(new RegExp(`${found.check}$`, 'u'));
     await expect(h1(page)).toContainText('Expectations check');
     await expect(page.getByRole('main')).toContainText('1 activity is contested: 0 settled, 1 still to settle');
+    await expectAccessible(page);
+
+    // Everyone has answered: the manager closes the check, sharing the results with them and freezing their answers.
+    await expect(page.getByRole('main')).toContainText('When you close the check, everyone who took part can see the results');
+    await page.getByRole('button', { name: 'Close the check and share the results' }).click();
+    await expect(page).toHaveURL(/\?status=closed/u);
+    await expect(banner(page, 'Expectations check closed')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Close the check and share the results' })).toHaveCount(0);
     await expectAccessible(page);
 
     await page.getByRole('link', { name: new RegExp(`^Record how this was settled\\s*: ${CONTESTED}$`, 'u') }).click();
@@ -263,6 +273,11 @@ test.describe('a role from draft to Agreed', () => {
 
   test('a reviewer raises a concern about a section, and the manager resolves it', async ({ page }) => {
     await signIn(page, PEER.email);
+    // The check has closed: the peer worker now sees its results, and how the contested activity was settled.
+    await page.goto(found.check);
+    await expect(page.getByRole('heading', { name: 'Contested activities (1)' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: CONTESTED })).toBeVisible();
+    await expectAccessible(page);
     await openReviewRequest(page);
     await page.getByRole('region', { name: 'Supervision and support', exact: true }).getByRole('link', { name: /^Raise a concern\s+about this section$/u }).click();
     await expect(h1(page)).toContainText('Raise a concern');

@@ -197,6 +197,19 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
       return { checkId: check.id, answers: answersFor(await activityCatalogue(world.thisTeam), { default: 'SOMETIMES' }) };
     },
   },
+  // Closing a check is for whoever drafts the team's roles, not for the people it was sent to (here the peer worker, HR and the representative).
+  'role.expectations.close': {
+    allowed: THIS_TEAM_DRAFTERS,
+    input: async (world) => {
+      const role = await newRole(world);
+      const check = await createCheck(role, world.managerOfThisTeam, [
+        { user: world.peerWorker, answers: { default: 'CORE' } },
+        { user: world.hr, answers: { default: 'SOMETIMES' } },
+        { user: world.serviceUserRep },
+      ]);
+      return { checkId: check.id };
+    },
+  },
   'role.contested.resolve': {
     allowed: THIS_TEAM_DRAFTERS,
     input: async (world) => {

@@ -210,6 +210,7 @@ async function buildRoleFixtures(world: World) {
   const closedCheck = await createCheck(closedCheckRole, manager, [{ user: world.peerWorker }], { closed: true });
   const checkWithoutPeer = await createCheck(draftRole, manager, [{ user: world.staff }]);
   const archivedTeam = await createTeam({ name: `Archived Team ${world.suffix}`, archived: true });
+  const archivedTeamCheck = await createCheck(await createRole({ team: archivedTeam, createdBy: manager, title: 'Role of an archived team' }), manager, []);
 
   return {
     draftRole,
@@ -233,6 +234,7 @@ async function buildRoleFixtures(world: World) {
     closedCheck,
     checkWithoutPeer,
     archivedTeam,
+    archivedTeamCheck,
   };
 }
 
@@ -602,6 +604,21 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         { label: 'a check the peer worker was not sent', input: { ...valid, checkId: fixtures.checkWithoutPeer.id }, expect: { code: 'FORBIDDEN' } },
         { label: "another team's check", input: { ...valid, checkId: fixtures.otherCheck.id }, expect: { code: 'FORBIDDEN' } },
         { label: 'a check that does not exist', input: { ...valid, checkId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('checkId'),
+      ];
+    },
+  },
+  'role.expectations.close': {
+    cases: (world, fixtures) => {
+      const valid = { checkId: fixtures.check.id };
+      return [
+        ...fieldCases(valid, { checkId: 'uuid' }),
+        { label: 'a check that has already closed', input: { checkId: fixtures.closedCheck.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a check of an archived team', input: { checkId: fixtures.archivedTeamCheck.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a check that does not exist', input: { checkId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a role id given as the check', input: { checkId: fixtures.draftRole.id }, expect: { code: 'NOT_FOUND' } },
+        { label: "another team's check, as this team's manager", as: 'managerOfThisTeam', input: { checkId: fixtures.otherCheck.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a participant who does not manage the team', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
         emptyFormCase('checkId'),
       ];
     },

@@ -1,6 +1,7 @@
 // The expectations check: the manager asks people what they expect of the role,
 // each answers every activity, the results show consensus by stakeholder group
-// and flag contested activities, and the manager records how each was settled.
+// and flag contested activities (to everyone else only once the manager has
+// closed the check), and the manager records how each was settled.
 import { db } from '@/lib/db';
 import { archiveActivity, createActivity as addActivity } from '@/lib/role-settings/actions';
 import * as roles from '@/lib/roles/actions';
@@ -14,12 +15,17 @@ import {
   createActivity,
   createCheck,
   createRole,
+  createTeam,
   createUser,
+  inviteReviewers,
+  recordAgreement,
+  submitVersion,
   without,
   type AnswerPlan,
   type World,
 } from '../factories';
 import { actingAs, auditOf, currentUserOf } from '../support/roles';
+import { snapshotDatabase } from '../support/snapshot';
 
 let world: World;
 
@@ -192,9 +198,9 @@ describe('the results of a check', () => {
         { user: world.staff, answers: { default: 'CORE', byName: { [RECORDS]: 'NOT_PART', [MEDICATION]: 'NOT_PART' } } },
         { user: world.peerWorker, answers: { default: 'CORE', byName: { [RECORDS]: 'CORE', [MEDICATION]: 'NOT_PART' } } },
         { user: world.serviceUserRep, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE', [ONE_TO_ONE]: 'CORE', [MEDICATION]: 'NOT_PART' } } },
-        // HR has not answered yet: their group is not counted.
+        // HR did not answer before it closed: their group is not counted.
         { user: world.hr },
-      ])
+      ], { closed: true })
     ).id;
   });
 
@@ -298,7 +304,7 @@ describe('a participant’s view of a check with groups of one', () => {
         { user: world.peerWorker, answers: { default: 'CORE', byName: { [RECORDS]: 'CORE' } } },
         { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
         ...moreStaff.map((user) => ({ user, answers: { default: 'SOMETIMES' as const, byName: { [RECORDS]: 'NOT_PART' as const } } })),
-      ])
+      ], { closed: true })
     ).id;
   });
 
@@ -389,13 +395,15 @@ describe('resolveContested', () => {
     ]);
     const results = await resultsFor(world.managerOfThisTeam, role.id, check.id);
     expect(results!.activities.find((activity) => activity.id === records.id)?.resolution).toMatchObject({ outcome: 'INCLUDED', section: 'responsibilities' });
-    // Only one other person answered: beside the peer worker's own answer, "contested" (or how it was settled) would give theirs away.
-    expect(
-      (await resultsFor(world.peerWorker, role.id, check.id))!.activities.find((activity) => activity.id === records.id),
-    ).toMatchObject({ contested: null, resolution: null });
+    // Open: nothing of the results for the peer worker. Closed: only one other person answered, so beside the peer worker's
+    // own answer "contested" (or how it was settled) would give theirs away.
+    expect((await resultsFor(world.peerWorker, role.id, check.id))!.activities.find((activity) => activity.id === records.id)).toMatchObject({ contested: null, resolution: null });
+    expect(await actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId: check.id }))).toMatchObject({ ok: true });
+    expect((await resultsFor(world.peerWorker, role.id, check.id))!.activities.find((activity) => activity.id === records.id)).toMatchObject({ contested: null, resolution: null });
     expect((await auditOf(check.id)).map((event) => event.summary)).toEqual([
       `Settled contested activity "${RECORDS}": clarified, in "Working arrangements"`,
       `Settled contested activity "${RECORDS}": included, in "Key responsibilities"`,
+      `Closed the expectations check about ${role.title} (2 of 2 answered) and shared its results with those who took part`,
     ]);
   });
 
@@ -405,5 +413,137 @@ describe('resolveContested', () => {
       const result = await actingAs(user, () => roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'EXCLUDED', section: 'notPart', note: 'Not ours' }));
       expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     }
+  });
+});
+
+/** Every way a figure or a contested flag could appear in what a query sends to the browser. */
+const RESULT_KEYS = /"counts":\{"CORE"|"(total|position|leaning)":|"contested":(true|false)|"agreementScore":\d|"figuresWithheld":true|"withheld":true|"individual":\[|"resolution":\{/u;
+
+describe('an open check, for someone who may not see who said what', () => {
+  // One manager, one non-peer staff member, one peer worker and one HR partner: the review's example.
+  it('sends HR no figure or flag however often they change their own answers, and the frozen view once the manager closes it', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.managerOfThisTeam, world.staff, world.peerWorker, world.hr]);
+    expect(await answer(world.managerOfThisTeam, checkId, { default: 'CORE', byName: { [RECORDS]: 'NOT_PART' } })).toMatchObject({ ok: true });
+    expect(await answer(world.staff, checkId, { default: 'NOT_PART' })).toMatchObject({ ok: true });
+    expect(await answer(world.peerWorker, checkId, { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } })).toMatchObject({ ok: true });
+    const records = await catalogueActivity(RECORDS);
+
+    // Three probes: all core, all not part, all sometimes. Each view is the same but for HR's own answers.
+    const views = new Set<string>();
+    for (const probe of ['CORE', 'NOT_PART', 'SOMETIMES'] as const) {
+      expect(await answer(world.hr, checkId, { default: probe })).toMatchObject({ ok: true });
+      const sent = JSON.parse(JSON.stringify(await resultsFor(world.hr, role.id, checkId)));
+      expect(sent).toMatchObject({ resultsShown: false, smallNumbers: true, participants: [], counts: { invited: 4, answered: 4 } });
+      expect(sent.me.answers[records.id]).toBe(probe);
+      for (const activity of sent.activities) expect(activity).toMatchObject({ groups: [], agreementScore: null, contested: null, figuresWithheld: false, resolution: null, individual: null });
+      expect(JSON.stringify(sent)).not.toMatch(RESULT_KEYS);
+      views.add(JSON.stringify({ ...sent, me: { group: sent.me.group } }));
+    }
+    expect(views.size).toBe(1);
+    // Nor does anything of the others' answers reach the peer worker or the staff member while it is open; the manager sees it all.
+    for (const participant of [world.peerWorker, world.staff]) expect(JSON.stringify(await resultsFor(participant, role.id, checkId))).not.toMatch(RESULT_KEYS);
+    expect((await resultsFor(world.managerOfThisTeam, role.id, checkId))!.activities.find((activity) => activity.id === records.id)).toMatchObject({ contested: true, agreementScore: 0 });
+
+    const closed = await actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId }));
+    expect(closed).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id, checkId, agreedVersions: [] } });
+    expect((await auditOf(checkId)).at(-1)).toMatchObject({
+      action: 'role.expectations.close',
+      actorId: world.managerOfThisTeam.id,
+      summary: `Closed the expectations check about ${role.title} (4 of 4 answered) and shared its results with those who took part`,
+    });
+
+    // Closed: the small-numbers view of the answers as they were, one person in each group, so no group's figures, only the flag.
+    const frozen = await resultsFor(world.hr, role.id, checkId);
+    expect(frozen).toMatchObject({ resultsShown: true, closedAt: expect.any(Date) });
+    expect(frozen!.activities.find((activity) => activity.id === records.id)).toMatchObject({ contested: true, agreementScore: null, individual: null });
+    expect(frozen!.activities.every((activity) => activity.groups.every((group) => 'withheld' in group))).toBe(true);
+    // The answers are frozen: no fourth probe, and the view stays as it is.
+    expect(await answer(world.hr, checkId, { default: 'CORE' })).toMatchObject({ ok: false, code: 'CONFLICT', error: 'This expectations check has closed.' });
+    expect(await resultsFor(world.hr, role.id, checkId)).toEqual(frozen);
+    expect((await listPendingRequests(await currentUserOf(world.hr))).checks.map((row) => row.check.id)).not.toContain(checkId);
+  });
+});
+
+describe('closeExpectationsCheck', () => {
+  it('refuses a check that has already closed, and changes nothing', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.staff]);
+    await send(role.id, [world.peerWorker]);
+    const { closedAt } = await db.expectationCheck.findUniqueOrThrow({ where: { id: checkId }, select: { closedAt: true } });
+    const result = await actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId }));
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', error: 'This expectations check has already closed: its results are shared with everyone who took part.' });
+    expect(await db.expectationCheck.findUniqueOrThrow({ where: { id: checkId }, select: { closedAt: true } })).toEqual({ closedAt });
+    expect((await auditOf(checkId)).map((event) => event.action)).toEqual(['role.expectations.send']);
+  });
+
+  it('closes once when two managers close it at the same moment', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const role = await newRole();
+      const checkId = await send(role.id, [world.staff, world.peerWorker]);
+      const results = await Promise.all([
+        actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId })),
+        actingAs(world.admin, () => roles.closeExpectationsCheck(null, { checkId })),
+      ]);
+      expect({ round, outcomes: results.map((result) => (result.ok ? 'closed' : result.code)).sort() }).toEqual({ round, outcomes: ['CONFLICT', 'closed'] });
+      expect({ round, closes: (await auditOf(checkId)).filter((event) => event.action === 'role.expectations.close').length }).toEqual({ round, closes: 1 });
+    }
+  });
+
+  it('never takes an answer after the check has closed, when the two come at the same moment', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const role = await newRole();
+      const checkId = await send(role.id, [world.staff, world.peerWorker]);
+      const [answered, closed] = await Promise.all([answer(world.peerWorker, checkId, { default: 'CORE' }), actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId }))]);
+      expect({ round, closed: closed.ok }).toEqual({ round, closed: true });
+      const check = await db.expectationCheck.findUniqueOrThrow({ where: { id: checkId }, select: { closedAt: true } });
+      const participant = await db.expectationParticipant.findUniqueOrThrow({ where: { checkId_userId: { checkId, userId: world.peerWorker.id } }, select: { submittedAt: true } });
+      if (answered.ok) expect({ round, before: participant.submittedAt!.getTime() <= check.closedAt!.getTime() }).toEqual({ round, before: true });
+      else expect({ round, answered, submittedAt: participant.submittedAt }).toMatchObject({ round, answered: { code: 'CONFLICT' }, submittedAt: null });
+    }
+  });
+
+  it('is for the managers of the team, not the participants', async () => {
+    const role = await newRole();
+    const checkId = await send(role.id, [world.staff, world.peerWorker, world.hr]);
+    for (const user of [world.staff, world.peerWorker, world.hr, world.managerOfOtherTeam]) {
+      expect(await actingAs(user, () => roles.closeExpectationsCheck(null, { checkId }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await db.expectationCheck.findUniqueOrThrow({ where: { id: checkId }, select: { closedAt: true } })).toEqual({ closedAt: null });
+  });
+});
+
+describe('an archived team', () => {
+  it('takes no answers, settlements or closing of its checks, so no version of it can become Agreed through them', async () => {
+    const team = await createTeam();
+    const manager = await createUser({ name: `Archived Manager ${world.suffix}` });
+    const nurse = await createUser({ name: `Archived Nurse ${world.suffix}` });
+    const peer = await createUser({ name: `Archived Peer ${world.suffix}` });
+    await addMembership(team, manager, 'MANAGER');
+    await addMembership(team, nurse, 'STAFF');
+    await addMembership(team, peer, 'PEER_WORKER');
+    const role = await createRole({ team, createdBy: manager });
+    const version = await submitVersion(role, manager);
+    await inviteReviewers(version, [manager, nurse, peer, world.hr], manager);
+    // Writing in clinical records contested between the nurse and the peer worker; the manager has yet to answer.
+    const check = await createCheck(role, manager, [
+      { user: nurse, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+      { user: peer, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } } },
+      { user: manager },
+    ]);
+    for (const reviewer of [manager, nurse, peer, world.hr]) await recordAgreement(version, reviewer);
+    expect((await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe('IN_REVIEW');
+    await db.team.update({ where: { id: team.id }, data: { archivedAt: new Date() } });
+
+    const records = await catalogueActivity(RECORDS);
+    const archived = { ok: false, code: 'CONFLICT', error: 'This team is archived: restore it before working on its roles.' };
+    const before = await snapshotDatabase();
+    // Answering in agreement with the nurse would leave nothing contested; settling it would too; closing would freeze the check.
+    expect(await actingAs(manager, async () => roles.answerExpectations(null, { checkId: check.id, answers: answersFor(await activityCatalogue(team), { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } }) }))).toMatchObject(archived);
+    // The team's own manager can no longer act for an archived team at all; an administrator still could, but for this.
+    expect(await actingAs(world.admin, () => roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'CLARIFIED', section: 'responsibilities', note: 'Brief notes only.' }))).toMatchObject(archived);
+    expect(await actingAs(world.admin, () => roles.closeExpectationsCheck(null, { checkId: check.id }))).toMatchObject(archived);
+    expect(await snapshotDatabase()).toEqual(before);
+    expect((await db.roleVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe('IN_REVIEW');
   });
 });

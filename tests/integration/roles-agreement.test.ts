@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { updateAgreementPolicy } from '@/lib/role-settings/actions';
 import * as roles from '@/lib/roles/actions';
 import { getAgreedVersion } from '@/lib/roles/gate';
-import { getRoleAccess, getVersionDetail } from '@/lib/roles/queries';
+import { getExpectationCheck, getRoleAccess, getVersionDetail } from '@/lib/roles/queries';
 import {
   activityCatalogue,
   addMembership,
@@ -370,13 +370,21 @@ describe('agreeing with the expectations check', () => {
     return (await getVersionDetail(access!, 1))!;
   };
 
-  /** A version in review whose role's check has writing in clinical records (and escorting, when asked) contested, none settled. */
-  async function contestedVersion(options: { alsoEscorting?: boolean } = {}) {
+  /**
+   * A version in review whose role's check (closed, unless asked otherwise) has writing in clinical records (and
+   * escorting, when asked) contested, none settled.
+   */
+  async function contestedVersion(options: { alsoEscorting?: boolean; open?: boolean } = {}) {
     const { role, version } = await versionWithFullReviewGroup();
-    const check = await createCheck(role, world.managerOfThisTeam, [
-      { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART', [ESCORTING]: 'NOT_PART' } } },
-      { user: world.peerWorker, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE', [ESCORTING]: options.alsoEscorting ? 'CORE' : 'NOT_PART' } } },
-    ]);
+    const check = await createCheck(
+      role,
+      world.managerOfThisTeam,
+      [
+        { user: world.staff, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART', [ESCORTING]: 'NOT_PART' } } },
+        { user: world.peerWorker, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE', [ESCORTING]: options.alsoEscorting ? 'CORE' : 'NOT_PART' } } },
+      ],
+      { closed: !options.open },
+    );
     return { role, version, check, records: await catalogueActivity(RECORDS), escorting: await catalogueActivity(ESCORTING) };
   }
 
@@ -410,19 +418,49 @@ describe('agreeing with the expectations check', () => {
     expect(await actingAs(world.managerOfThisTeam, () => roles.agreeVersion(null, { versionId: version.id }))).toMatchObject({ ok: true, data: { status: 'AGREED' } });
   });
 
-  it('judges by the latest check that has been run, so sending a new one does not clear what the last one found', async () => {
-    const { role, version, check } = await contestedVersion();
+  const catalogueAnswers = async (plan: { default: 'CORE' | 'SOMETIMES' | 'NOT_PART' }) => answersFor(await activityCatalogue(world.thisTeam), plan);
+
+  it('counts a newer check only once it is closed: its first answers alike do not replace what the closed one found', async () => {
+    // C1 is open and is the only check run: it counts, with writing in clinical records unsettled. Everyone has agreed V.
+    const { role, version, check: first } = await contestedVersion({ open: true });
     for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) await recordAgreement(version, reviewer);
-    // A new check, answered so far by one group: the old check's contested activity still stands.
-    const newer = await createCheck(role, world.managerOfThisTeam, [{ user: world.staff, answers: { default: 'CORE' } }, { user: world.peerWorker }]);
-    expect((await outstandingOf(role)).agreement.unsettledContested.map((activity) => activity.name)).toEqual([RECORDS]);
-    expect((await outstandingOf(role)).expectations).toMatchObject({ check: { id: check.id }, newerCheck: { id: newer.id } });
-    // The peer worker answers it, in agreement with the staff: the new check has been run, nothing is contested, and answering re-judges the version.
-    const catalogue = await activityCatalogue(world.thisTeam);
-    const answered = await actingAs(world.peerWorker, () => roles.answerExpectations(null, { checkId: newer.id, answers: answersFor(catalogue, { default: 'CORE' }) }));
-    expect(answered).toMatchObject({ ok: true });
+    expect((await outstandingOf(role)).expectations).toMatchObject({ check: { id: first.id, closedAt: null }, newerCheck: null });
+
+    // The manager sends C2, which closes C1: C1 still counts, now closed.
+    const sent = await actingAs(world.managerOfThisTeam, () => roles.sendExpectationsCheck(null, { roleId: role.id, userIds: [world.managerOfThisTeam.id, world.staff.id, world.peerWorker.id, world.hr.id] }));
+    if (!sent.ok) throw new Error(sent.error);
+    const second = sent.data.checkId;
+    expect((await auditOf(second)).at(-1)).toMatchObject({ summary: expect.stringMatching(/, closing the previous one$/u) });
+
+    // Two people from two groups answer C2 alike: it has been run, but it is open, so C1 still stands and V stays in review.
+    for (const participant of [world.staff, world.peerWorker]) {
+      expect(await actingAs(participant, async () => roles.answerExpectations(null, { checkId: second, answers: await catalogueAnswers({ default: 'CORE' }) }))).toMatchObject({ ok: true });
+    }
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+    const detail = await outstandingOf(role);
+    expect(detail.agreement.unsettledContested.map((activity) => activity.name)).toEqual([RECORDS]);
+    expect(detail.expectations).toMatchObject({ check: { id: first.id, closedAt: expect.any(Date) }, newerCheck: { id: second, closedAt: null } });
+
+    // Closing C2 makes it the check that counts, judged in the same transaction: nothing in it is contested, so V is Agreed.
+    const closed = await actingAs(world.managerOfThisTeam, () => roles.closeExpectationsCheck(null, { checkId: second }));
+    expect(closed).toEqual({ ok: true, data: { roleId: role.id, teamId: world.thisTeam.id, checkId: second, agreedVersions: [1] } });
     expect(await statusOf(version.id)).toBe('AGREED');
-    expect((await auditOf(newer.id)).at(-1)).toMatchObject({ action: 'role.expectations.answer', summary: expect.stringMatching(/; version 1 is now Agreed$/u) });
+    expect((await auditOf(second)).at(-1)).toMatchObject({ action: 'role.expectations.close', summary: expect.stringMatching(/; version 1 is now Agreed$/u) });
+  });
+
+  it('counts a newer check once sending another closes it, and judges the version then', async () => {
+    const { role, version } = await contestedVersion();
+    for (const reviewer of [world.managerOfThisTeam, world.staff, world.hr, world.peerWorker]) await recordAgreement(version, reviewer);
+    const newer = await createCheck(role, world.managerOfThisTeam, [
+      { user: world.staff, answers: { default: 'CORE' } },
+      { user: world.peerWorker, answers: { default: 'CORE' } },
+    ]);
+    expect(await statusOf(version.id)).toBe('IN_REVIEW');
+    const sent = await actingAs(world.managerOfThisTeam, () => roles.sendExpectationsCheck(null, { roleId: role.id, userIds: [world.hr.id] }));
+    expect(sent).toMatchObject({ ok: true });
+    expect(await db.expectationCheck.findUniqueOrThrow({ where: { id: newer.id }, select: { closedAt: true } })).toEqual({ closedAt: expect.any(Date) });
+    expect(await statusOf(version.id)).toBe('AGREED');
+    expect((await auditOf(sent.ok ? sent.data.checkId : '')).at(-1)).toMatchObject({ summary: expect.stringMatching(/, closing the previous one; version 1 is now Agreed$/u) });
   });
 
   it('is judged again when the policy stops requiring contested activities to be settled', async () => {
@@ -447,6 +485,8 @@ describe('agreeing with the expectations check', () => {
     const minimums = { MANAGER: '1', STAFF: '1', PEER_WORKER: '0', SERVICE_USER_REP: '0', HR: '1', PEER_OR_REP: '1' };
     expect(await actingAs(world.admin, () => updateAgreementPolicy(null, { teamId: team.id, version: teamVersion, minimums }))).toMatchObject({ ok: true });
     expect(await statusOf(version.id)).toBe('AGREED');
+    // The audit summary says which version the new policy made Agreed, and of which role.
+    expect((await auditOf(team.id)).at(-1)).toMatchObject({ action: 'team.policy.update', summary: expect.stringContaining(`; version 1 of ${role.title} is now Agreed`) });
   });
 
   it('asks for a check that has been run when the policy requires one', async () => {
@@ -485,6 +525,64 @@ describe('agreeing with the expectations check', () => {
     const catalogue = await activityCatalogue(team);
     expect(await actingAs(peer, () => roles.answerExpectations(null, { checkId: check.id, answers: answersFor(catalogue, { default: 'CORE' }) }))).toMatchObject({ ok: true });
     expect(await statusOf(version.id)).toBe('AGREED');
+  });
+
+  it('shows a reviewer who answered no contested activity whose flag would give away the one other person’s answer', async () => {
+    // The review's example: a check answered by one manager and two peer workers, one of whom reviews the version.
+    const team = await createTeam();
+    const manager = await createUser({ name: 'Leak Manager' });
+    const nurse = await createUser({ name: 'Leak Nurse' });
+    const [peer, otherPeer] = [await createUser({ name: 'Leak Peer' }), await createUser({ name: 'Leak Other Peer' })];
+    await addMembership(team, manager, 'MANAGER');
+    await addMembership(team, nurse, 'STAFF');
+    await addMembership(team, peer, 'PEER_WORKER');
+    await addMembership(team, otherPeer, 'PEER_WORKER');
+    const role = await createRole({ team, createdBy: manager });
+    const version = await submitVersion(role, manager);
+    await inviteReviewers(version, [manager, nurse, peer, world.hr], manager);
+    // The manager says "not part of the role" where both peer workers say "core": contested.
+    const check = await createCheck(
+      role,
+      manager,
+      [
+        { user: manager, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'NOT_PART' } } },
+        { user: peer, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } } },
+        { user: otherPeer, answers: { default: 'SOMETIMES', byName: { [RECORDS]: 'CORE' } } },
+      ],
+      { closed: true },
+    );
+    const records = await catalogueActivity(RECORDS);
+    const detailFor = async (user: { id: string }) => (await getVersionDetail((await getRoleAccess(await currentUserOf(user), role.id))!, 1))!;
+
+    // The manager sees it, and the rule reads it.
+    expect((await detailFor(manager)).agreement.unsettledContested.map((activity) => activity.name)).toEqual([RECORDS]);
+    // The peer worker: one answer from outside their group, so no flag, on the check or here; only that something is still to settle.
+    const asPeer = await detailFor(peer);
+    expect(asPeer.expectations).toMatchObject({ check: { id: check.id, contested: [], withheld: { reason: 'SMALL_NUMBERS', unsettled: true } } });
+    expect(asPeer.agreement).toMatchObject({ status: 'IN_REVIEW', unsettledContested: [], contestedNotShown: 'UNSETTLED' });
+    const payload = JSON.stringify(asPeer);
+    expect(payload).not.toContain(RECORDS);
+    expect(payload).not.toContain(records.id);
+    const checkView = await getExpectationCheck((await getRoleAccess(await currentUserOf(peer), role.id))!, peer.id, check.id);
+    expect(checkView!.activities.find((activity) => activity.id === records.id)).toMatchObject({ contested: null });
+    // The nurse did not answer (so knows none of the answers), and three people did: the flag may be shown to them, as on a check they had been sent.
+    expect((await detailFor(nurse)).expectations?.check).toMatchObject({ contested: [expect.objectContaining({ name: RECORDS })], withheld: null });
+
+    // Settled: nothing outstanding that the peer worker is not shown.
+    expect(await actingAs(manager, () => roles.resolveContested(null, { checkId: check.id, activityId: records.id, outcome: 'CLARIFIED', section: 'responsibilities', note: 'Brief notes only.' }))).toMatchObject({ ok: true });
+    expect((await detailFor(peer)).agreement).toMatchObject({ unsettledContested: [], contestedNotShown: null });
+    expect((await detailFor(peer)).expectations?.check?.withheld).toEqual({ reason: 'SMALL_NUMBERS', unsettled: false });
+  });
+
+  it('shows reviewers none of the contested activities of a check that is still open, whatever its answers', async () => {
+    const { role } = await contestedVersion({ open: true });
+    for (const reviewer of [world.serviceUserRep, world.staff]) {
+      const detail = await outstandingOf(role, reviewer);
+      expect(detail.expectations).toMatchObject({ check: { contested: [], withheld: { reason: 'CHECK_OPEN' } } });
+      expect(detail.agreement).toMatchObject({ unsettledContested: [], contestedNotShown: 'CHECK_OPEN' });
+      expect(JSON.stringify(detail)).not.toContain(RECORDS);
+    }
+    expect((await outstandingOf(role)).agreement).toMatchObject({ unsettledContested: [expect.objectContaining({ name: RECORDS })], contestedNotShown: null });
   });
 
   const ROUNDS = 10;

@@ -97,6 +97,8 @@ describe('the demo seed', () => {
       'seed.role.expectations.send': 2,
       // Eight people answered the CMHT check; six of seven the early intervention one.
       'seed.role.expectations.answer': 14,
+      // Both checks closed, so that everyone who took part sees the results.
+      'seed.role.expectations.close': 2,
       'seed.role.contested.resolve': 1,
       'seed.role.submit': 2,
       'seed.role.reviewers.invite': 2,
@@ -126,8 +128,9 @@ describe('the demo seed', () => {
     expect(version.concerns).toEqual([]);
     expect(await getAgreedVersion(role.id)).toMatchObject({ id: version.id, number: 1, content: expect.objectContaining({ working: expect.objectContaining({ payBand: 'Band 3 (Agenda for Change)', hoursPerWeek: 22.5 }) }) });
 
-    // The check: everyone answered; its one contested activity was settled.
+    // The check: everyone answered, the manager closed it; its one contested activity was settled.
     const [check] = role.checks;
+    expect(check.closedAt).toEqual(expect.any(Date));
     expect(check.participants.length).toBeGreaterThanOrEqual(6);
     expect(check.participants.every((participant) => participant.submittedAt !== null)).toBe(true);
     const manager = await currentUserOf(await person('manager.cmht@peerroles.test'));
@@ -161,13 +164,14 @@ describe('the demo seed', () => {
         expectationsCheckMissing: false,
         unsettledContested: [expect.objectContaining({ name: 'Writing in clinical records', settled: false })],
       },
-      expectations: { check: { contested: [expect.objectContaining({ name: 'Writing in clinical records', resolution: null })] }, newerCheck: null },
+      expectations: { check: { closedAt: expect.any(Date), contested: [expect.objectContaining({ name: 'Writing in clinical records', resolution: null })], withheld: null }, newerCheck: null },
       maySeeCheck: true,
     });
     expect((await listPendingRequests(repUser)).reviews.map((review) => review.version.role.id)).toEqual([role.id]);
 
-    // The check: writing in clinical records is contested (peer workers say core, non-peer staff not part of it), not yet settled.
+    // The check, closed: writing in clinical records is contested (peer workers say core, non-peer staff not part of it), not yet settled.
     const [check] = role.checks;
+    expect(check.closedAt).toEqual(expect.any(Date));
     expect(check.resolutions).toEqual([]);
     const manager = await currentUserOf(await person('helen.price@peerroles.test'));
     const results = await getExpectationCheck((await getRoleAccess(manager, role.id))!, manager.id, check.id);
@@ -176,8 +180,9 @@ describe('the demo seed', () => {
     expect(records.groups.find((group) => group.group === 'PEER_WORKER')).toMatchObject({ leaning: 'CORE' });
     expect(records.groups.find((group) => group.group === 'STAFF')).toMatchObject({ leaning: 'NOT_PART' });
     const hr = await currentUserOf(await person('hr@peerroles.test'));
-    // The representative sees that it is contested, but no figures: the manager and the peer worker, one each, are
-    // too few to hide behind the three non-peer staff's figures. HR, who has not answered, sees the staff group.
+    // The check has closed, so those who took part see its results. The representative sees that it is contested, but no
+    // figures: the manager and the peer worker, one each, are too few to hide behind the three non-peer staff's figures.
+    // HR, who did not answer before it closed, sees the staff group.
     const repRecords = (await getExpectationCheck(repAccess!, repUser.id, check.id))!.activities.find((activity) => activity.name === 'Writing in clinical records')!;
     expect(repRecords).toEqual(expect.objectContaining({ contested: true, figuresWithheld: true, agreementScore: null, individual: null }));
     expect(repRecords.groups.every((group) => 'withheld' in group)).toBe(true);
@@ -188,8 +193,8 @@ describe('the demo seed', () => {
       { group: 'PEER_WORKER', withheld: true },
       { group: 'SERVICE_USER_REP', withheld: true },
     ]);
-    // HR has not answered yet: a pending request for the HR demo sign-in.
-    expect((await listPendingRequests(hr)).checks.map((row) => row.check.id)).toEqual([check.id]);
+    // Closed: no longer a request for HR to answer.
+    expect((await listPendingRequests(hr)).checks).toEqual([]);
   });
 
   it('gives the recovery college a draft that has not been submitted', async () => {

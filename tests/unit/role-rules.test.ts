@@ -2,6 +2,7 @@ import {
   activityConsensus,
   agreementStatus,
   checkHasRun,
+  countingCheck,
   DEFAULT_AGREEMENT_POLICY,
   DEFAULT_EXPECTATIONS_RULES,
   groupAnswers,
@@ -143,5 +144,30 @@ describe('checkHasRun', () => {
     expect(checkHasRun([])).toBe(false);
     expect(checkHasRun(['STAFF', 'STAFF', 'STAFF'])).toBe(false);
     expect(checkHasRun(['STAFF', 'HR'])).toBe(true);
+  });
+});
+
+describe('countingCheck', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 11, day));
+  const check = (name: string, closedAt: Date | null, answeredGroups: StakeholderGroup[]) => ({ name, closedAt, answeredGroups });
+  const run: StakeholderGroup[] = ['STAFF', 'PEER_WORKER'];
+  const oneGroup: StakeholderGroup[] = ['STAFF', 'STAFF'];
+  const counting = (...checks: Array<ReturnType<typeof check>>) => countingCheck(checks)?.name ?? null;
+
+  it('is the latest closed check that was run, even when a newer open check has been run', () => {
+    // The review's sequence: C1 closed by sending C2, whose first two answers (from two groups) agree.
+    expect(counting(check('C2', null, run), check('C1', at(2), run))).toBe('C1');
+    expect(counting(check('C3', null, run), check('C2', at(3), run), check('C1', at(2), run))).toBe('C2');
+  });
+
+  it('passes over closed checks that were never run', () => {
+    expect(counting(check('C3', null, oneGroup), check('C2', at(3), oneGroup), check('C1', at(2), run))).toBe('C1');
+  });
+
+  it('is the open check, once run, only while no closed check has been run', () => {
+    expect(counting(check('C1', null, run))).toBe('C1');
+    expect(counting(check('C2', null, run), check('C1', at(2), oneGroup))).toBe('C2');
+    expect(counting(check('C1', null, oneGroup))).toBeNull();
+    expect(counting()).toBeNull();
   });
 });

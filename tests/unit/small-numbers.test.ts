@@ -108,13 +108,22 @@ describe('participantConsensus', () => {
  * may be left with a single possible answer, except as part of at least 3
  * hidden people all left with the same one: no more than a shown group of 3
  * who all answered alike gives away, which the threshold accepts.
+ *
+ * One view per person is what the app allows: nobody but the team's managers
+ * sees a check's results until it has closed, when the answers are frozen
+ * (lib/roles/queries.ts). Before that rule, changing one's own answers gave
+ * several views of the same hidden answers, which this property does not
+ * cover. The viewer may also be a reviewer who did not take part (no answer of
+ * their own), who sees the contested flags of the closed check on the version
+ * page.
  */
 describe('what a participant sees never gives away how one person in a small group answered', () => {
-  type Layout = { sizes: Partial<Record<StakeholderGroup, number>>; viewer: StakeholderGroup };
-  const layout = (viewer: StakeholderGroup, sizes: Partial<Record<StakeholderGroup, number>>): [string, Layout] => [
+  /** `viewer` null: someone who did not answer (a reviewer who was not asked). */
+  type Layout = { sizes: Partial<Record<StakeholderGroup, number>>; viewer: StakeholderGroup | null };
+  const layout = (viewer: StakeholderGroup | null, sizes: Partial<Record<StakeholderGroup, number>>): [string, Layout] => [
     `${Object.entries(sizes)
       .map(([group, size]) => `${size} ${group}`)
-      .join(', ')}, seen by one of the ${viewer}`,
+      .join(', ')}, seen by ${viewer ? `one of the ${viewer}` : 'someone who did not answer'}`,
     { sizes, viewer },
   ];
   const LAYOUTS = [
@@ -133,6 +142,12 @@ describe('what a participant sees never gives away how one person in a small gro
     layout('HR', { STAFF: 1, HR: 1, PEER_WORKER: 1 }),
     layout('HR', { STAFF: 2, HR: 1, PEER_WORKER: 1 }),
     layout('STAFF', { STAFF: 2, HR: 1, PEER_WORKER: 1 }),
+    // The review's example of the version page: one manager and two peer workers, seen by one of them.
+    layout('PEER_WORKER', { MANAGER: 1, PEER_WORKER: 2 }),
+    layout(null, { MANAGER: 1, PEER_WORKER: 2 }),
+    layout(null, { MANAGER: 1, STAFF: 1 }),
+    layout(null, { MANAGER: 1, STAFF: 3, PEER_WORKER: 1, HR: 1 }),
+    layout(null, { STAFF: 4, HR: 4, PEER_WORKER: 1, SERVICE_USER_REP: 1 }),
   ];
 
   function* everyAnswerSet(size: number): Generator<ExpectationAnswer[]> {
@@ -148,13 +163,13 @@ describe('what a participant sees never gives away how one person in a small gro
 
   it.each(LAYOUTS)('%s', (_label, { sizes, viewer }) => {
     const people = Object.entries(sizes).flatMap(([group, size]) => Array.from({ length: size }, () => group as StakeholderGroup));
-    const viewerIndex = people.indexOf(viewer);
+    const viewerIndex = viewer ? people.indexOf(viewer) : -1;
     // For each look, the ways each hidden group's other people could have split between the answers.
     const looks = new Map<string, Map<StakeholderGroup, Set<string>>>();
     for (const set of everyAnswerSet(people.length)) {
       const rows = people.map((group, index) => ({ group, answer: set[index], mine: index === viewerIndex }));
       const view = participantConsensus(rows);
-      const key = JSON.stringify([view, set[viewerIndex]]);
+      const key = JSON.stringify([view, set[viewerIndex] ?? null]);
       const splits = looks.get(key) ?? new Map<StakeholderGroup, Set<string>>();
       for (const { group } of view.groups.filter(isWithheld)) {
         const others = rows.filter((row) => row.group === group && !row.mine);

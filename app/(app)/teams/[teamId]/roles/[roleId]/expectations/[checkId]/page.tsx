@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CheckResults } from '@/components/expectations/check-results';
+import { CloseCheckForm } from '@/components/expectations/close-check-form';
 import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
 import { loadCheck } from '@/components/expectations/load-check';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { checkPath, sectionPath, rolePath, versionPath } from '@/components/roles/paths';
 import { ExpectationsQuestionnaire } from '@/components/expectations/questionnaire';
+import { ResultsNotShared, resultsSharedWhen } from '@/components/expectations/results-not-shared';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
@@ -89,6 +91,9 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
                   The team&apos;s managers see each person&apos;s answers. Everyone else who takes part sees only how each group answered, not who said what, and nothing of
                   a group where fewer than {SMALL_GROUP_THRESHOLD} people answered.
                 </p>
+                <p>
+                  {resultsSharedWhen(access.canDraft ? 'you' : check.createdBy)} Until then you can change your answers; after that, nobody can.
+                </p>
               </div>
               <p>
                 There are {questions.length} activities. {changing ? 'Your earlier answers are filled in: change any you want to.' : 'It takes about 5 minutes.'}
@@ -116,11 +121,26 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
 
       {status === 'answered' && check.me?.submittedAt ? (
         <NotificationBanner type="success" heading="Thank you: your answers have been saved">
-          <p>Below is how each group has answered so far. You can change your answers until the check closes.</p>
+          <p>
+            {check.resultsShown ? 'Below is how each group has answered so far. ' : `${resultsSharedWhen(check.createdBy)} `}You can change your answers until the check closes.
+          </p>
+        </NotificationBanner>
+      ) : status === 'closed' && access.canDraft && check.closedAt ? (
+        <NotificationBanner type="success" heading="Expectations check closed">
+          <p>Everyone who took part can now see the results, and nobody can change their answers.</p>
+          {agreedNumber ? (
+            <p>
+              That was the last thing the agreement policy needed:{' '}
+              <Link className="nhsuk-notification-banner__link" href={versionPath(teamId, roleId, agreedNumber)}>
+                version {agreedNumber}
+              </Link>{' '}
+              is now Agreed.
+            </p>
+          ) : null}
         </NotificationBanner>
       ) : status === 'sent' && access.canDraft ? (
         <NotificationBanner type="success" heading={`Expectations check sent to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}>
-          <p>They will see it in their requests. Results appear here as they answer.</p>
+          <p>They will see it in their requests. Results appear here as they answer; they see the results once you close the check.</p>
         </NotificationBanner>
       ) : settledActivity?.resolution ? (
         <NotificationBanner type="success" heading={`You recorded how “${settledActivity.name}” was settled`}>
@@ -143,11 +163,10 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         </NotificationBanner>
       ) : null}
 
-      {check.closedAt ? (
+      {check.closedAt && status !== 'closed' ? (
         <NotificationBanner heading="This expectations check is closed">
           <p>
-            It closed on <DateTime value={check.closedAt} dateOnly />
-            {access.canDraft ? ', when a new check was sent' : ''}. Its answers are kept here for reference.{' '}
+            It closed on <DateTime value={check.closedAt} dateOnly />: its results are shared with everyone who took part, and nobody can change their answers.{' '}
             {check.me && !check.me.submittedAt ? 'It closed before you answered. ' : ''}
             <Link className="nhsuk-notification-banner__link" href={rolePath(teamId, roleId)}>
               Go to the role
@@ -177,7 +196,21 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         </p>
       ) : null}
 
-      <CheckResults check={check} teamId={teamId} roleId={roleId} canDraft={access.canDraft} />
+      {check.resultsShown ? <CheckResults check={check} teamId={teamId} roleId={roleId} canDraft={access.canDraft} /> : <ResultsNotShared check={check} />}
+
+      {access.canDraft && !archived && !check.closedAt ? (
+        <section aria-labelledby="close-heading">
+          <h2 id="close-heading">Close the check</h2>
+          <p>
+            While the check is open, only the team&apos;s managers see its results. Everyone else who took part sees them once you close it and their answers can no longer
+            change. Close it when the people you are waiting for have answered.
+          </p>
+          <p>
+            The agreement policy reads the role&apos;s latest closed check that people from at least 2 groups answered. Only until there is one does it read this open check.
+          </p>
+          <CloseCheckForm teamId={teamId} roleId={roleId} checkId={check.id} />
+        </section>
+      ) : null}
 
       {access.canDraft && !archived ? (
         <>
@@ -185,7 +218,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
           <p>
             {check.closedAt
               ? 'To ask about the role again, for example after changing the description, send a new check.'
-              : 'To ask more people, or to ask again after changing the description, send a new check. It closes this one, and everyone you choose answers afresh.'}
+              : 'To ask more people, or to ask again after changing the description, send a new check. It closes this one, sharing its results, and everyone you choose answers afresh.'}
           </p>
           <ButtonLink href={`${rolePath(teamId, roleId)}/expectations/new`} variant="secondary">
             Send a new expectations check

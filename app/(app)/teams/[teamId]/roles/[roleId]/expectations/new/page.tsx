@@ -74,8 +74,12 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
               description before it is agreed, so that differences do not surface at interview or after someone starts.
             </p>
             <p>
-              You see each person&apos;s answers. Everyone else who takes part sees only how each group answered, and nothing of a group where fewer than{' '}
+              You see each person&apos;s answers as they come in. Everyone else who takes part sees only how each group answered, and nothing of a group where fewer than{' '}
               {SMALL_GROUP_THRESHOLD} people answered, such as a team&apos;s one manager or one HR partner.
+            </p>
+            <p>
+              They see the results only once you close the check, from its page, when nobody can change their answers any more. Until then they see their own answers and can
+              change them.
             </p>
             {openCheck ? (
               <div className="nhsuk-card nhsuk-card--warning">
@@ -87,7 +91,8 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
                     answered.
                   </p>
                   <p className="nhsuk-card__description">
-                    Its answers and any contested activities you settled stay in that check, but the new one starts empty: everyone you choose here will need to answer again.
+                    Its answers and any contested activities you settled stay in that check, and its results are shared with everyone who took part in it. The new one
+                    starts empty: everyone you choose here will need to answer again.
                   </p>
                 </div>
               </div>

@@ -29,6 +29,7 @@ export default async function AgreeVersionPage({ params }: { params: Params }) {
   const agreement = version.agreements.find((item) => item.userId === user.id);
   const openConcerns = version.concerns.filter((concern) => concern.status === 'OPEN').length;
   const unsettled = version.agreement.unsettledContested.length;
+  const notShown = version.agreement.contestedNotShown;
 
   let body;
   if (agreement) {
@@ -71,6 +72,17 @@ export default async function AgreeVersionPage({ params }: { params: Params }) {
           <p>
             {unsettled === 1 ? 'A contested activity has' : `${unsettled} contested activities have`} not been settled yet: the version cannot be Agreed until the manager records how{' '}
             {unsettled === 1 ? 'it was' : 'each was'} settled, even once everyone has agreed. <a href={`#${CONTESTED_ANCHOR}`}>See the contested activities</a>
+          </p>
+        ) : null}
+        {notShown === 'UNSETTLED' ? (
+          <p>
+            {unsettled > 0 ? 'Other activities' : 'Some activities'} in the expectations check are still to be settled by the team&apos;s manager: the version cannot be Agreed
+            until they are, even once everyone has agreed. <a href={`#${CONTESTED_ANCHOR}`}>See the contested activities</a>
+          </p>
+        ) : notShown === 'CHECK_OPEN' ? (
+          <p>
+            The expectations check is still open: the version cannot be Agreed while any activity it finds contested is unsettled, even once everyone has agreed.{' '}
+            <a href={`#${CONTESTED_ANCHOR}`}>See the contested activities</a>
           </p>
         ) : null}
         {version.expectations ? (

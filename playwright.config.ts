@@ -4,6 +4,13 @@ import { defineConfig } from '@playwright/test';
 // builds the app and sets E2E_BASE_URL and the server's environment.
 const port = Number(process.env.E2E_PORT ?? 3300);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+// A second server from the same build whose NEXTAUTH_URL says https, as in production
+// behind TLS: tests/e2e/security.spec.ts checks its HSTS header and Secure cookies.
+const httpsConfigPort = port + 1;
+process.env.E2E_HTTPS_CONFIG_URL ??= `http://127.0.0.1:${httpsConfigPort}`;
+// A third whose sessions end after 1 idle minute: tests/e2e/session-timeout.spec.ts waits for the warning.
+const shortIdlePort = port + 2;
+process.env.E2E_SHORT_IDLE_URL ??= `http://127.0.0.1:${shortIdlePort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,12 +30,32 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node server.mjs -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node server.mjs -p ${httpsConfigPort} -H 127.0.0.1`,
+      url: `${process.env.E2E_HTTPS_CONFIG_URL}/sign-in`,
+      env: { NEXTAUTH_URL: `https://127.0.0.1:${httpsConfigPort}` },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node server.mjs -p ${shortIdlePort} -H 127.0.0.1`,
+      url: `${process.env.E2E_SHORT_IDLE_URL}/sign-in`,
+      env: { NEXTAUTH_URL: process.env.E2E_SHORT_IDLE_URL, SESSION_IDLE_MINUTES: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

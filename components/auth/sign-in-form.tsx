@@ -3,11 +3,15 @@
 import { signIn } from 'next-auth/react';
 import type { ActionResult } from '@/lib/action';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { NotificationBanner } from '@/components/ui/notification-banner';
 import { TextInput } from '@/components/ui/fields';
 import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useErrorTitle } from '@/components/ui/use-error-title';
 import { SIGN_IN_FAILED, signInSchema } from '@/components/auth/sign-in-schema';
+
+/** next-auth's credentials callback: the form's plain post, the same request next-auth/react makes. */
+const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';
 
 /**
  * Runs in the browser: next-auth's credentials sign-in, shaped as an action
@@ -26,11 +30,30 @@ async function signInWithPassword(_previous: ActionResult<null> | null, input: u
   }
 }
 
-export function SignInForm({ redirectTo, initialError }: { redirectTo: string; initialError?: string }) {
+/**
+ * Without JavaScript the form is a plain post to next-auth's credentials
+ * callback (the hidden CSRF token and callbackUrl are what next-auth's own sign-in
+ * page sends); a failure comes back as the page's initialError. With JavaScript
+ * the same fields are checked here first and sent without leaving the page.
+ */
+export function SignInForm({
+  redirectTo,
+  csrfToken,
+  initialEmail = '',
+  initialError,
+  notice,
+}: {
+  redirectTo: string;
+  csrfToken?: string;
+  initialEmail?: string;
+  initialError?: string;
+  /** Why the person is here, e.g. signed out after a while without activity. */
+  notice?: string;
+}) {
   const { form, formProps, fieldError, errorSummary, pending, result } = useActionForm({
     schema: signInSchema,
     action: signInWithPassword,
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: initialEmail, password: '' },
     // A full page load, so the header and every cached page are rendered for the signed-in person.
     onSuccess: () => window.location.assign(redirectTo),
   });
@@ -43,11 +66,11 @@ export function SignInForm({ redirectTo, initialError }: { redirectTo: string; i
   return (
     <>
       <ErrorSummary errors={errors} />
+      {notice ? <NotificationBanner heading={notice} /> : null}
       <h1>Sign in to PeerRoles</h1>
-      <noscript>
-        <p className="nhsuk-body">You need JavaScript turned on to sign in.</p>
-      </noscript>
-      <form {...formProps}>
+      <form action={CREDENTIALS_CALLBACK} method="post" noValidate onSubmit={formProps.onSubmit}>
+        {csrfToken ? <input type="hidden" name="csrfToken" value={csrfToken} /> : null}
+        <input type="hidden" name="callbackUrl" value={redirectTo} />
         <TextInput
           id="email"
           label="Email address"
@@ -55,6 +78,8 @@ export function SignInForm({ redirectTo, initialError }: { redirectTo: string; i
           autoComplete="username"
           spellCheck={false}
           error={fieldError('email') ?? initialFieldError}
+          // In the server-rendered HTML too, for a failed attempt without JavaScript.
+          defaultValue={initialEmail}
           {...form.register('email')}
         />
         <PasswordInput id="password" label="Password" autoComplete="current-password" error={fieldError('password')} {...form.register('password')} />

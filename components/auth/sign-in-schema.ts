@@ -13,3 +13,9 @@ export const signInSchema = z.object({
 
 /** The one message for every failed sign-in, whatever the reason, so it reveals nothing. */
 export const SIGN_IN_FAILED = 'Enter a correct email address and password. After 5 failed attempts, sign-in is paused for 15 minutes.';
+
+/** Why the sign-in page is shown, from ?reason= (the session-timeout feature sends people here). */
+export const SIGN_IN_NOTICES = {
+  timeout: 'You were signed out because you had not done anything for a while. Anything you had not saved was not saved.',
+  ended: 'You were signed out. Sign in again to continue.',
+} as const;

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut } from './support';
+import { expect, expectAccessible, signIn, signOut, test } from './support';
 
 test.describe('foundation', () => {
   test('an admin creates a team, adds a member, sees it in the audit log and signs out', async ({ page }) => {

@@ -1,26 +1,50 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { SIGN_IN_FAILED } from '@/components/auth/sign-in-schema';
+import { originOf, safeCallbackUrl } from '@/lib/auth/callback-url';
+import { authCookieNames, csrfTokenFromCookie } from '@/lib/auth/cookies';
+import { SIGN_IN_FAILED, SIGN_IN_NOTICES } from '@/components/auth/sign-in-schema';
 import { SignInForm } from '@/components/auth/sign-in-form';
-
-export const metadata: Metadata = { title: 'Sign in' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+/** NHS pattern: a page showing errors has a title starting "Error: " (also without JavaScript). */
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  return { title: first((await searchParams).error) ? 'Error: Sign in' : 'Sign in' };
+}
+
+/**
+ * The sign-in form posts straight to next-auth's credentials callback, with or
+ * without JavaScript. A failed attempt comes back here as ?error=CredentialsSignin
+ * (pages.error) with the callbackUrl next-auth kept in its cookie; the proxy has
+ * set next-auth's CSRF cookie on this request and kept the email typed in a
+ * failed attempt without JavaScript.
+ */
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await getCurrentUser()) redirect('/');
   const params = await searchParams;
+  const jar = await cookies();
+  const names = authCookieNames();
   // next-auth sends errors here (pages.error); none of them may say more than the generic message.
   const error = first(params.error);
-  const initialError = !error ? undefined : error === 'CredentialsSignin' ? SIGN_IN_FAILED : 'Sign-in is not working at the moment. Try again later.';
+  const failed = error === 'CredentialsSignin';
+  const initialError = !error ? undefined : failed ? SIGN_IN_FAILED : 'Sign-in is not working at the moment. Try again later.';
+  const typedEmail = failed ? jar.get(names.signInEmail)?.value : undefined;
+  const reason = first(params.reason);
+  const notice = reason === 'timeout' || reason === 'ended' ? SIGN_IN_NOTICES[reason] : undefined;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <SignInForm redirectTo={safeCallbackUrl(first(params.callbackUrl))} initialError={initialError} />
+        <SignInForm
+          redirectTo={safeCallbackUrl(first(params.callbackUrl), originOf(process.env.NEXTAUTH_URL))}
+          csrfToken={csrfTokenFromCookie(jar.get(names.csrfToken)?.value)}
+          initialEmail={typedEmail ?? ''}
+          initialError={initialError}
+          notice={notice}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 /** Field builders shared by every domain's schemas, so messages read the same everywhere. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/** True for a well-formed id: loaders return nothing for anything else rather than ask the database. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 export const id = (what = 'record') => z.string({ error: `Select a ${what}` }).uuid(`Select a ${what}`);
 
 export const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);

@@ -2,6 +2,7 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { db, type Tx } from '@/lib/db';
+import { isUuid } from '@/lib/schema-fields';
 import { readSession } from '@/lib/auth/session';
 import { checkSession } from '@/lib/auth/sessions';
 import { can, type Permission, type PermissionScope } from '@/lib/permissions';
@@ -24,7 +25,7 @@ export type CurrentUser = NonNullable<Awaited<ReturnType<typeof loadActiveUser>>
 
 /** The person, freshly from the database: null when they do not exist or are disabled. */
 export async function loadActiveUser(userId: string, client: Tx | typeof db = db) {
-  if (!/^[0-9a-f-]{36}$/iu.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   return client.user.findFirst({ where: { id: userId, disabledAt: null }, select: currentUserSelect });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import type { SessionEndReason } from '@/lib/generated/prisma/enums';
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from '@/lib/auth/session-lifetime';
+import { isUuid } from '@/lib/schema-fields';
 
 /**
  * Server-side sessions (decision 0008). The cookie names a row here; a session is
@@ -10,7 +11,6 @@ import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } f
  * whatever the cookie says.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 export type SessionCheck =
   | { status: 'current'; idleExpiresAt: Date }
@@ -31,7 +31,7 @@ export async function startSession(userId: string, client: Tx | typeof db = db):
  * activity (at most once a minute): one round trip either way.
  */
 export async function checkSession(sessionId: string, userId: string, { touch = true, now = new Date() } = {}): Promise<SessionCheck> {
-  if (!UUID.test(sessionId) || !UUID.test(userId)) return { status: 'ended' };
+  if (!isUuid(sessionId) || !isUuid(userId)) return { status: 'ended' };
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
   const startedSince = new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000);
   const touchBefore = touch ? new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) : new Date(0);
@@ -59,7 +59,7 @@ async function endedByIdleness(sessionId: string, idleSince: Date): Promise<bool
 
 /** Ends one session (signing out). */
 export async function endSession(sessionId: string, reason: SessionEndReason, client: Tx | typeof db = db): Promise<void> {
-  if (!UUID.test(sessionId)) return;
+  if (!isUuid(sessionId)) return;
   await client.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endedReason: reason } });
 }
 
@@ -68,7 +68,7 @@ export async function endSessionsOf(client: Tx, userId: string, reason: SessionE
   // The same row lock a sign-in holds while it starts a session (lib/auth/sign-in.ts): none slips in between.
   await client.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
   const { count } = await client.userSession.updateMany({
-    where: { userId, endedAt: null, ...(keep && UUID.test(keep) ? { id: { not: keep } } : {}) },
+    where: { userId, endedAt: null, ...(keep && isUuid(keep) ? { id: { not: keep } } : {}) },
     data: { endedAt: new Date(), endedReason: reason },
   });
   return count;

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { activeSessionsWhere } from '@/lib/auth/sessions';
 import { accountLockedUntil } from '@/lib/auth/sign-in';
 import { pageArgs, toPage } from '@/lib/pagination';
+import { isUuid } from '@/lib/schema-fields';
 
 /** Everyone in the organisation; only for those who may list people (checked by the page). */
 export async function listPeople(options: { page: number; search?: string; disabled?: boolean }) {
@@ -32,7 +33,7 @@ export async function listPeople(options: { page: number; search?: string; disab
 }
 
 export async function getPerson(userId: string) {
-  if (!/^[0-9a-f-]{36}$/iu.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const person = await db.user.findUnique({
     where: { id: userId },
     select: {

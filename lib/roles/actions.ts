@@ -1,6 +1,6 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
+import { defineAction, fieldErrorsOf } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -80,9 +80,7 @@ export const saveDraftSection = defineAction({
   async run({ input, tx, audit }) {
     const parsed = sectionFormSchemas[input.section].safeParse(input.value);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join('.') || '_form'] ??= []).push(issue.message);
-      throw new ActionError('VALIDATION', MESSAGES.VALIDATION, fieldErrors);
+      throw new ActionError('VALIDATION', MESSAGES.VALIDATION, fieldErrorsOf(parsed.error));
     }
     const role = await tx.role.findUniqueOrThrow({ where: { id: input.roleId }, select: { draft: true, teamId: true, title: true } });
     await activeTeam(tx, role.teamId);

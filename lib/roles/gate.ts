@@ -1,4 +1,5 @@
 import { db, type Tx } from '@/lib/db';
+import { isUuid } from '@/lib/schema-fields';
 import { parseContent } from '@/lib/roles/content';
 
 export class RoleNotAgreedError extends Error {
@@ -14,7 +15,7 @@ export class RoleNotAgreedError extends Error {
  * whose newer version is still in review returns the version agreed before it.
  */
 export async function getAgreedVersion(roleId: string, client: Tx | typeof db = db) {
-  const version = /^[0-9a-f-]{36}$/iu.test(roleId)
+  const version = isUuid(roleId)
     ? await client.roleVersion.findFirst({
         where: { roleId, status: 'AGREED' },
         orderBy: { number: 'desc' },

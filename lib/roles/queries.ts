@@ -8,8 +8,8 @@ import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/cont
 import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/roles/contested';
 import { activityConsensus, agreementStatus } from '@/lib/roles/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/roles/small-numbers';
+import { isUuid } from '@/lib/schema-fields';
 
-const UUID = /^[0-9a-f-]{36}$/iu;
 
 /**
  * What one person may see of one role. Null when they may see nothing of it:
@@ -19,7 +19,7 @@ const UUID = /^[0-9a-f-]{36}$/iu;
  * expectations checks they were asked to answer, in aggregate.
  */
 export async function getRoleAccess(user: CurrentUser, roleId: string) {
-  if (!UUID.test(roleId)) return null;
+  if (!isUuid(roleId)) return null;
   const role = await db.role.findUnique({
     where: { id: roleId },
     select: { id: true, teamId: true, title: true, draftVersion: true, draftChanged: true, team: { select: { name: true, archivedAt: true } } },
@@ -207,7 +207,7 @@ const RESULTS_NOT_SHOWN: ParticipantConsensus = { groups: [], agreementScore: nu
  * see, so none of it can reach their browser.
  */
 export async function getExpectationCheck(access: RoleAccess, userId: string, checkId: string) {
-  if (!UUID.test(checkId)) return null;
+  if (!isUuid(checkId)) return null;
   if (!access.canDraft && !access.participantOf.has(checkId)) return null;
   const check = await db.expectationCheck.findFirst({
     where: { id: checkId, roleId: access.role.id },

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { can } from '@/lib/permissions';
+import { isUuid } from '@/lib/schema-fields';
 
 /**
  * The teams a person may see, as a where clause: every team for those who may
@@ -34,7 +35,7 @@ export async function listTeams(user: CurrentUser, options: { page: number; arch
 
 /** One team with its members, or null when it does not exist or the person may not see it. */
 export async function getTeam(user: CurrentUser, teamId: string) {
-  if (!/^[0-9a-f-]{36}$/iu.test(teamId)) return null;
+  if (!isUuid(teamId)) return null;
   return db.team.findFirst({
     where: { id: teamId, ...visibleTeamsWhere(user) },
     select: {

@@ -128,15 +128,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
       ) : status === 'closed' && access.canDraft && check.closedAt ? (
         <NotificationBanner type="success" heading="Expectations check closed">
           <p>Everyone who took part can now see the results, and nobody can change their answers.</p>
-          {agreedNumber ? (
-            <p>
-              That was the last thing the agreement policy needed:{' '}
-              <Link className="nhsuk-notification-banner__link" href={versionPath(teamId, roleId, agreedNumber)}>
-                version {agreedNumber}
-              </Link>{' '}
-              is now Agreed.
-            </p>
-          ) : null}
+          {agreedNumber ? <NowAgreed href={versionPath(teamId, roleId, agreedNumber)} number={agreedNumber} /> : null}
         </NotificationBanner>
       ) : status === 'sent' && access.canDraft ? (
         <NotificationBanner type="success" heading={`Expectations check sent to ${check.counts.invited} ${check.counts.invited === 1 ? 'person' : 'people'}`}>
@@ -151,15 +143,7 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
             </Link>
             .
           </p>
-          {agreedNumber ? (
-            <p>
-              That was the last thing the agreement policy needed:{' '}
-              <Link className="nhsuk-notification-banner__link" href={versionPath(teamId, roleId, agreedNumber)}>
-                version {agreedNumber}
-              </Link>{' '}
-              is now Agreed.
-            </p>
-          ) : null}
+          {agreedNumber ? <NowAgreed href={versionPath(teamId, roleId, agreedNumber)} number={agreedNumber} /> : null}
         </NotificationBanner>
       ) : null}
 
@@ -226,5 +210,18 @@ export default async function ExpectationCheckPage({ params, searchParams }: { p
         </>
       ) : null}
     </>
+  );
+}
+
+/** In a success banner: the change just made was the last thing the agreement policy needed. */
+function NowAgreed({ href, number }: { href: string; number: number }) {
+  return (
+    <p>
+      That was the last thing the agreement policy needed:{' '}
+      <Link className="nhsuk-notification-banner__link" href={href}>
+        version {number}
+      </Link>{' '}
+      is now Agreed.
+    </p>
   );
 }

@@ -20,8 +20,8 @@
 // database and the Agreed status from lib/roles/agreement.ts.
 import type { Tx } from '@/lib/db';
 import type { ExpectationAnswer } from '@/lib/generated/prisma/enums';
-import { DEFAULT_VALUE_OPTIONS, EMPTY_CONTENT, sectionTitle, type RoleContent } from '@/lib/roles/content';
-import { stakeholderGroups } from '@/lib/roles/stakeholders';
+import { DEFAULT_VALUE_OPTIONS, EMPTY_CONTENT, sectionTitle, type RoleContent } from '@/lib/roles/rules';
+import { stakeholderGroups } from '@/lib/teams/stakeholders';
 import {
   catalogueActivity,
   createCheck,

@@ -16,7 +16,7 @@
 // has a password and a one-time set-password link is printed for the administrator.
 import { createInvitation } from '@/lib/auth/invitations';
 import { hashPassword } from '@/lib/auth/password-hash';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';

@@ -8,7 +8,7 @@ import { TextInput } from '@/components/ui/fields';
 import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useErrorTitle } from '@/components/ui/use-error-title';
-import { SIGN_IN_FAILED, signInSchema } from '@/components/auth/sign-in-schema';
+import { SIGN_IN_FAILED, signInSchema } from '@/lib/auth/schemas';
 
 /** next-auth's credentials callback: the form's plain post, the same request next-auth/react makes. */
 const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';

@@ -2,16 +2,16 @@ import Link from 'next/link';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
 import { agreementScoreText, answerCountsText, GROUPS_IN_ORDER, SHORT_ANSWER_LABELS, STAKEHOLDER_SINGULAR, withheldGroupText, FIGURES_WITHHELD_NOTE } from '@/components/expectations/labels';
 import { sectionPath } from '@/components/roles/paths';
-import type { CheckActivity, LoadedCheck } from '@/components/expectations/load-check';
+import type { CheckActivity, LoadedCheck } from '@/lib/expectations/load';
 import { DateTime } from '@/components/ui/date-time';
 import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
-import { sectionTitle } from '@/lib/roles/content';
+import { sectionTitle } from '@/lib/roles/rules';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { CONTESTED_BELOW, SMALL_GROUP_THRESHOLD } from '@/lib/roles/rules';
+import { CONTESTED_BELOW, SMALL_GROUP_THRESHOLD } from '@/lib/expectations/rules';
 import { ANSWER_LABELS, OUTCOME_LABELS } from '@/lib/roles/schemas';
-import { isWithheld } from '@/lib/roles/small-numbers';
+import { isWithheld } from '@/lib/expectations/small-numbers';
 
 interface ResultsProps {
   check: LoadedCheck;

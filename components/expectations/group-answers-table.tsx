@@ -1,10 +1,10 @@
 import { FIGURES_WITHHELD_TEXT, STAKEHOLDER_SINGULAR, withheldGroupText } from '@/components/expectations/labels';
 import { Table } from '@/components/ui/table';
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { STAKEHOLDER_GROUPS, type GroupAnswers } from '@/lib/roles/rules';
+import { STAKEHOLDER_GROUPS, type GroupAnswers } from '@/lib/expectations/rules';
 import { ANSWER_LABELS } from '@/lib/roles/schemas';
-import { isWithheld, type ShownGroup } from '@/lib/roles/small-numbers';
-import { STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+import { isWithheld, type ShownGroup } from '@/lib/expectations/small-numbers';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
 
 /**
  * How each stakeholder group answered one activity: a row per group whose

@@ -1,6 +1,6 @@
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
-import { STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/expectations/rules';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
 
 /** Short forms for tables, where "Core part of the role" repeated in every cell would crowd the columns. */
 export const SHORT_ANSWER_LABELS: Record<ExpectationAnswer, string> = {

@@ -10,7 +10,7 @@ import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { answerExpectations } from '@/lib/roles/actions';
-import { EXPECTATION_ANSWERS } from '@/lib/roles/rules';
+import { EXPECTATION_ANSWERS } from '@/lib/expectations/rules';
 import { ANSWER_LABELS, answerExpectationsSchema } from '@/lib/roles/schemas';
 
 const answerOptions = EXPECTATION_ANSWERS.map((answer) => ({ value: answer, label: ANSWER_LABELS[answer] }));

@@ -10,7 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ContestedOutcome } from '@/lib/generated/prisma/enums';
 import { resolveContested } from '@/lib/roles/actions';
-import { ROLE_SECTIONS } from '@/lib/roles/content';
+import { ROLE_SECTIONS } from '@/lib/roles/rules';
 import { OUTCOME_LABELS, resolveContestedSchema } from '@/lib/roles/schemas';
 
 const OUTCOME_HINTS: Record<ContestedOutcome, string> = {

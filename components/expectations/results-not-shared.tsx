@@ -1,4 +1,4 @@
-import type { LoadedCheck } from '@/components/expectations/load-check';
+import type { LoadedCheck } from '@/lib/expectations/load';
 import { SHORT_ANSWER_LABELS } from '@/components/expectations/labels';
 import { Table } from '@/components/ui/table';
 import type { ExpectationAnswer } from '@/lib/generated/prisma/enums';

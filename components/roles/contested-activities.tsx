@@ -3,8 +3,8 @@ import { sectionAnchor } from '@/components/roles/role-content';
 import { DateTime } from '@/components/ui/date-time';
 import { SummaryList } from '@/components/ui/summary-list';
 import { Tag } from '@/components/ui/tag';
-import { sectionTitle } from '@/lib/roles/content';
-import type { ExpectationsEvidence } from '@/lib/roles/contested';
+import { sectionTitle } from '@/lib/roles/rules';
+import type { ExpectationsEvidence } from '@/lib/expectations/contested';
 import { OUTCOME_LABELS } from '@/lib/roles/schemas';
 
 export const CONTESTED_ANCHOR = 'contested-activities';

@@ -7,7 +7,7 @@ import {
   WORKING_DAYS,
   type RoleContent,
   type RoleSectionKey,
-} from '@/lib/roles/content';
+} from '@/lib/roles/rules';
 
 /** The id a section's heading carries on version pages, so concerns and comparisons can link to it. */
 export const sectionAnchor = (key: string) => `section-${key}`;

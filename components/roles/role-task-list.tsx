@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { sectionPath } from '@/components/roles/paths';
-import { REQUIRED_FOR_SUBMISSION, type RoleSectionKey } from '@/lib/roles/content';
+import { REQUIRED_FOR_SUBMISSION, type RoleSectionKey } from '@/lib/roles/rules';
 
 const HINTS: Record<RoleSectionKey, string> = {
   purpose: 'Why the team wants a peer worker and what they bring',

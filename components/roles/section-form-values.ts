@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorSummaryItem } from '@/components/ui/error-summary';
 import type { ActionResult } from '@/lib/action';
-import type { RoleContent, RoleSectionKey } from '@/lib/roles/content';
+import type { RoleContent, RoleSectionKey } from '@/lib/roles/rules';
 import { sectionFormSchemas } from '@/lib/roles/schemas';
 
 /**

@@ -12,7 +12,7 @@ import { Checkboxes, Radios, Select, Textarea, TextInput } from '@/components/ui
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { CONTRACT_TYPES, sectionTitle, SUPERVISION_TYPES, WORKING_DAYS, type RoleContent, type RoleSectionKey } from '@/lib/roles/content';
+import { CONTRACT_TYPES, sectionTitle, SUPERVISION_TYPES, WORKING_DAYS, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 import { saveDraftSection } from '@/lib/roles/actions';
 
 interface SectionFormProps {

@@ -4,9 +4,9 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { archiveActivitySchema, createActivitySchema, updatePolicySchema, updateTemplateSchema } from '@/lib/roles/schemas';
-import { lockVersion, nowAgreed, refreshVersionsInReview } from '@/lib/roles/agreement';
+import { lockVersion, nowAgreed, refreshVersionsInReview } from '@/lib/agreement/status';
 import { currentTemplate } from '@/lib/roles/template';
-import { teamScope } from '@/lib/teams/scope';
+import { teamScope } from '@/lib/teams/access';
 
 export const updateRoleTemplate = defineAction({
   name: 'role.template.update',

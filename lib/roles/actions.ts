@@ -5,9 +5,9 @@ import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error'
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
-import { lockCheckForAnswers, lockOpenChecks, lockRole, lockVersion, lockVersionsInReview, nowAgreed, refreshAgreement, refreshVersionsInReview } from '@/lib/roles/agreement';
-import { parseContent, REQUIRED_FOR_SUBMISSION, sectionIsComplete, sectionTitle, type RoleContent } from '@/lib/roles/content';
-import { activityConsensus } from '@/lib/roles/rules';
+import { lockCheckForAnswers, lockOpenChecks, lockRole, lockVersion, lockVersionsInReview, nowAgreed, refreshAgreement, refreshVersionsInReview } from '@/lib/agreement/status';
+import { parseContent, REQUIRED_FOR_SUBMISSION, sectionIsComplete, sectionTitle, type RoleContent } from '@/lib/roles/rules';
+import { activityConsensus } from '@/lib/expectations/rules';
 import {
   agreeVersionSchema,
   answerExpectationsSchema,
@@ -23,10 +23,10 @@ import {
   sendExpectationsCheckSchema,
   submitDraftSchema,
 } from '@/lib/roles/schemas';
-import { checkScope, concernScope, roleScope, versionScope } from '@/lib/roles/scopes';
-import { stakeholderGroups } from '@/lib/roles/stakeholders';
+import { checkScope, concernScope, roleScope, versionScope } from '@/lib/roles/access';
+import { stakeholderGroups } from '@/lib/teams/stakeholders';
 import { currentTemplate } from '@/lib/roles/template';
-import { teamScope } from '@/lib/teams/scope';
+import { teamScope } from '@/lib/teams/access';
 
 const rolePaths = (teamId: string, roleId: string) => [`/teams/${teamId}`, `/teams/${teamId}/roles/${roleId}`, '/requests'];
 

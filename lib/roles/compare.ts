@@ -1,4 +1,4 @@
-import { ROLE_SECTIONS, sectionLines, type RoleContent, type RoleSectionKey } from '@/lib/roles/content';
+import { ROLE_SECTIONS, sectionLines, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 
 export type LineChange = { kind: 'same' | 'removed' | 'added'; text: string };
 

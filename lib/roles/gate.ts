@@ -1,6 +1,6 @@
 import { db, type Tx } from '@/lib/db';
 import { isUuid } from '@/lib/schema-fields';
-import { parseContent } from '@/lib/roles/content';
+import { parseContent } from '@/lib/roles/rules';
 
 export class RoleNotAgreedError extends Error {
   constructor(readonly roleId: string) {

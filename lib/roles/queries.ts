@@ -3,11 +3,11 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import { agreementPolicy } from '@/lib/roles/agreement';
-import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/content';
-import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/roles/contested';
-import { activityConsensus, agreementStatus } from '@/lib/roles/rules';
-import { participantConsensus, type ParticipantConsensus } from '@/lib/roles/small-numbers';
+import { agreementPolicy } from '@/lib/agreement/status';
+import { parseContent, sectionIsComplete, ROLE_SECTIONS } from '@/lib/roles/rules';
+import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/contested';
+import { activityConsensus, agreementStatus } from '@/lib/expectations/rules';
+import { participantConsensus, type ParticipantConsensus } from '@/lib/expectations/small-numbers';
 import { isUuid } from '@/lib/schema-fields';
 
 

@@ -1,195 +1,195 @@
-/**
- * Pure rules for agreeing a peer worker role: how far stakeholder groups agree
- * on each activity, when an activity is contested, and when a version is Agreed.
- * No database here: these are unit-tested on hand-made cases.
- */
-
-export const STAKEHOLDER_GROUPS = ['MANAGER', 'STAFF', 'PEER_WORKER', 'SERVICE_USER_REP', 'HR'] as const;
-export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
-
-export const EXPECTATION_ANSWERS = ['CORE', 'SOMETIMES', 'NOT_PART'] as const;
-export type ExpectationAnswer = (typeof EXPECTATION_ANSWERS)[number];
+import { z } from 'zod';
 
 /**
- * The one small-numbers threshold. Any figure that aggregates people's answers,
- * shown to someone who may not see the individual answers, is withheld when it
- * is made of fewer than this many other people's answers (the Office for
- * National Statistics and NHS Digital suppress small counts the same way).
- * Every later view that aggregates people's answers (check-ins, team views)
- * must reuse this constant, never a number of its own, and never go below it.
- * lib/roles/small-numbers.ts applies it to expectations checks.
+ * The structured sections of a role description. A draft and every frozen
+ * version store this shape as JSON; zod is the one definition of it, used to
+ * validate saves, parse stored content and render it.
  */
-export const SMALL_GROUP_THRESHOLD = 3;
 
-/** Core = 2, sometimes = 1, not part of the role = 0. */
-const POSITION: Record<ExpectationAnswer, number> = { CORE: 2, SOMETIMES: 1, NOT_PART: 0 };
+export const ROLE_SECTIONS = [
+  { key: 'purpose', title: 'Purpose of the role' },
+  { key: 'values', title: 'Peer support values' },
+  { key: 'responsibilities', title: 'Key responsibilities' },
+  { key: 'notPart', title: 'What the role is not' },
+  { key: 'working', title: 'Working arrangements' },
+  { key: 'supervision', title: 'Supervision and support' },
+  { key: 'training', title: 'Training and development' },
+  { key: 'progression', title: 'Progression' },
+] as const;
 
-export type AnswerCounts = Record<ExpectationAnswer, number>;
+export type RoleSectionKey = (typeof ROLE_SECTIONS)[number]['key'];
+export const ROLE_SECTION_KEYS = ROLE_SECTIONS.map((section) => section.key) as [RoleSectionKey, ...RoleSectionKey[]];
+export const roleSectionKey = z.enum(ROLE_SECTION_KEYS, { error: 'Select a section of the role description' });
 
-export interface GroupAnswers {
-  group: StakeholderGroup;
-  counts: AnswerCounts;
-  total: number;
-  /** Mean position, 0 (not part) to 2 (core). */
-  position: number;
-  /** What at least half the group said, if anything did. */
-  leaning: ExpectationAnswer | null;
+export function sectionTitle(key: string): string {
+  return ROLE_SECTIONS.find((section) => section.key === key)?.title ?? key;
 }
 
-export interface ActivityConsensus {
-  groups: GroupAnswers[];
-  /** 0 to 100; null until at least two groups have answered. */
-  agreementScore: number | null;
-  contested: boolean;
+export const CONTRACT_TYPES = { PERMANENT: 'Permanent', FIXED_TERM: 'Fixed-term', SESSIONAL: 'Sessional', VOLUNTARY: 'Voluntary' } as const;
+export const WORKING_DAYS = { MON: 'Monday', TUE: 'Tuesday', WED: 'Wednesday', THU: 'Thursday', FRI: 'Friday', SAT: 'Saturday', SUN: 'Sunday' } as const;
+export const SUPERVISION_TYPES = {
+  PEER_SUPERVISION: 'Peer supervision by an experienced peer worker',
+  LINE_MANAGEMENT: 'Line management',
+  CLINICAL_SUPERVISION: 'Clinical supervision',
+  REFLECTIVE_PRACTICE: 'Reflective practice group',
+  OTHER: 'Other support',
+} as const;
+
+const line = (label: string, max = 500) => z.string({ error: `${label} must be text` }).trim().min(1, `Enter ${label.toLowerCase()} or remove the empty line`).max(max, `${label} must be ${max} characters or fewer`);
+const longText = (label: string) => z.string({ error: `${label} must be text` }).trim().max(5000, `${label} must be 5,000 characters or fewer`);
+const yesNo = z.boolean({ error: 'Answer yes or no' });
+
+export const sectionSchemas = {
+  purpose: z.object({ text: longText('Purpose') }),
+  values: z.object({
+    selected: z.array(z.string().trim().min(1).max(100), { error: 'Select values from the list' }).max(30, 'Select 30 values or fewer'),
+    notes: longText('Other values'),
+  }),
+  responsibilities: z.object({ items: z.array(line('Responsibility'), { error: 'Enter the responsibilities as a list' }).max(40, 'List 40 responsibilities or fewer') }),
+  notPart: z.object({ items: z.array(line('What the role is not'), { error: 'Enter the list of what the role is not' }).max(40, 'List 40 items or fewer') }),
+  working: z.object({
+    contractType: z.enum(Object.keys(CONTRACT_TYPES) as [keyof typeof CONTRACT_TYPES], { error: 'Select a contract type' }).nullable(),
+    hoursPerWeek: z.number({ error: 'Hours per week must be a number' }).min(1, 'Hours per week must be at least 1').max(48, 'Hours per week must be 48 or fewer').nullable(),
+    workingDays: z.array(z.enum(Object.keys(WORKING_DAYS) as [keyof typeof WORKING_DAYS], { error: 'Select working days from the list' })).max(7),
+    payBand: z.string().trim().max(50, 'Pay band must be 50 characters or fewer'),
+    base: z.string().trim().max(200, 'Base must be 200 characters or fewer'),
+    teamMeetings: yesNo,
+    recordsAccess: yesNo,
+    sameIt: yesNo,
+  }),
+  supervision: z.object({
+    arrangements: z
+      .array(
+        z.object({
+          type: z.enum(Object.keys(SUPERVISION_TYPES) as [keyof typeof SUPERVISION_TYPES], { error: 'Select a type of supervision' }),
+          provider: z.string().trim().max(200, 'Who provides it must be 200 characters or fewer'),
+          everyWeeks: z.number({ error: 'Frequency must be a number of weeks' }).int('Frequency must be a whole number of weeks').min(1, 'Frequency must be at least every week').max(52, 'Frequency must be at least once a year'),
+        }),
+      )
+      .max(10, 'List 10 arrangements or fewer'),
+  }),
+  training: z.object({ text: longText('Training and development') }),
+  progression: z.object({ text: longText('Progression') }),
+} satisfies Record<RoleSectionKey, z.ZodType>;
+
+export const roleContentSchema = z.object(sectionSchemas);
+export type RoleContent = z.output<typeof roleContentSchema>;
+export type SectionContent<K extends RoleSectionKey> = RoleContent[K];
+
+export const EMPTY_CONTENT: RoleContent = {
+  purpose: { text: '' },
+  values: { selected: [], notes: '' },
+  responsibilities: { items: [] },
+  notPart: { items: [] },
+  working: { contractType: null, hoursPerWeek: null, workingDays: [], payBand: '', base: '', teamMeetings: true, recordsAccess: true, sameIt: true },
+  supervision: { arrangements: [] },
+  training: { text: '' },
+  progression: { text: '' },
+};
+
+/** Stored JSON back to content; anything unreadable falls back to empty sections rather than crashing a page. */
+export function parseContent(value: unknown): RoleContent {
+  const parsed = roleContentSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const partial = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const content = { ...EMPTY_CONTENT } as Record<RoleSectionKey, unknown>;
+  for (const key of ROLE_SECTION_KEYS) {
+    const section = sectionSchemas[key].safeParse(partial[key]);
+    if (section.success) content[key] = section.data;
+  }
+  return content as RoleContent;
 }
 
-/** Below this score an activity is contested even when no group is clear-cut. */
-export const CONTESTED_BELOW = 50;
-
-const NO_ANSWERS: AnswerCounts = { CORE: 0, SOMETIMES: 0, NOT_PART: 0 };
-
-/** One group's position and leaning from how many gave each answer; null when nobody in it answered. */
-function summariseGroup(group: StakeholderGroup, counts: AnswerCounts): GroupAnswers | null {
-  const total = counts.CORE + counts.SOMETIMES + counts.NOT_PART;
-  if (total === 0) return null;
-  const position = EXPECTATION_ANSWERS.reduce((sum, answer) => sum + counts[answer] * POSITION[answer], 0) / total;
-  const leaning = EXPECTATION_ANSWERS.find((answer) => counts[answer] * 2 >= total && counts[answer] * 2 > 0) ?? null;
-  return { group, counts: { ...counts }, total, position, leaning };
+/** Which sections have something in them: the task list's "completed" and the submit check. */
+export function sectionIsComplete(content: RoleContent, key: RoleSectionKey): boolean {
+  switch (key) {
+    case 'purpose':
+    case 'training':
+    case 'progression':
+      return content[key].text.length > 0;
+    case 'values':
+      return content.values.selected.length > 0 || content.values.notes.length > 0;
+    case 'responsibilities':
+    case 'notPart':
+      return content[key].items.length > 0;
+    case 'working':
+      return content.working.contractType !== null && content.working.hoursPerWeek !== null;
+    case 'supervision':
+      return content.supervision.arrangements.length > 0;
+  }
 }
 
-export function groupAnswers(answers: ReadonlyArray<{ group: StakeholderGroup; answer: ExpectationAnswer }>): GroupAnswers[] {
-  return STAKEHOLDER_GROUPS.flatMap((group) => {
-    const counts: AnswerCounts = { ...NO_ANSWERS };
-    for (const answer of answers) if (answer.group === group) counts[answer.answer] += 1;
-    const summary = summariseGroup(group, counts);
-    return summary ? [summary] : [];
-  });
+/** Sections that must be complete before a draft can be submitted for agreement. */
+export const REQUIRED_FOR_SUBMISSION: RoleSectionKey[] = ['purpose', 'values', 'responsibilities', 'notPart', 'working', 'supervision'];
+
+const yes = (value: boolean) => (value ? 'Yes' : 'No');
+
+/** A section as lines of plain text: what the comparison and the print view show. */
+export function sectionLines(content: RoleContent, key: RoleSectionKey): string[] {
+  switch (key) {
+    case 'purpose':
+    case 'training':
+    case 'progression':
+      return content[key].text ? content[key].text.split(/\r?\n/u).filter((text) => text.trim() !== '') : [];
+    case 'values':
+      return [...content.values.selected, ...(content.values.notes ? content.values.notes.split(/\r?\n/u).filter(Boolean) : [])];
+    case 'responsibilities':
+    case 'notPart':
+      return content[key].items;
+    case 'working': {
+      const w = content.working;
+      return [
+        `Contract type: ${w.contractType ? CONTRACT_TYPES[w.contractType] : 'Not set'}`,
+        `Hours per week: ${w.hoursPerWeek ?? 'Not set'}`,
+        `Working days: ${w.workingDays.length ? w.workingDays.map((day) => WORKING_DAYS[day]).join(', ') : 'Not set'}`,
+        `Pay band: ${w.payBand || 'Not set'}`,
+        `Base: ${w.base || 'Not set'}`,
+        `Attends team meetings: ${yes(w.teamMeetings)}`,
+        `Access to the records system: ${yes(w.recordsAccess)}`,
+        `Same IT as colleagues: ${yes(w.sameIt)}`,
+      ];
+    }
+    case 'supervision':
+      return content.supervision.arrangements.map(
+        (arrangement) =>
+          `${SUPERVISION_TYPES[arrangement.type]}${arrangement.provider ? ` (${arrangement.provider})` : ''}, every ${arrangement.everyWeeks} week${arrangement.everyWeeks === 1 ? '' : 's'}`,
+      );
+  }
 }
 
-/**
- * Agreement is measured between groups, not individuals, so that five nurses do
- * not outvote one peer worker: each group's position is the mean of its answers,
- * and the score is 100 × (1 − spread / 2), where spread is the distance between
- * the most and least "core" groups. Every group the same: 100. One group
- * unanimously "core" and another unanimously "not part of it": 0.
- *
- * Contested: some group leans "core" while another leans "not part of it", or
- * the score is below CONTESTED_BELOW (groups more than one step apart on average).
- */
-export function consensusOf(groups: ReadonlyArray<GroupAnswers>): Omit<ActivityConsensus, 'groups'> {
-  if (groups.length < 2) return { agreementScore: null, contested: false };
-  const positions = groups.map((group) => group.position);
-  const spread = Math.max(...positions) - Math.min(...positions);
-  const agreementScore = Math.round(100 * (1 - spread / 2));
-  const opposed = groups.some((group) => group.leaning === 'CORE') && groups.some((group) => group.leaning === 'NOT_PART');
-  return { agreementScore, contested: opposed || agreementScore < CONTESTED_BELOW };
-}
-
-export function activityConsensus(answers: ReadonlyArray<{ group: StakeholderGroup; answer: ExpectationAnswer }>): ActivityConsensus {
-  const groups = groupAnswers(answers);
-  return { groups, ...consensusOf(groups) };
-}
-
-/**
- * An expectations check has been run once people from at least two stakeholder
- * groups have answered it: only then can it compare groups and find contested
- * activities.
- */
-export function checkHasRun(answeredGroups: Iterable<StakeholderGroup>): boolean {
-  return new Set(answeredGroups).size >= 2;
-}
-
-export interface CheckForEvidence {
-  closedAt: Date | null;
-  /** The stakeholder group of each person who has submitted answers. */
-  answeredGroups: ReadonlyArray<StakeholderGroup>;
-}
-
-/**
- * The one expectations check of a role that the agreement rule reads, from the
- * role's checks newest first: the latest CLOSED check that has been run. Only
- * when no closed check has been run does the latest run check that is still
- * open count (a role has at most one open check). A closed check's answers are
- * frozen, so an open check, whose first few answers could look alike, never
- * replaces what a closed one found: it counts once it is closed (by the
- * manager, or by sending another check). Null when no check has been run.
- */
-export function countingCheck<T extends CheckForEvidence>(checksNewestFirst: ReadonlyArray<T>): T | null {
-  const run = checksNewestFirst.filter((check) => checkHasRun(check.answeredGroups));
-  return run.find((check) => check.closedAt !== null) ?? run.find((check) => check.closedAt === null) ?? null;
-}
-
-export interface AgreementRequirement {
-  group: StakeholderGroup | 'PEER_OR_REP';
-  minimum: number;
-}
-
-/** A team's agreement policy: who must agree, and what the expectations check must show first. */
-export interface AgreementPolicy {
-  requirements: ReadonlyArray<AgreementRequirement>;
-  /** An expectations check of the role must have been run (answered by people from at least 2 groups). */
-  requireExpectationsCheck: boolean;
-  /** Every contested activity of the role's counting check (see countingCheck) must have been settled. */
-  requireContestedSettled: boolean;
-}
-
-export interface ContestedActivityState {
-  activityId: string;
-  name: string;
-  settled: boolean;
-}
-
-/** Where a version's review stands: the inputs of the agreement rule. */
-export interface VersionReview {
-  agreements: ReadonlyArray<{ group: StakeholderGroup }>;
-  openConcerns: number;
-  /** The role's counting expectations check (see countingCheck), with its contested activities from everyone's answers; null when none has been run. */
-  latestCheck: { contested: ReadonlyArray<ContestedActivityState> } | null;
-}
-
-export interface AgreementState {
-  status: 'AGREED' | 'IN_REVIEW';
-  /** Requirements not yet met, with how many more agreements each needs. */
-  outstanding: Array<AgreementRequirement & { have: number }>;
-  openConcerns: number;
-  /** The policy asks for an expectations check and none has been run. */
-  expectationsCheckMissing: boolean;
-  /** Contested activities of the counting check still to be settled, when the policy asks for each to be settled. */
-  unsettledContested: ContestedActivityState[];
-}
-
-/**
- * A version is Agreed when every required group has at least its minimum number
- * of agreements, no concern is open, and what the team's policy asks of the
- * expectations check holds: a check has been run (when required) and every
- * contested activity of the role's counting check (the latest closed check that
- * was run, or before any has closed the open one once run: see countingCheck)
- * has been settled (when required; on by default). The contested activities come
- * from everyone's answers, whoever is looking: the rule is the same for all;
- * only what each person is shown of them differs (lib/roles/contested.ts).
- * `PEER_OR_REP` counts agreements from peer workers and service-user
- * representatives together.
- */
-export function agreementStatus(policy: AgreementPolicy, review: VersionReview): AgreementState {
-  const outstanding = policy.requirements.flatMap((requirement) => {
-    const have = review.agreements.filter((agreement) =>
-      requirement.group === 'PEER_OR_REP' ? agreement.group === 'PEER_WORKER' || agreement.group === 'SERVICE_USER_REP' : agreement.group === requirement.group,
-    ).length;
-    return have >= requirement.minimum ? [] : [{ ...requirement, have }];
-  });
-  const expectationsCheckMissing = policy.requireExpectationsCheck && review.latestCheck === null;
-  const unsettledContested = policy.requireContestedSettled ? (review.latestCheck?.contested ?? []).filter((activity) => !activity.settled) : [];
-  const agreed = outstanding.length === 0 && review.openConcerns === 0 && !expectationsCheckMissing && unsettledContested.length === 0;
-  return { status: agreed ? 'AGREED' : 'IN_REVIEW', outstanding, openConcerns: review.openConcerns, expectationsCheckMissing, unsettledContested };
-}
-
-/** The default agreement policy: the manager, a non-peer staff member, a peer worker or service-user representative, and HR. */
-export const DEFAULT_AGREEMENT_POLICY: AgreementRequirement[] = [
-  { group: 'MANAGER', minimum: 1 },
-  { group: 'STAFF', minimum: 1 },
-  { group: 'PEER_OR_REP', minimum: 1 },
-  { group: 'HR', minimum: 1 },
+export const DEFAULT_VALUE_OPTIONS = [
+  'Mutuality',
+  'Reciprocity',
+  'Hope',
+  'Lived experience as expertise',
+  'Strengths-based',
+  'Non-directive',
+  'Recovery-focused',
+  'Inclusive',
 ];
 
-/** What the policy asks of the expectations check by default (the Team columns' defaults). */
-export const DEFAULT_EXPECTATIONS_RULES = { requireExpectationsCheck: false, requireContestedSettled: true } as const;
+export const DEFAULT_NOT_PART_OPTIONS = [
+  'Carrying out observations',
+  'Administering or supervising medication',
+  'Acting as a substitute for a clinician',
+  'Carrying out formal risk assessments',
+  'Covering staff shortages or the duty rota',
+  'Restraint or physical intervention',
+];
+
+/** A new role's draft when the organisation has not written its own template. */
+export const DEFAULT_TEMPLATE_CONTENT: RoleContent = {
+  ...EMPTY_CONTENT,
+  purpose: {
+    text: 'To offer peer support to people using the service, drawing on lived experience of mental distress and recovery, and to help the team keep recovery and hope at the centre of its work.',
+  },
+  values: { selected: [...DEFAULT_VALUE_OPTIONS], notes: '' },
+  notPart: { items: DEFAULT_NOT_PART_OPTIONS.slice(0, 3) },
+  supervision: {
+    arrangements: [
+      { type: 'PEER_SUPERVISION', provider: 'An experienced peer worker', everyWeeks: 4 },
+      { type: 'LINE_MANAGEMENT', provider: 'Team manager', everyWeeks: 6 },
+    ],
+  },
+  training: { text: 'Peer support training against the Health Education England competence framework for mental health peer support workers; WRAP facilitator training.' },
+};

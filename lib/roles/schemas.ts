@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContestedOutcome, ExpectationAnswer, RequirementGroup } from '@/lib/generated/prisma/enums';
-import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/content';
+import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/rules';
 import { id, optionalLongText, requiredLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
 
 /**

@@ -1,6 +1,6 @@
 import type { Tx } from '@/lib/db';
 import { db } from '@/lib/db';
-import { DEFAULT_NOT_PART_OPTIONS, DEFAULT_TEMPLATE_CONTENT, DEFAULT_VALUE_OPTIONS, parseContent, type RoleContent } from '@/lib/roles/content';
+import { DEFAULT_NOT_PART_OPTIONS, DEFAULT_TEMPLATE_CONTENT, DEFAULT_VALUE_OPTIONS, parseContent, type RoleContent } from '@/lib/roles/rules';
 
 export interface RoleTemplateView {
   id: string | null;

@@ -3,7 +3,7 @@
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Tx } from '@/lib/db';
-import { teamScope } from '@/lib/teams/scope';
+import { teamScope } from '@/lib/teams/access';
 import { addMemberSchema, archiveTeamSchema, createTeamSchema, removeMemberSchema, TEAM_ROLE_LABELS, updateTeamSchema } from '@/lib/teams/schemas';
 
 async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string) {

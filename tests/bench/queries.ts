@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { listAuditEvents } from '@/lib/audit-log/queries';
+import { listAuditEvents } from '@/lib/audit/queries';
 import { db, disconnectDb } from '@/lib/db';
 import { listPeople } from '@/lib/people/queries';
 import { listPendingRequests, listTeamRoles } from '@/lib/roles/queries';

@@ -8,9 +8,9 @@
 import { db, type Tx } from '@/lib/db';
 import type { ContestedOutcome, ExpectationAnswer, RequirementGroup, StakeholderGroup } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { refreshAgreement } from '@/lib/roles/agreement';
-import { parseContent, type RoleContent, type RoleSectionKey } from '@/lib/roles/content';
-import { stakeholderGroups } from '@/lib/roles/stakeholders';
+import { refreshAgreement } from '@/lib/agreement/status';
+import { parseContent, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
+import { stakeholderGroups } from '@/lib/teams/stakeholders';
 
 type Client = Tx;
 type Ref = { id: string };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineAction, definePublicAction } from '@/lib/action';
 import { ActionError } from '@/lib/action-error';
-import { auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit-log/queries';
+import { auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db';
 import { PAGE_SIZE } from '@/lib/pagination';
 import { createTeam as createTeamAction } from '@/lib/teams/actions';

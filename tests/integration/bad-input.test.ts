@@ -5,7 +5,7 @@
 // actions only a reviewer or participant may use are called as one, and cases
 // about ids from another team name the caller they are about (`as`).
 import { db } from '@/lib/db';
-import { EMPTY_CONTENT } from '@/lib/roles/content';
+import { EMPTY_CONTENT } from '@/lib/roles/rules';
 import {
   activityCatalogue,
   answersFor,

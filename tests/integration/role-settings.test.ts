@@ -2,8 +2,8 @@
 // for roles: the template, the activity catalogue and each team's agreement policy.
 import { db } from '@/lib/db';
 import { archiveActivity, createActivity, updateAgreementPolicy, updateRoleTemplate } from '@/lib/role-settings/actions';
-import { teamPolicy } from '@/lib/roles/agreement';
-import { DEFAULT_AGREEMENT_POLICY } from '@/lib/roles/rules';
+import { teamPolicy } from '@/lib/agreement/status';
+import { DEFAULT_AGREEMENT_POLICY } from '@/lib/expectations/rules';
 import { currentTemplate } from '@/lib/roles/template';
 import { activityCatalogue, buildWorld, createActivity as insertActivity, createTeam, recordAgreement, roleInReview, type World } from '../factories';
 import { actingAs, auditOf } from '../support/roles';

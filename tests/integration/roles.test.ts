@@ -6,7 +6,7 @@ import path from 'node:path';
 import { db } from '@/lib/db';
 import { updateRoleTemplate } from '@/lib/role-settings/actions';
 import * as roles from '@/lib/roles/actions';
-import { DEFAULT_TEMPLATE_CONTENT, EMPTY_CONTENT, parseContent } from '@/lib/roles/content';
+import { DEFAULT_TEMPLATE_CONTENT, EMPTY_CONTENT, parseContent } from '@/lib/roles/rules';
 import { currentTemplate } from '@/lib/roles/template';
 import {
   addMembership,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findUsableInvitation } from '@/lib/auth/invitations';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db';
-import { REQUIRED_FOR_SUBMISSION, roleContentSchema, sectionIsComplete, parseContent } from '@/lib/roles/content';
+import { REQUIRED_FOR_SUBMISSION, roleContentSchema, sectionIsComplete, parseContent } from '@/lib/roles/rules';
 import { getAgreedVersion, RoleNotAgreedError } from '@/lib/roles/gate';
 import { getExpectationCheck, getRoleAccess, getVersionDetail, listPendingRequests } from '@/lib/roles/queries';
 import { DEMO_ROLES, seedDemoRoles } from '../../prisma/demo-roles';

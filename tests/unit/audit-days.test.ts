@@ -1,4 +1,4 @@
-import { startOfLondonDay } from '@/lib/audit-log/queries';
+import { startOfLondonDay } from '@/lib/audit/queries';
 
 describe('startOfLondonDay', () => {
   it('is UTC midnight in winter (GMT)', () => {

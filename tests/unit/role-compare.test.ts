@@ -1,5 +1,5 @@
 import { compareContent, diffLines } from '@/lib/roles/compare';
-import { EMPTY_CONTENT, parseContent, sectionIsComplete, sectionLines } from '@/lib/roles/content';
+import { EMPTY_CONTENT, parseContent, sectionIsComplete, sectionLines } from '@/lib/roles/rules';
 
 describe('diffLines', () => {
   it('marks unchanged, removed and added lines in order', () => {

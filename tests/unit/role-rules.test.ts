@@ -10,7 +10,7 @@ import {
   type ExpectationAnswer,
   type StakeholderGroup,
   type VersionReview,
-} from '@/lib/roles/rules';
+} from '@/lib/expectations/rules';
 
 const answers = (...rows: Array<[StakeholderGroup, ExpectationAnswer]>) => rows.map(([group, answer]) => ({ group, answer }));
 

@@ -1,7 +1,7 @@
 // The role description's section forms: what a plain HTML form (or react-hook-form)
 // posts, turned into section content, with errors on the fields that caused them.
 import { sectionFormSchemas } from '@/lib/roles/schemas';
-import { sectionSchemas } from '@/lib/roles/content';
+import { sectionSchemas } from '@/lib/roles/rules';
 
 /** Field errors as the action returns them: dotted path to messages. */
 function errorsOf(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): Record<string, string[]> {

@@ -1,5 +1,5 @@
-import { activityConsensus, EXPECTATION_ANSWERS, SMALL_GROUP_THRESHOLD, type AnswerCounts, type ExpectationAnswer, type StakeholderGroup } from '@/lib/roles/rules';
-import { isWithheld, participantConsensus, type ViewerAnswer } from '@/lib/roles/small-numbers';
+import { activityConsensus, EXPECTATION_ANSWERS, SMALL_GROUP_THRESHOLD, type AnswerCounts, type ExpectationAnswer, type StakeholderGroup } from '@/lib/expectations/rules';
+import { isWithheld, participantConsensus, type ViewerAnswer } from '@/lib/expectations/small-numbers';
 
 /** Answers as [group, answer], the viewer's own marked with a third element. */
 const answers = (...rows: Array<[StakeholderGroup, ExpectationAnswer] | [StakeholderGroup, ExpectationAnswer, 'mine']>): ViewerAnswer[] =>

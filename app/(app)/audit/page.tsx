@@ -7,7 +7,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summa
 import { Select, TextInput } from '@/components/ui/fields';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit-log/queries';
+import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { PAGE_SIZE } from '@/lib/pagination';
 import { searchParam } from '@/lib/search-params';

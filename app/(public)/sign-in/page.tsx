@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { originOf, safeCallbackUrl } from '@/lib/auth/callback-url';
 import { authCookieNames, csrfTokenFromCookie } from '@/lib/auth/cookies';
-import { SIGN_IN_FAILED, SIGN_IN_NOTICES } from '@/components/auth/sign-in-schema';
+import { SIGN_IN_FAILED, SIGN_IN_NOTICES } from '@/lib/auth/schemas';
 import { SignInForm } from '@/components/auth/sign-in-form';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadPerson, personPageTitle } from '@/components/people/load-person';
+import { loadPerson, personPageTitle } from '@/lib/people/load';
 import { EnablePersonForm, EndPersonSessionsForm, IssueInvitationForm, UnlockSignInForm } from '@/components/people/person-action-forms';
 import { getPersonSignIn } from '@/lib/people/queries';
-import { requestOrigin } from '@/components/people/request-origin';
+import { requestOrigin } from '@/lib/http/request-origin';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CreatePersonForm } from '@/components/people/person-form';
-import { requestOrigin } from '@/components/people/request-origin';
+import { requestOrigin } from '@/lib/http/request-origin';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';
 

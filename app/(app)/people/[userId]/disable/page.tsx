@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadPerson, personPageTitle } from '@/components/people/load-person';
+import { loadPerson, personPageTitle } from '@/lib/people/load';
 import { DisablePersonForm } from '@/components/people/person-action-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';

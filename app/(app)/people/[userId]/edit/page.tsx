@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { loadPerson, personPageTitle } from '@/components/people/load-person';
+import { loadPerson, personPageTitle } from '@/lib/people/load';
 import { EditPersonForm } from '@/components/people/person-form';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';

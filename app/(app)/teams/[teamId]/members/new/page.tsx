@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddMemberForm } from '@/components/teams/add-member-form';
-import { loadTeam } from '@/components/teams/load-team';
+import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';
 import { TextInput } from '@/components/ui/fields';
 import { requirePermission } from '@/lib/auth/current-user';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { plural, versionStatusLabel, VERSION_STATUS } from '@/components/roles/labels';
-import { loadRole } from '@/components/roles/load-role';
+import { loadRole } from '@/lib/roles/load';
 import { checkPath, comparePath, newCheckPath, rolePath, versionPath } from '@/components/roles/paths';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { RoleTaskList } from '@/components/roles/role-task-list';
@@ -11,7 +11,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
-import { REQUIRED_FOR_SUBMISSION, ROLE_SECTION_KEYS, sectionTitle } from '@/lib/roles/content';
+import { REQUIRED_FOR_SUBMISSION, ROLE_SECTION_KEYS, sectionTitle } from '@/lib/roles/rules';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
 

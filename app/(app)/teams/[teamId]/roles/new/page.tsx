@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { CreateRoleForm } from '@/components/roles/create-role-form';
-import { loadTeam } from '@/components/teams/load-team';
+import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';
 import { can } from '@/lib/permissions';
-import { ROLE_SECTIONS } from '@/lib/roles/content';
+import { ROLE_SECTIONS } from '@/lib/roles/rules';
 
 type Params = Promise<{ teamId: string }>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadTeam } from '@/components/teams/load-team';
+import { loadTeam } from '@/lib/teams/load';
 import { RemoveMemberForm } from '@/components/teams/team-action-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';

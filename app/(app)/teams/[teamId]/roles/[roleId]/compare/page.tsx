@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadRole, parseVersionNumber } from '@/components/roles/load-role';
+import { loadRole, parseVersionNumber } from '@/lib/roles/load';
 import { comparePath, rolePath, versionPath } from '@/components/roles/paths';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { sectionAnchor } from '@/components/roles/role-content';

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { loadRole } from '@/components/roles/load-role';
+import { loadRole } from '@/lib/roles/load';
 import { rolePath, sectionPath, versionPath } from '@/components/roles/paths';
 import { SectionBody } from '@/components/roles/role-content';
 import { SubmitDraftForm } from '@/components/roles/submit-draft-form';
 import { BackLink } from '@/components/ui/back-link';
 import { Tag } from '@/components/ui/tag';
-import { REQUIRED_FOR_SUBMISSION } from '@/lib/roles/content';
+import { REQUIRED_FOR_SUBMISSION } from '@/lib/roles/rules';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
 

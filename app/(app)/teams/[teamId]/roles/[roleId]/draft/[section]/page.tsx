@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { loadRole } from '@/components/roles/load-role';
+import { loadRole } from '@/lib/roles/load';
 import { rolePath } from '@/components/roles/paths';
 import { SectionForm } from '@/components/roles/section-form';
 import { BackLink } from '@/components/ui/back-link';
-import { ROLE_SECTION_KEYS, sectionTitle, type RoleSectionKey } from '@/lib/roles/content';
+import { ROLE_SECTION_KEYS, sectionTitle, type RoleSectionKey } from '@/lib/roles/rules';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { currentTemplate } from '@/lib/roles/template';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { CheckResults } from '@/components/expectations/check-results';
 import { CloseCheckForm } from '@/components/expectations/close-check-form';
 import { STAKEHOLDER_SINGULAR } from '@/components/expectations/labels';
-import { loadCheck } from '@/components/expectations/load-check';
+import { loadCheck } from '@/lib/expectations/load';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { checkPath, sectionPath, rolePath, versionPath } from '@/components/roles/paths';
 import { ExpectationsQuestionnaire } from '@/components/expectations/questionnaire';
@@ -12,8 +12,8 @@ import { ResultsNotShared, resultsSharedWhen } from '@/components/expectations/r
 import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
-import { sectionTitle } from '@/lib/roles/content';
-import { SMALL_GROUP_THRESHOLD } from '@/lib/roles/rules';
+import { sectionTitle } from '@/lib/roles/rules';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/expectations/rules';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string }>;

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { checkPath, rolePath } from '@/components/roles/paths';
-import { loadRole } from '@/components/roles/load-role';
+import { loadRole } from '@/lib/roles/load';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { SendCheckForm, type StakeholderGroupChoices } from '@/components/expectations/send-check-form';
 import { DateTime } from '@/components/ui/date-time';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
-import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/roles/rules';
-import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/roles/stakeholders';
+import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/expectations/rules';
+import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { AgreementRecord } from '@/components/roles/agreement-record';
+import { AgreementRecord } from '@/components/agreement/agreement-record';
 import { STAKEHOLDER_GROUP_SINGULAR } from '@/components/roles/labels';
-import { loadVersion } from '@/components/roles/load-role';
+import { loadVersion } from '@/lib/roles/load';
 import { versionPath } from '@/components/roles/paths';
 import { PrintButton } from '@/components/roles/print-button';
 import styles from '@/components/roles/print-view.module.css';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GroupAnswersTable, IndividualAnswers } from '@/components/expectations/group-answers-table';
 import { agreementScoreText } from '@/components/expectations/labels';
-import { loadCheck } from '@/components/expectations/load-check';
+import { loadCheck } from '@/lib/expectations/load';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { checkPath } from '@/components/roles/paths';
 import { ResolveContestedForm } from '@/components/expectations/resolve-contested-form';

@@ -1,0 +1,140 @@
+import type { db, Tx } from '@/lib/db';
+import type { RoleVersionStatus } from '@/lib/generated/prisma/enums';
+import { expectationsEvidence } from '@/lib/expectations/contested';
+import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type AgreementRequirement, type AgreementState } from '@/lib/expectations/rules';
+
+/**
+ * Locks a version's row for the rest of the transaction. Every change to a
+ * version's agreements, concerns or status takes this lock first, so a last
+ * sign-off and a new concern cannot interleave: whichever commits second sees
+ * the other's effect.
+ */
+export async function lockVersion(tx: Tx, versionId: string): Promise<{ status: RoleVersionStatus; roleId: string; teamId: string } | null> {
+  const rows = await tx.$queryRaw<Array<{ status: RoleVersionStatus; roleId: string; teamId: string }>>`
+    SELECT v."status"::text AS "status", v."roleId"::text AS "roleId", r."teamId"::text AS "teamId"
+    FROM "RoleVersion" v JOIN "Role" r ON r."id" = v."roleId"
+    WHERE v."id" = ${versionId}::uuid
+    FOR UPDATE OF v`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Locks the role's version in review (there is at most one) for the rest of
+ * the transaction, and returns its id. Changes to what the agreement rule reads
+ * from the expectations check (answers, settled contested activities) take this
+ * lock first, as agreements and concerns do, so they cannot interleave with a
+ * last sign-off.
+ */
+export async function lockVersionsInReview(tx: Tx, roleId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id"::text AS "id" FROM "RoleVersion"
+    WHERE "roleId" = ${roleId}::uuid AND "status" = 'IN_REVIEW'
+    ORDER BY "id"
+    FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Locks an expectations check's row against closing for the rest of the
+ * transaction, and returns when it closed (null while open). Answers share the
+ * lock with each other; closing waits for them (see lockOpenChecks), and an
+ * answer that comes after a close sees it closed. Take it after
+ * lockVersionsInReview, as closing does, so that the two cannot deadlock.
+ */
+export async function lockCheckForAnswers(tx: Tx, checkId: string): Promise<{ closedAt: Date | null } | null> {
+  const rows = await tx.$queryRaw<Array<{ closedAt: Date | null }>>`SELECT "closedAt" FROM "ExpectationCheck" WHERE "id" = ${checkId}::uuid FOR SHARE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * Locks the open expectations checks about to be closed (one by id, or a
+ * role's), waiting for answers being saved to them, and returns their ids.
+ * Closing then stamps `closedAt` after every answer it kept: a closed check's
+ * answers all predate its closing. After lockVersionsInReview, as answering.
+ */
+export async function lockOpenChecks(tx: Tx, where: { checkId: string } | { roleId: string }): Promise<string[]> {
+  const rows =
+    'checkId' in where
+      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "id" = ${where.checkId}::uuid AND "closedAt" IS NULL FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "roleId" = ${where.roleId}::uuid AND "closedAt" IS NULL ORDER BY "id" FOR UPDATE`;
+  return rows.map((row) => row.id);
+}
+
+/** Locks a role's row for the rest of the transaction: submissions and new checks for one role queue. */
+export async function lockRole(tx: Tx, roleId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${roleId}::uuid FOR UPDATE`;
+}
+
+/** Who must agree the team's roles, or the default when the team has not set it. */
+export async function teamPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementRequirement[]> {
+  const rows = await tx.agreementRequirement.findMany({ where: { teamId }, select: { group: true, minimum: true } });
+  return rows.length > 0 ? rows.filter((row) => row.minimum > 0) : DEFAULT_AGREEMENT_POLICY;
+}
+
+/** The team's whole agreement policy: who must agree, and what the expectations check must show first. */
+export async function agreementPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementPolicy & { teamVersion: number }> {
+  const [requirements, team] = await Promise.all([
+    teamPolicy(tx, teamId),
+    tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireExpectationsCheck: true, requireContestedSettled: true, version: true } }),
+  ]);
+  return { requirements, requireExpectationsCheck: team.requireExpectationsCheck, requireContestedSettled: team.requireContestedSettled, teamVersion: team.version };
+}
+
+/** A version's agreement state as the rule judges it now, with the expectations evidence it was judged on. */
+async function judgeVersion(tx: Tx | typeof db, version: { id: string; roleId: string; teamId: string }) {
+  const [policy, agreements, openConcerns, expectations] = await Promise.all([
+    agreementPolicy(tx, version.teamId),
+    tx.agreement.findMany({ where: { versionId: version.id }, select: { group: true } }),
+    tx.concern.count({ where: { versionId: version.id, status: 'OPEN' } }),
+    expectationsEvidence(tx, version.roleId),
+  ]);
+  const state = agreementStatus(policy, { agreements, openConcerns, latestCheck: expectations.check });
+  return { state, policy, expectations };
+}
+
+/**
+ * Re-applies the agreement rule after a change, inside the caller's transaction
+ * and under the version lock. When the version becomes Agreed, it becomes the
+ * role's current agreed version and the earlier agreed one is superseded.
+ */
+export async function refreshAgreement(tx: Tx, versionId: string): Promise<AgreementState & { becameAgreed: boolean }> {
+  const version = await tx.roleVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { id: true, roleId: true, status: true, role: { select: { teamId: true } } },
+  });
+  const { state } = await judgeVersion(tx, { id: version.id, roleId: version.roleId, teamId: version.role.teamId });
+  if (state.status !== 'AGREED' || version.status !== 'IN_REVIEW') return { ...state, becameAgreed: false };
+  await tx.roleVersion.updateMany({ where: { roleId: version.roleId, status: 'AGREED' }, data: { status: 'SUPERSEDED' } });
+  await tx.roleVersion.update({ where: { id: versionId }, data: { status: 'AGREED', agreedAt: new Date() } });
+  return { ...state, becameAgreed: true };
+}
+
+export interface NowAgreed {
+  versionId: string;
+  number: number;
+  roleTitle: string;
+}
+
+/**
+ * Re-applies the agreement rule to versions in review that the caller has
+ * already locked (lockVersionsInReview or lockVersion), after a change to what
+ * the rule reads. Returns those that became Agreed, for the audit summary.
+ */
+export async function refreshVersionsInReview(tx: Tx, versionIds: readonly string[]): Promise<NowAgreed[]> {
+  const agreed: NowAgreed[] = [];
+  for (const versionId of versionIds) {
+    const state = await refreshAgreement(tx, versionId);
+    if (!state.becameAgreed) continue;
+    const version = await tx.roleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { number: true, role: { select: { title: true } } } });
+    agreed.push({ versionId, number: version.number, roleTitle: version.role.title });
+  }
+  return agreed;
+}
+
+/**
+ * "; version 2 is now Agreed" for each, for an audit summary. `nameRole` for a
+ * change that spans roles (a team's policy), where the number alone is ambiguous.
+ */
+export function nowAgreed(agreed: readonly NowAgreed[], nameRole = false): string {
+  return agreed.map((version) => `; version ${version.number}${nameRole ? ` of ${version.roleTitle}` : ''} is now Agreed`).join('');
+}

@@ -2,7 +2,7 @@
 // Database tooling that works offline (no Prisma schema-engine binary needed).
 //
 //   node scripts/db.mjs migrate       apply prisma/migrations (like `prisma migrate deploy`)
-//   node scripts/db.mjs new <name>    write the next migration from prisma/schema.prisma
+//   node scripts/db.mjs new <name>    write the next migration from prisma/schema/
 //   node scripts/db.mjs check         exit 1 and print the SQL when schema and migrations disagree
 //   node scripts/db.mjs seed          run prisma/seed.ts
 //
@@ -31,8 +31,8 @@ export const PERSISTENT_DATA_DIR = path.join(ROOT_DIR, '.data', 'postgres');
 const USAGE = `Usage: node scripts/db.mjs <command>
 
   migrate       apply pending migrations in prisma/migrations
-  new <name>    create prisma/migrations/<timestamp>_<name>/migration.sql from prisma/schema.prisma
-  check         exit 1 (and print the SQL) when prisma/schema.prisma and prisma/migrations disagree
+  new <name>    create prisma/migrations/<timestamp>_<name>/migration.sql from prisma/schema/
+  check         exit 1 (and print the SQL) when prisma/schema/ and prisma/migrations disagree
   seed          run prisma/seed.ts
   resolve --rolled-back <migration> | --applied <migration>
                 after a failed migration: record it as rolled back (undone by hand)
@@ -170,10 +170,10 @@ async function main(argv) {
       try {
         const { sql, hasChanges } = await diffSchemaAgainstMigrations(db.url);
         if (!hasChanges) {
-          console.log('prisma/schema.prisma and prisma/migrations agree.');
+          console.log('prisma/schema/ and prisma/migrations agree.');
           return 0;
         }
-        console.error('prisma/schema.prisma and prisma/migrations disagree. The missing migration would be:\n');
+        console.error('prisma/schema/ and prisma/migrations disagree. The missing migration would be:\n');
         console.log(sql.trimEnd());
         console.error('\nCreate it with: npm run db:migration:new <name>');
         return 1;

@@ -75,3 +75,9 @@ export const email = z
   .max(320, 'Email address must be 320 characters or fewer')
   .email('Enter an email address in the correct format, like name@nhs.net')
   .transform((value) => value.toLowerCase());
+
+/** People chosen in a picker: one id or several, each a UUID, 1 to 100 of them. */
+export const userIds = z
+  .union([z.string(), z.array(z.string())], { error: 'Select at least one person' })
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().uuid('Select people from the list')).min(1, 'Select at least one person').max(100, 'Select 100 people or fewer'));

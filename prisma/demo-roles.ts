@@ -17,7 +17,7 @@
 //
 // Built with the factories in tests/factories (the same ones the tests use), so
 // the demo data obeys the domain's rules: stakeholder groups come from the
-// database and the Agreed status from lib/roles/agreement.ts.
+// database and the Agreed status from lib/agreement/status.ts.
 import type { Tx } from '@/lib/db';
 import type { ExpectationAnswer } from '@/lib/generated/prisma/enums';
 import { DEFAULT_VALUE_OPTIONS, EMPTY_CONTENT, sectionTitle, type RoleContent } from '@/lib/roles/rules';

@@ -5,7 +5,7 @@ import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { getTeam } from '@/lib/teams/queries';
-import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 export const metadata: Metadata = { title: 'Home' };
 

@@ -6,7 +6,7 @@ import { updateMyName } from '@/lib/account/actions';
 import { updateNameSchema } from '@/lib/account/schemas';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextInput } from '@/components/ui/fields';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { useActionForm } from '@/components/ui/use-action-form';
 
 /** One question: the person's own name. `version` guards against overwriting a change made meanwhile. */
@@ -22,14 +22,9 @@ export function NameForm({ name, version }: { name: string; version: number }) {
   // Without JavaScript the post comes back here: say it worked and link onwards.
   if (result?.ok) {
     return (
-      <>
-        <NotificationBanner success>
-          <p className="nhsuk-notification-banner__heading">Your name has been changed</p>
-        </NotificationBanner>
-        <p>
-          <Link href="/account">Go back to my account</Link>
-        </p>
-      </>
+      <SavedBanner heading="Your name has been changed" href="/account">
+        Go back to my account
+      </SavedBanner>
     );
   }
 

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { changeMyPassword } from '@/lib/account/actions';
 import { changePasswordSchema } from '@/lib/account/schemas';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { NotificationBanner } from '@/components/ui/notification-banner';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
 
@@ -21,14 +21,9 @@ export function PasswordForm({ email, passwordHint }: { email: string; passwordH
 
   if (result?.ok) {
     return (
-      <>
-        <NotificationBanner success>
-          <p className="nhsuk-notification-banner__heading">Your password has been changed</p>
-        </NotificationBanner>
-        <p>
-          <Link href="/account">Go back to my account</Link>
-        </p>
-      </>
+      <SavedBanner heading="Your password has been changed" href="/account">
+        Go back to my account
+      </SavedBanner>
     );
   }
 

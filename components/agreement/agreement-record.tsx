@@ -4,7 +4,7 @@ import { Table } from '@/components/ui/table';
 import { CONTESTED_ANCHOR } from '@/components/roles/contested-activities';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import type { ContestedNotShown } from '@/lib/expectations/contested';
-import type { AgreementState } from '@/lib/expectations/rules';
+import type { AgreementState } from '@/lib/agreement/rules';
 
 interface AgreementRow {
   userId: string;
@@ -44,7 +44,7 @@ export function OutstandingRequirements({
   contestedHref = `#${CONTESTED_ANCHOR}`,
 }: {
   agreement: Pick<AgreementState, 'outstanding' | 'openConcerns' | 'expectationsCheckMissing' | 'unsettledContested'> & {
-    /** Contested activities still to settle that this person may not be shown (lib/roles/contested.ts): said without naming or counting them. */
+    /** Contested activities still to settle that this person may not be shown (lib/expectations/contested.ts): said without naming or counting them. */
     contestedNotShown?: ContestedNotShown;
   };
   /** Where the list of contested activities is. */

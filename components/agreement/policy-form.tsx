@@ -11,8 +11,8 @@ import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
-import { updateAgreementPolicy } from '@/lib/role-settings/actions';
-import { updatePolicySchema } from '@/lib/roles/schemas';
+import { updateAgreementPolicy } from '@/lib/agreement/policy-actions';
+import { updatePolicySchema } from '@/lib/agreement/schemas';
 
 type Minimums = Record<RequirementGroup, number>;
 

@@ -12,9 +12,9 @@ import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { agreeVersion, inviteReviewers, raiseConcern, replyToConcern, resolveConcern } from '@/lib/roles/actions';
+import { agreeVersion, inviteReviewers, raiseConcern, replyToConcern, resolveConcern } from '@/lib/agreement/actions';
 import { ROLE_SECTIONS } from '@/lib/roles/rules';
-import { agreeVersionSchema, inviteReviewersSchema, raiseConcernSchema, replyToConcernSchema, resolveConcernSchema } from '@/lib/roles/schemas';
+import { agreeVersionSchema, inviteReviewersSchema, raiseConcernSchema, replyToConcernSchema, resolveConcernSchema } from '@/lib/agreement/schemas';
 
 interface VersionRef {
   teamId: string;

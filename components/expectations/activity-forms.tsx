@@ -9,8 +9,8 @@ import { Textarea, TextInput } from '@/components/ui/fields';
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { archiveActivity, createActivity } from '@/lib/role-settings/actions';
-import { archiveActivitySchema, createActivitySchema } from '@/lib/roles/schemas';
+import { archiveActivity, createActivity } from '@/lib/expectations/catalogue-actions';
+import { archiveActivitySchema, createActivitySchema } from '@/lib/expectations/schemas';
 
 /** Adds an activity to the organisation's catalogue (no team) or to one team's. */
 export function AddActivityForm({ teamId, listHref, children }: { teamId: string | null; listHref: string; children?: ReactNode }) {

@@ -9,8 +9,9 @@ import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { sectionTitle } from '@/lib/roles/rules';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { CONTESTED_BELOW, SMALL_GROUP_THRESHOLD } from '@/lib/expectations/rules';
-import { ANSWER_LABELS, OUTCOME_LABELS } from '@/lib/roles/schemas';
+import { CONTESTED_BELOW } from '@/lib/expectations/rules';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+import { ANSWER_LABELS, OUTCOME_LABELS } from '@/lib/expectations/schemas';
 import { isWithheld } from '@/lib/expectations/small-numbers';
 
 interface ResultsProps {

@@ -2,8 +2,8 @@
 
 import { checkPath } from '@/components/roles/paths';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
-import { closeExpectationsCheck } from '@/lib/roles/actions';
-import { closeExpectationsCheckSchema } from '@/lib/roles/schemas';
+import { closeExpectationsCheck } from '@/lib/expectations/actions';
+import { closeExpectationsCheckSchema } from '@/lib/expectations/schemas';
 
 /** Where closing leads: the check, saying so, and which version (if any) it made Agreed. */
 const closedHref = (teamId: string, roleId: string, checkId: string, agreedVersions: number[]) =>

@@ -1,10 +1,11 @@
 import { FIGURES_WITHHELD_TEXT, STAKEHOLDER_SINGULAR, withheldGroupText } from '@/components/expectations/labels';
 import { Table } from '@/components/ui/table';
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { STAKEHOLDER_GROUPS, type GroupAnswers } from '@/lib/expectations/rules';
-import { ANSWER_LABELS } from '@/lib/roles/schemas';
+import { type GroupAnswers } from '@/lib/expectations/rules';
+import { STAKEHOLDER_GROUPS } from '@/lib/teams/rules';
+import { ANSWER_LABELS } from '@/lib/expectations/schemas';
 import { isWithheld, type ShownGroup } from '@/lib/expectations/small-numbers';
-import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/labels';
 
 /**
  * How each stakeholder group answered one activity: a row per group whose
@@ -19,7 +20,7 @@ export function GroupAnswersTable({
 }: {
   groups: ShownGroup[];
   caption: string;
-  /** None of this activity's figures may be shown (lib/roles/small-numbers.ts, rule 3). */
+  /** None of this activity's figures may be shown (lib/expectations/small-numbers.ts, rule 3). */
   figuresWithheld?: boolean;
   /** The viewer's own group, when they answered. */
   yourGroup?: StakeholderGroup | null;

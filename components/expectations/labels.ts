@@ -1,6 +1,7 @@
 import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/expectations/rules';
-import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+import { STAKEHOLDER_GROUPS } from '@/lib/teams/rules';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/labels';
 
 /** Short forms for tables, where "Core part of the role" repeated in every cell would crowd the columns. */
 export const SHORT_ANSWER_LABELS: Record<ExpectationAnswer, string> = {
@@ -20,7 +21,7 @@ export function answerCountsText(counts: Record<ExpectationAnswer, number>): str
 
 /**
  * The agreement score, or why there is none. `smallNumbers`: the viewer sees the
- * small-numbers view (lib/roles/small-numbers.ts), where the score compares only
+ * small-numbers view (lib/expectations/small-numbers.ts), where the score compares only
  * the groups shown.
  */
 export function agreementScoreText(score: number | null, smallNumbers = false, figuresWithheld = false): string {
@@ -34,7 +35,7 @@ export function withheldGroupText(yourGroup: boolean): string {
   return yourGroup ? `Fewer than ${SMALL_GROUP_THRESHOLD} people besides you answered in your group` : `Fewer than ${SMALL_GROUP_THRESHOLD} people in this group answered`;
 }
 
-/** Why none of an activity's figures are shown (lib/roles/small-numbers.ts, rule 3). */
+/** Why none of an activity's figures are shown (lib/expectations/small-numbers.ts, rule 3). */
 export const FIGURES_WITHHELD_TEXT =
   'The figures for this activity are not shown: with so few people in some groups, they and whether the activity is contested would let someone work out how one person answered.';
 

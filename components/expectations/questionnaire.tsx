@@ -9,9 +9,9 @@ import { Radios } from '@/components/ui/fields';
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { answerExpectations } from '@/lib/roles/actions';
+import { answerExpectations } from '@/lib/expectations/actions';
 import { EXPECTATION_ANSWERS } from '@/lib/expectations/rules';
-import { ANSWER_LABELS, answerExpectationsSchema } from '@/lib/roles/schemas';
+import { ANSWER_LABELS, answerExpectationsSchema } from '@/lib/expectations/schemas';
 
 const answerOptions = EXPECTATION_ANSWERS.map((answer) => ({ value: answer, label: ANSWER_LABELS[answer] }));
 

@@ -9,9 +9,9 @@ import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ContestedOutcome } from '@/lib/generated/prisma/enums';
-import { resolveContested } from '@/lib/roles/actions';
+import { resolveContested } from '@/lib/expectations/actions';
 import { ROLE_SECTIONS } from '@/lib/roles/rules';
-import { OUTCOME_LABELS, resolveContestedSchema } from '@/lib/roles/schemas';
+import { OUTCOME_LABELS, resolveContestedSchema } from '@/lib/expectations/schemas';
 
 const OUTCOME_HINTS: Record<ContestedOutcome, string> = {
   INCLUDED: 'The description now says this is part of the role, for example in its key responsibilities.',

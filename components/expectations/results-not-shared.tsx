@@ -10,7 +10,7 @@ export const resultsSharedWhen = (closer: string | 'you') =>
 /**
  * An open check, as someone who may not see who said what is shown it: their
  * own answers and when the results will be shared. The query has sent no
- * figure or flag of anyone else's answers (lib/roles/queries.ts).
+ * figure or flag of anyone else's answers (lib/expectations/queries.ts).
  */
 export function ResultsNotShared({ check }: { check: LoadedCheck }) {
   const mine = check.me?.submittedAt ? check.me.answers : null;

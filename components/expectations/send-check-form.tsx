@@ -9,8 +9,8 @@ import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { sendExpectationsCheck } from '@/lib/roles/actions';
-import { sendExpectationsCheckSchema } from '@/lib/roles/schemas';
+import { sendExpectationsCheck } from '@/lib/expectations/actions';
+import { sendExpectationsCheckSchema } from '@/lib/expectations/schemas';
 
 export interface StakeholderChoice {
   id: string;

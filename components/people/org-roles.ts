@@ -1,5 +1,5 @@
 import type { OrgRole } from '@/lib/generated/prisma/enums';
-import { ORG_ROLE_LABELS } from '@/lib/people/schemas';
+import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 
 /** The order roles are offered in: the most common first, the most powerful last. */
 const ORDER: OrgRole[] = ['MEMBER', 'HR', 'SERVICE_USER_REP', 'ADMIN'];
@@ -12,11 +12,3 @@ const HINTS: Record<OrgRole, string> = {
 };
 
 export const ORG_ROLE_OPTIONS = ORDER.map((role) => ({ value: role, label: ORG_ROLE_LABELS[role], hint: HINTS[role] }));
-
-/** Short labels for tables. */
-export const ORG_ROLE_SHORT_LABELS: Record<OrgRole, string> = {
-  MEMBER: 'Team member',
-  ADMIN: 'Administrator',
-  HR: 'HR and recruitment',
-  SERVICE_USER_REP: 'Service-user representative',
-};

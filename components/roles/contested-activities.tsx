@@ -5,7 +5,7 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { Tag } from '@/components/ui/tag';
 import { sectionTitle } from '@/lib/roles/rules';
 import type { ExpectationsEvidence } from '@/lib/expectations/contested';
-import { OUTCOME_LABELS } from '@/lib/roles/schemas';
+import { OUTCOME_LABELS } from '@/lib/expectations/schemas';
 
 export const CONTESTED_ANCHOR = 'contested-activities';
 
@@ -31,7 +31,7 @@ function NotRunYet({ check }: { check: { createdAt: Date; closedAt: Date | null 
  * agree: its contested activities (names only, never who said what) and how the
  * manager settled each one, with a link to the section of the description that
  * says so. For someone who may not see individual answers the query has left
- * out what they may not be shown (lib/roles/contested.ts, evidenceAsSeenBy):
+ * out what they may not be shown (lib/expectations/contested.ts, evidenceAsSeenBy):
  * everything while the check is open, and the activities whose flag the
  * small-numbers rules withhold; this says so without naming or counting them.
  */

@@ -1,7 +1,7 @@
 import type { TagColour } from '@/components/ui/tag';
 import type { RequirementGroup, RoleVersionStatus, StakeholderGroup } from '@/lib/generated/prisma/enums';
 
-/** One person's group, for "Jo Bloggs (Peer worker)". lib/roles/stakeholders.ts has the plural labels. */
+/** One person's group, for "Jo Bloggs (Peer worker)". lib/teams/stakeholders.ts has the plural labels. */
 export const STAKEHOLDER_GROUP_SINGULAR: Record<StakeholderGroup, string> = {
   MANAGER: 'Manager',
   STAFF: 'Non-peer staff',

@@ -1,7 +1,7 @@
 import { Breadcrumbs, type Crumb } from '@/components/ui/breadcrumbs';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import type { RoleAccess } from '@/lib/roles/queries';
+import type { RoleAccess } from '@/lib/roles/access';
 import { rolePath } from '@/components/roles/paths';
 
 /**

@@ -3,19 +3,17 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
-import type { CurrentUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/permissions';
-import { listTeamRoles } from '@/lib/roles/queries';
+import type { TeamRoles } from '@/lib/roles/queries';
 import { rolePath } from '@/components/roles/paths';
 
 /**
- * The team page's list of peer worker roles and where each stands. Drafters see
- * drafts and versions in review; everyone else in the team sees agreed roles.
- * Renders nothing for someone who may not see the team's roles.
+ * The team page's list of peer worker roles and where each stands, from
+ * listTeamRoles. Drafters see drafts and versions in review; everyone else in
+ * the team sees agreed roles. The page shows it only to those who may see the
+ * team's roles.
  */
-export async function TeamRolesPanel({ user, teamId, teamArchived = false }: { user: CurrentUser; teamId: string; teamArchived?: boolean }) {
-  const { canDraft, roles } = await listTeamRoles(user, teamId);
-  if (!can(user, 'role.view', { teamId })) return null;
+export function TeamRolesPanel({ teamId, teamRoles, teamArchived = false }: { teamId: string; teamRoles: TeamRoles; teamArchived?: boolean }) {
+  const { canDraft, roles } = teamRoles;
   const mayCreate = canDraft && !teamArchived;
 
   return (

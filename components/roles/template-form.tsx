@@ -8,7 +8,7 @@ import { Textarea } from '@/components/ui/fields';
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { updateRoleTemplate } from '@/lib/role-settings/actions';
+import { updateRoleTemplate } from '@/lib/roles/actions';
 import { updateTemplateSchema } from '@/lib/roles/schemas';
 
 export interface TemplateValues {

@@ -10,7 +10,8 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { TeamRole } from '@/lib/generated/prisma/enums';
 import { addTeamMember } from '@/lib/teams/actions';
-import { addMemberSchema, TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { addMemberSchema } from '@/lib/teams/schemas';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 const roleOptions = (Object.keys(TEAM_ROLE_LABELS) as TeamRole[]).map((role) => ({ value: role, label: TEAM_ROLE_LABELS[role], hint: TEAM_ROLE_HINTS[role] }));
 

@@ -10,7 +10,8 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ServiceType } from '@/lib/generated/prisma/enums';
 import { createTeam, updateTeam } from '@/lib/teams/actions';
-import { createTeamSchema, SERVICE_TYPE_LABELS, updateTeamSchema } from '@/lib/teams/schemas';
+import { createTeamSchema, updateTeamSchema } from '@/lib/teams/schemas';
+import { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 
 const serviceTypeOptions = Object.entries(SERVICE_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 

@@ -3,9 +3,7 @@
 import { defineAction, definePublicAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { changePasswordSchema, endOtherSessionsSchema, setPasswordSchema, updateNameSchema } from '@/lib/account/schemas';
-import { findUsableInvitation } from '@/lib/auth/invitations';
-import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
-import { endSessionsOf } from '@/lib/auth/sessions';
+import { findUsableInvitation, hashPassword, verifyPassword, endSessionsOf } from '@/lib/auth/gate';
 
 export const updateMyName = defineAction({
   name: 'account.name.update',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/password';
+import { newPasswordSchema } from '@/lib/auth/gate';
 import { requiredText, version } from '@/lib/schema-fields';
 
 export const updateNameSchema = z.object({ name: requiredText('your name', 120), version });

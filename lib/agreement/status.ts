@@ -1,7 +1,7 @@
 import type { db, Tx } from '@/lib/db';
 import type { RoleVersionStatus } from '@/lib/generated/prisma/enums';
-import { expectationsEvidence } from '@/lib/expectations/contested';
-import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type AgreementRequirement, type AgreementState } from '@/lib/expectations/rules';
+import { expectationsEvidence } from '@/lib/expectations/gate';
+import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type AgreementRequirement, type AgreementState } from '@/lib/agreement/rules';
 
 /**
  * Locks a version's row for the rest of the transaction. Every change to a
@@ -32,37 +32,6 @@ export async function lockVersionsInReview(tx: Tx, roleId: string): Promise<stri
     ORDER BY "id"
     FOR UPDATE`;
   return rows.map((row) => row.id);
-}
-
-/**
- * Locks an expectations check's row against closing for the rest of the
- * transaction, and returns when it closed (null while open). Answers share the
- * lock with each other; closing waits for them (see lockOpenChecks), and an
- * answer that comes after a close sees it closed. Take it after
- * lockVersionsInReview, as closing does, so that the two cannot deadlock.
- */
-export async function lockCheckForAnswers(tx: Tx, checkId: string): Promise<{ closedAt: Date | null } | null> {
-  const rows = await tx.$queryRaw<Array<{ closedAt: Date | null }>>`SELECT "closedAt" FROM "ExpectationCheck" WHERE "id" = ${checkId}::uuid FOR SHARE`;
-  return rows[0] ?? null;
-}
-
-/**
- * Locks the open expectations checks about to be closed (one by id, or a
- * role's), waiting for answers being saved to them, and returns their ids.
- * Closing then stamps `closedAt` after every answer it kept: a closed check's
- * answers all predate its closing. After lockVersionsInReview, as answering.
- */
-export async function lockOpenChecks(tx: Tx, where: { checkId: string } | { roleId: string }): Promise<string[]> {
-  const rows =
-    'checkId' in where
-      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "id" = ${where.checkId}::uuid AND "closedAt" IS NULL FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS "id" FROM "ExpectationCheck" WHERE "roleId" = ${where.roleId}::uuid AND "closedAt" IS NULL ORDER BY "id" FOR UPDATE`;
-  return rows.map((row) => row.id);
-}
-
-/** Locks a role's row for the rest of the transaction: submissions and new checks for one role queue. */
-export async function lockRole(tx: Tx, roleId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Role" WHERE "id" = ${roleId}::uuid FOR UPDATE`;
 }
 
 /** Who must agree the team's roles, or the default when the team has not set it. */

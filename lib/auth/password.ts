@@ -1,6 +1,6 @@
 /** The password policy, shared by forms and server actions: no hashing here, so it is safe in the browser. */
 import { z } from 'zod';
-import commonPasswords from './common-passwords.json';
+import commonPasswords from '@/lib/auth/common-passwords.json';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;

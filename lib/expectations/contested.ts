@@ -1,5 +1,6 @@
 import type { db, Tx } from '@/lib/db';
-import { activityConsensus, countingCheck, type AgreementState } from '@/lib/expectations/rules';
+import { activityConsensus, countingCheck } from '@/lib/expectations/rules';
+import { type AgreementState } from '@/lib/agreement/rules';
 import { participantConsensus } from '@/lib/expectations/small-numbers';
 
 type Client = Tx | typeof db;
@@ -45,7 +46,7 @@ export async function contestedActivities(client: Client, checkId: string) {
  * Why some of a check's contested activities are not listed for someone who
  * may not see individual answers: the check is still open (nothing of its
  * results is shown until it closes), or, once closed, whether some activities
- * are contested is withheld by the small-numbers rules (lib/roles/small-numbers.ts).
+ * are contested is withheld by the small-numbers rules (lib/expectations/small-numbers.ts).
  * `unsettled` says whether any of those withheld is still to be settled: never
  * how many, nor which.
  */
@@ -53,7 +54,7 @@ export type ContestedWithheld = { reason: 'CHECK_OPEN' } | { reason: 'SMALL_NUMB
 
 /**
  * What the agreement rule takes from a role's expectations checks: the check
- * that counts (see countingCheck in lib/roles/rules.ts: the latest closed check
+ * that counts (see countingCheck in lib/expectations/rules.ts: the latest closed check
  * that was run, or before any has closed the open one once run) with its
  * contested activities, and the newest check after it, if any (still open, or
  * closed before it was run). `withheld` is null: this is the whole list, as

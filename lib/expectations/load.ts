@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { loadRole } from '@/lib/roles/load';
-import { getExpectationCheck } from '@/lib/roles/queries';
+import { loadRole } from '@/lib/roles/gate';
+import { getExpectationCheck } from '@/lib/expectations/queries';
 
 /**
  * The expectations check as this person may see it, shared by a page and its

@@ -27,15 +27,17 @@
  * 4. With fewer than 2 answers from outside the viewer's group, even the flag,
  *    beside the viewer's own answer, could tell them how the other person
  *    answered: it is not shown on the check (nor how it was settled), nor on
- *    the version page (lib/roles/contested.ts, evidenceAsSeenBy).
+ *    the version page (lib/expectations/contested.ts, evidenceAsSeenBy).
  *
  * These rules hold for one view of a set of answers. So nobody is shown this
  * view until the check has closed and its answers are frozen
- * (lib/roles/queries.ts): while it is open, views beside different answers of
+ * (lib/expectations/queries.ts): while it is open, views beside different answers of
  * the viewer's own, or before and after someone else answers, would narrow
  * the hidden answers down between them.
  */
-import { consensusOf, groupAnswers, SMALL_GROUP_THRESHOLD, type ExpectationAnswer, type GroupAnswers, type StakeholderGroup } from '@/lib/expectations/rules';
+import { consensusOf, groupAnswers, type ExpectationAnswer, type GroupAnswers } from '@/lib/expectations/rules';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+import { type StakeholderGroup } from '@/lib/teams/rules';
 
 /** A group whose figures are not shown: only that some of its people answered. */
 export interface WithheldGroup {

@@ -2,11 +2,11 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
-import { createInvitation } from '@/lib/auth/invitations';
+import { createInvitation, endSessionsOf } from '@/lib/auth/gate';
 import type { Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { createPersonSchema, disablePersonSchema, issueInvitationSchema, ORG_ROLE_LABELS, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
-import { endSessionsOf } from '@/lib/auth/sessions';
+import { createPersonSchema, disablePersonSchema, issueInvitationSchema, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
+import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 
 const personScope = async (input: { userId: string }, tx: Tx) =>
   (await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } })) ? {} : null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/gate';
 import { getPerson } from '@/lib/people/queries';
 import { can, type Permission } from '@/lib/permissions';
 

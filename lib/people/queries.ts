@@ -1,8 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { activeSessionsWhere } from '@/lib/auth/sessions';
-import { accountLockedUntil } from '@/lib/auth/sign-in';
+import { activeSessionsWhere, accountLockedUntil } from '@/lib/auth/gate';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { isUuid } from '@/lib/schema-fields';
 

@@ -2,13 +2,6 @@ import { z } from 'zod';
 import { OrgRole } from '@/lib/generated/prisma/enums';
 import { email, id, optionalText, requiredText, version } from '@/lib/schema-fields';
 
-export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
-  MEMBER: 'Team member (no organisation role)',
-  ADMIN: 'Administrator',
-  HR: 'HR and recruitment',
-  SERVICE_USER_REP: 'Service-user representative (external)',
-};
-
 const personFields = {
   name: requiredText('their full name', 120),
   email,

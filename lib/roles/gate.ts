@@ -1,6 +1,16 @@
 import { db, type Tx } from '@/lib/db';
-import { isUuid } from '@/lib/schema-fields';
 import { parseContent } from '@/lib/roles/rules';
+import { isUuid } from '@/lib/schema-fields';
+
+/*
+ * What other workflows may take from roles: who may see what of a role and its
+ * records (one decision, lib/roles/access.ts), the opening steps of an action
+ * on a role, the page loader, and the agreed version recruitment builds on.
+ */
+export { checkScope, concernScope, getRoleAccess, roleScope, versionScope, visibleChecksWhere, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/access';
+export { loadRole, parseVersionNumber } from '@/lib/roles/load';
+export { lockRole, openRole, rolePagePaths } from '@/lib/roles/records';
+export { parseContent, roleSectionKey, sectionTitle, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 
 export class RoleNotAgreedError extends Error {
   constructor(readonly roleId: string) {

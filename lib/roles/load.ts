@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { requireUser } from '@/lib/auth/current-user';
-import { getRoleAccess, getVersionDetail } from '@/lib/roles/queries';
+import { requireUser } from '@/lib/auth/gate';
+import { getRoleAccess } from '@/lib/roles/access';
 
 /**
  * The signed-in person and what they may see of the role, shared by a page and
@@ -22,11 +22,3 @@ export function parseVersionNumber(value: string | undefined): number | null {
   const number = Number(value);
   return number >= 1 ? number : null;
 }
-
-/** A version of the role this person may read, with its agreement record and (for those involved) its concerns. */
-export const loadVersion = cache(async (teamId: string, roleId: string, numberParam: string) => {
-  const { user, access } = await loadRole(teamId, roleId);
-  const number = parseVersionNumber(numberParam);
-  const version = access && number ? await getVersionDetail(access, number) : null;
-  return { user, access: version ? access : null, version };
-});

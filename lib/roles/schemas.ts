@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { ContestedOutcome, ExpectationAnswer, RequirementGroup } from '@/lib/generated/prisma/enums';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/rules';
-import { id, optionalLongText, requiredLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
+import { id, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form
  * would send them, or react-hook-form's values of the same shape), transformed
- * into the section content that lib/roles/content.ts defines.
+ * into the section content that lib/roles/rules.ts defines.
  */
 
 /** A checkbox group posts nothing, one string or several. */
@@ -120,48 +119,6 @@ export const saveSectionSchema = z.object({
 
 export const submitDraftSchema = z.object({ roleId: id('role'), draftVersion: version });
 
-const userIds = z
-  .union([z.string(), z.array(z.string())], { error: 'Select at least one person' })
-  .transform((value) => (Array.isArray(value) ? value : [value]))
-  .pipe(z.array(z.string().uuid('Select people from the list')).min(1, 'Select at least one person').max(100, 'Select 100 people or fewer'));
-
-export const inviteReviewersSchema = z.object({ versionId: id('version'), userIds });
-export const agreeVersionSchema = z.object({ versionId: id('version') });
-
-export const raiseConcernSchema = z.object({
-  versionId: id('version'),
-  section: roleSectionKey,
-  comment: requiredLongText('your concern', 5000),
-});
-export const replyToConcernSchema = z.object({ concernId: id('concern'), body: requiredLongText('a reply', 5000) });
-export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalLongText('Reason', 2000) });
-
-export const sendExpectationsCheckSchema = z.object({ roleId: id('role'), userIds });
-export const closeExpectationsCheckSchema = z.object({ checkId: id('expectations check') });
-
-export const answerExpectationsSchema = z.object({
-  checkId: id('expectations check'),
-  answers: z.record(z.string().uuid('Answer each activity'), z.enum(ExpectationAnswer, { error: 'Select core, sometimes or not part of the role' }), {
-    error: 'Answer each activity',
-  }),
-});
-
-export const resolveContestedSchema = z.object({
-  checkId: id('expectations check'),
-  activityId: id('activity'),
-  outcome: z.enum(ContestedOutcome, { error: 'Select how this activity was settled' }),
-  section: roleSectionKey,
-  note: requiredLongText('what was decided', 2000),
-});
-
-export const createActivitySchema = z.object({
-  /** Empty for an organisation-wide activity (administrators only). */
-  teamId: z.union([z.literal(''), z.string().uuid('Select a team')]).optional().transform((value) => value || null),
-  name: requiredText('the activity', 120),
-  description: optionalLongText('Description', 500),
-});
-export const archiveActivitySchema = z.object({ activityId: id('activity') });
-
 export const updateTemplateSchema = z.object({
   version,
   purpose: optionalLongText('Purpose', 5000),
@@ -170,38 +127,3 @@ export const updateTemplateSchema = z.object({
   valueOptions: lines('peer support values').pipe(z.array(z.string().max(100, 'Each value must be 100 characters or fewer')).min(1, 'List at least one value').max(30, 'List 30 values or fewer')),
   notPartOptions: lines('examples of what the role is not').pipe(z.array(z.string().max(500, 'Each example must be 500 characters or fewer')).max(40, 'List 40 examples or fewer')),
 });
-
-const minimum = z.coerce.number({ error: 'Enter a number from 0 to 20' }).int('Enter a whole number').min(0, 'Enter a number from 0 to 20').max(20, 'Enter a number from 0 to 20');
-
-/**
- * One checkbox: a plain HTML form posts its value ("yes") when it is ticked and
- * nothing at all when it is not; react-hook-form sends "yes" or false. So
- * missing means no, and anything other than those is refused.
- */
-const tickBox = (label: string) =>
-  z
-    .union([z.literal('yes'), z.boolean()], { error: `${label}: tick the box or leave it empty` })
-    .optional()
-    .transform((value) => value === 'yes' || value === true);
-
-export const updatePolicySchema = z.object({
-  teamId: id('team'),
-  /** The team's version as the form showed it: a save made since is a conflict. */
-  version,
-  minimums: z.object(Object.fromEntries(Object.keys(RequirementGroup).map((group) => [group, minimum])) as Record<RequirementGroup, typeof minimum>, {
-    error: 'Enter how many of each group must agree',
-  }),
-  requireExpectationsCheck: tickBox('An expectations check must have been run'),
-  requireContestedSettled: tickBox('Every contested activity must be settled'),
-});
-
-export const OUTCOME_LABELS: Record<ContestedOutcome, string> = {
-  INCLUDED: 'Included in the role',
-  EXCLUDED: 'Excluded from the role',
-  CLARIFIED: 'Clarified in the description',
-};
-export const ANSWER_LABELS: Record<ExpectationAnswer, string> = {
-  CORE: 'Core part of the role',
-  SOMETIMES: 'Sometimes',
-  NOT_PART: 'Not part of the role',
-};

@@ -4,7 +4,8 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
 import type { Tx } from '@/lib/db';
 import { teamScope } from '@/lib/teams/access';
-import { addMemberSchema, archiveTeamSchema, createTeamSchema, removeMemberSchema, TEAM_ROLE_LABELS, updateTeamSchema } from '@/lib/teams/schemas';
+import { addMemberSchema, archiveTeamSchema, createTeamSchema, removeMemberSchema, updateTeamSchema } from '@/lib/teams/schemas';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string) {
   // Serialises name checks so two admins cannot create the same team at once.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/gate';
 import { getTeam } from '@/lib/teams/queries';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { CurrentUser } from '@/lib/auth/gate';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';

@@ -2,22 +2,6 @@ import { z } from 'zod';
 import { ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { id, optionalLongText, requiredText, version } from '@/lib/schema-fields';
 
-export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
-  COMMUNITY_MENTAL_HEALTH: 'Community mental health team',
-  EARLY_INTERVENTION: 'Early intervention in psychosis',
-  CRISIS_HOME_TREATMENT: 'Crisis and home treatment',
-  INPATIENT_WARD: 'Inpatient ward',
-  RECOVERY_COLLEGE: 'Recovery college',
-  PERINATAL: 'Perinatal',
-  OTHER: 'Other',
-};
-
-export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {
-  MANAGER: 'Manager',
-  STAFF: 'Staff (non-peer)',
-  PEER_WORKER: 'Peer worker',
-};
-
 const teamFields = {
   name: requiredText('a team name', 120),
   serviceType: z.enum(ServiceType, { error: 'Select a service type' }),

@@ -1,6 +1,6 @@
-import type { Tx } from '@/lib/db';
+import { fieldError } from '@/lib/action-error';
+import { db, type Tx } from '@/lib/db';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { db } from '@/lib/db';
 
 /**
  * The stakeholder group a person speaks for about a team's role, decided by the
@@ -22,6 +22,14 @@ export async function stakeholderGroups(client: Tx | typeof db, teamId: string, 
   return groups;
 }
 
+/** Ids the client sent, checked against the stakeholder groups the database gives them: each must be in the team, HR or a representative. */
+export async function requireStakeholders(tx: Tx, teamId: string, userIds: string[]): Promise<Map<string, StakeholderGroup>> {
+  const unique = [...new Set(userIds)];
+  const groups = await stakeholderGroups(tx, teamId, unique);
+  if (groups.size !== unique.length) throw fieldError('userIds', 'Select people from the list: each must be in this team, HR or a service-user representative');
+  return groups;
+}
+
 /** Everyone who could be asked about a team's role, with their group, for the pickers. */
 export async function eligibleStakeholders(teamId: string) {
   const people = await db.user.findMany({
@@ -40,11 +48,3 @@ export async function eligibleStakeholders(teamId: string) {
     group: (person.memberships[0]?.role ?? person.orgRole) as StakeholderGroup,
   }));
 }
-
-export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
-  MANAGER: 'Manager',
-  STAFF: 'Non-peer staff',
-  PEER_WORKER: 'Peer workers',
-  SERVICE_USER_REP: 'Service-user representatives',
-  HR: 'HR',
-};

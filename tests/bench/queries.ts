@@ -12,7 +12,8 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { listAuditEvents } from '@/lib/audit/queries';
 import { db, disconnectDb } from '@/lib/db';
 import { listPeople } from '@/lib/people/queries';
-import { listPendingRequests, listTeamRoles } from '@/lib/roles/queries';
+import { listTeamRoles } from '@/lib/roles/queries';
+import { listPendingRequests } from '@/lib/requests/queries';
 import { getTeam, listTeams } from '@/lib/teams/queries';
 
 const TEAMS = 300;

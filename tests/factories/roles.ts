@@ -2,8 +2,8 @@
 // checks. Like the rest of tests/factories they write straight to the database
 // (no permission checks, no audit events: the seed writes its own), but they
 // keep the domain's invariants by using the same pieces the actions use: the
-// stakeholder group comes from lib/roles/stakeholders.ts and the Agreed status
-// from lib/roles/agreement.ts. Each takes an optional client, so the seed can
+// stakeholder group comes from lib/teams/stakeholders.ts and the Agreed status
+// from lib/agreement/status.ts. Each takes an optional client, so the seed can
 // build everything in one transaction.
 import { db, type Tx } from '@/lib/db';
 import type { ContestedOutcome, ExpectationAnswer, RequirementGroup, StakeholderGroup } from '@/lib/generated/prisma/enums';

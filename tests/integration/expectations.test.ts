@@ -3,9 +3,11 @@
 // and flag contested activities (to everyone else only once the manager has
 // closed the check), and the manager records how each was settled.
 import { db } from '@/lib/db';
-import { archiveActivity, createActivity as addActivity } from '@/lib/role-settings/actions';
-import * as roles from '@/lib/roles/actions';
-import { getExpectationCheck, getRoleAccess, listPendingRequests } from '@/lib/roles/queries';
+import { archiveActivity, createActivity as addActivity } from '@/lib/expectations/catalogue-actions';
+import * as roles from '../support/role-actions';
+import { getExpectationCheck } from '@/lib/expectations/queries';
+import { getRoleAccess } from '@/lib/roles/access';
+import { listPendingRequests } from '@/lib/requests/queries';
 import {
   activityCatalogue,
   addMembership,

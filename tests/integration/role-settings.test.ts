@@ -1,9 +1,11 @@
 // What administrators (and, for their own team's activities, managers) set up
 // for roles: the template, the activity catalogue and each team's agreement policy.
 import { db } from '@/lib/db';
-import { archiveActivity, createActivity, updateAgreementPolicy, updateRoleTemplate } from '@/lib/role-settings/actions';
+import { archiveActivity, createActivity } from '@/lib/expectations/catalogue-actions';
+import { updateAgreementPolicy } from '@/lib/agreement/policy-actions';
+import { updateRoleTemplate } from '@/lib/roles/actions';
 import { teamPolicy } from '@/lib/agreement/status';
-import { DEFAULT_AGREEMENT_POLICY } from '@/lib/expectations/rules';
+import { DEFAULT_AGREEMENT_POLICY } from '@/lib/agreement/rules';
 import { currentTemplate } from '@/lib/roles/template';
 import { activityCatalogue, buildWorld, createActivity as insertActivity, createTeam, recordAgreement, roleInReview, type World } from '../factories';
 import { actingAs, auditOf } from '../support/roles';

@@ -2,15 +2,11 @@
 // an invited reviewer from outside the team only the version they were invited
 // to; the team's staff the agreed versions but no drafts and no concerns they
 // were not part of; the team's managers (and administrators) everything.
-import {
-  getExpectationCheck,
-  getRoleAccess,
-  getRoleOverview,
-  getVersionDetail,
-  getVersionsToCompare,
-  listPendingRequests,
-  listTeamRoles,
-} from '@/lib/roles/queries';
+import { getRoleOverview, getVersionsToCompare, listTeamRoles } from '@/lib/roles/queries';
+import { getExpectationCheck } from '@/lib/expectations/queries';
+import { getRoleAccess } from '@/lib/roles/access';
+import { getVersionDetail } from '@/lib/agreement/queries';
+import { listPendingRequests } from '@/lib/requests/queries';
 import {
   addMembership,
   buildWorld,

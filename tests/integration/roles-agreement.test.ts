@@ -2,10 +2,12 @@
 // and resolving concerns, the agreement policy, new versions starting afresh,
 // and a last sign-off racing a new concern.
 import { db } from '@/lib/db';
-import { updateAgreementPolicy } from '@/lib/role-settings/actions';
-import * as roles from '@/lib/roles/actions';
+import { updateAgreementPolicy } from '@/lib/agreement/policy-actions';
+import * as roles from '../support/role-actions';
 import { getAgreedVersion } from '@/lib/roles/gate';
-import { getExpectationCheck, getRoleAccess, getVersionDetail } from '@/lib/roles/queries';
+import { getExpectationCheck } from '@/lib/expectations/queries';
+import { getRoleAccess } from '@/lib/roles/access';
+import { getVersionDetail } from '@/lib/agreement/queries';
 import {
   activityCatalogue,
   addMembership,

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '@/lib/db';
-import { updateRoleTemplate } from '@/lib/role-settings/actions';
-import * as roles from '@/lib/roles/actions';
+import { updateRoleTemplate } from '@/lib/roles/actions';
+import * as roles from '../support/role-actions';
 import { DEFAULT_TEMPLATE_CONTENT, EMPTY_CONTENT, parseContent } from '@/lib/roles/rules';
 import { currentTemplate } from '@/lib/roles/template';
 import {

@@ -1,4 +1,4 @@
-// Finds every server action in the app: each lib/**/actions.ts, and each of its
+// Finds every server action in the app: each lib/**/actions.ts (or <use case>-actions.ts), and each of its
 // exports that went through lib/action.ts (so carries `.meta`). The
 // authorization matrix and the bad-input tests use this, so a new action that is
 // not in their tables makes them fail.
@@ -26,7 +26,7 @@ function actionFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === 'generated' || entry.name === 'node_modules' ? [] : actionFiles(full);
-    return entry.name === 'actions.ts' ? [full] : [];
+    return /^([a-z-]+-)?actions\.ts$/u.test(entry.name) ? [full] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 import { agreementAsSeen, type ExpectationsEvidence } from '@/lib/expectations/contested';
-import type { AgreementState } from '@/lib/expectations/rules';
+import type { AgreementState } from '@/lib/agreement/rules';
 
 const activity = (activityId: string, settled: boolean) => ({ activityId, name: `Activity ${activityId}`, settled, resolution: null });
 const state = (...unsettled: string[]): AgreementState => ({

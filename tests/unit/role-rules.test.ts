@@ -1,16 +1,6 @@
-import {
-  activityConsensus,
-  agreementStatus,
-  checkHasRun,
-  countingCheck,
-  DEFAULT_AGREEMENT_POLICY,
-  DEFAULT_EXPECTATIONS_RULES,
-  groupAnswers,
-  type AgreementPolicy,
-  type ExpectationAnswer,
-  type StakeholderGroup,
-  type VersionReview,
-} from '@/lib/expectations/rules';
+import { activityConsensus, checkHasRun, countingCheck, groupAnswers, type ExpectationAnswer } from '@/lib/expectations/rules';
+import { agreementStatus, DEFAULT_AGREEMENT_POLICY, DEFAULT_EXPECTATIONS_RULES, type AgreementPolicy, type VersionReview } from '@/lib/agreement/rules';
+import { type StakeholderGroup } from '@/lib/teams/rules';
 
 const answers = (...rows: Array<[StakeholderGroup, ExpectationAnswer]>) => rows.map(([group, answer]) => ({ group, answer }));
 

@@ -1,4 +1,6 @@
-import { activityConsensus, EXPECTATION_ANSWERS, SMALL_GROUP_THRESHOLD, type AnswerCounts, type ExpectationAnswer, type StakeholderGroup } from '@/lib/expectations/rules';
+import { activityConsensus, EXPECTATION_ANSWERS, type AnswerCounts, type ExpectationAnswer } from '@/lib/expectations/rules';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+import { type StakeholderGroup } from '@/lib/teams/rules';
 import { isWithheld, participantConsensus, type ViewerAnswer } from '@/lib/expectations/small-numbers';
 
 /** Answers as [group, answer], the viewer's own marked with a third element. */

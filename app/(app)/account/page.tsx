@@ -5,7 +5,8 @@ import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lif
 import { countOtherSessions } from '@/lib/people/queries';
 import { lookup, searchParam, type SearchParams as Query } from '@/lib/search-params';
 import { EndOtherSessionsForm } from '@/components/account/end-other-sessions-form';
-import { ORG_ROLE_LABELS, TEAM_ROLE_LABELS } from '@/components/account/labels';
+import { ORG_ROLE_LABELS } from '@/lib/people/labels';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 
 export const metadata: Metadata = { title: 'My account' };

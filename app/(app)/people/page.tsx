@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ORG_ROLE_SHORT_LABELS } from '@/components/people/org-roles';
+import { ORG_ROLE_SHORT_LABELS } from '@/lib/people/labels';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { Select, TextInput } from '@/components/ui/fields';

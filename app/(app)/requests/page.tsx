@@ -6,7 +6,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
-import { listPendingRequests } from '@/lib/roles/queries';
+import { listPendingRequests } from '@/lib/requests/queries';
 
 export const metadata: Metadata = { title: 'Your requests' };
 

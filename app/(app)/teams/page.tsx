@@ -10,7 +10,7 @@ import { getCurrentUser, requireUser } from '@/lib/auth/current-user';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { can } from '@/lib/permissions';
 import { listTeams } from '@/lib/teams/queries';
-import { SERVICE_TYPE_LABELS } from '@/lib/teams/schemas';
+import { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

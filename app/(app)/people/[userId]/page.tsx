@@ -13,9 +13,9 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { requirePermission } from '@/lib/auth/current-user';
-import { ORG_ROLE_LABELS } from '@/lib/people/schemas';
+import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import { can } from '@/lib/permissions';
-import { TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 import { lookup, searchParam } from '@/lib/search-params';
 
 type Params = Promise<{ userId: string }>;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { TeamRolesPanel } from '@/components/roles/team-roles-panel';
+import { listTeamRoles } from '@/lib/roles/queries';
 import { TeamSettingsLinks } from '@/components/teams/team-settings-links';
 import { loadTeam } from '@/lib/teams/load';
 import { RestoreTeamForm } from '@/components/teams/team-action-forms';
@@ -14,7 +15,7 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
-import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 import { PageHeading } from '@/components/ui/page-heading';
 import { lookup, searchParam } from '@/lib/search-params';
 
@@ -48,6 +49,7 @@ export default async function TeamPage({ params, searchParams }: { params: Param
   const mayArchive = can(user, 'team.archive', { teamId });
   const mayManageMembers = can(user, 'team.members.manage', { teamId }) && !archived;
   const mayViewPeople = can(user, 'person.view');
+  const teamRoles = can(user, 'role.view', { teamId }) ? await listTeamRoles(user, teamId) : null;
 
   const added = typeof query.added === 'string' ? team.memberships.find((membership) => membership.id === query.added) : undefined;
   const status = lookup(STATUS_MESSAGES, searchParam(query, 'status'));
@@ -102,7 +104,7 @@ export default async function TeamPage({ params, searchParams }: { params: Param
         ]}
       />
 
-      <TeamRolesPanel user={user} teamId={team.id} teamArchived={archived} />
+      {teamRoles ? <TeamRolesPanel teamId={team.id} teamRoles={teamRoles} teamArchived={archived} /> : null}
 
       <h2>Members</h2>
       <p>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { organisationActivities } from '@/lib/expectations/catalogue';
+import { organisationActivities } from '@/lib/expectations/queries';
 import { ActivityTable } from '@/components/expectations/activity-table';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';

@@ -6,11 +6,10 @@ import { loadTeam } from '@/lib/teams/load';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { requirePermission } from '@/lib/auth/current-user';
-import { db } from '@/lib/db';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/permissions';
-import { agreementPolicy } from '@/lib/agreement/status';
-import { DEFAULT_AGREEMENT_POLICY, DEFAULT_EXPECTATIONS_RULES } from '@/lib/expectations/rules';
+import { loadPolicy } from '@/lib/agreement/load';
+import { DEFAULT_AGREEMENT_POLICY, DEFAULT_EXPECTATIONS_RULES } from '@/lib/agreement/rules';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string }>;
@@ -36,7 +35,7 @@ export default async function AgreementPolicyPage({ params, searchParams }: { pa
   const { team } = await loadTeam(teamId);
   if (!team) notFound();
 
-  const policy = await agreementPolicy(db, teamId);
+  const policy = await loadPolicy(teamId);
   const current = asMinimums(policy.requirements);
   const settings = { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled };
   const defaults = asMinimums(DEFAULT_AGREEMENT_POLICY);

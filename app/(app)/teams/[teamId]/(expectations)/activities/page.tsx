@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActivityTable } from '@/components/expectations/activity-table';
-import { teamCatalogue } from '@/lib/expectations/catalogue';
+import { teamCatalogue } from '@/lib/expectations/queries';
 import { loadTeam } from '@/lib/teams/load';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RemoveActivityForm } from '@/components/expectations/activity-forms';
-import { organisationActivities } from '@/lib/expectations/catalogue';
+import { organisationActivities } from '@/lib/expectations/queries';
 import { RemoveActivityConsequences } from '@/components/expectations/remove-activity-consequences';
 import { BackLink } from '@/components/ui/back-link';
 import { getCurrentUser, requirePermission } from '@/lib/auth/current-user';

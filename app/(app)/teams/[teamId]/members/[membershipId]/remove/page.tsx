@@ -6,7 +6,7 @@ import { RemoveMemberForm } from '@/components/teams/team-action-forms';
 import { BackLink } from '@/components/ui/back-link';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import { TEAM_ROLE_LABELS } from '@/lib/teams/schemas';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 type Params = Promise<{ teamId: string; membershipId: string }>;
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { RemoveActivityForm } from '@/components/expectations/activity-forms';
-import { teamCatalogue } from '@/lib/expectations/catalogue';
+import { teamCatalogue } from '@/lib/expectations/queries';
 import { RemoveActivityConsequences } from '@/components/expectations/remove-activity-consequences';
 import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';

@@ -13,7 +13,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { DateTime } from '@/components/ui/date-time';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { sectionTitle } from '@/lib/roles/rules';
-import { SMALL_GROUP_THRESHOLD } from '@/lib/expectations/rules';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string }>;

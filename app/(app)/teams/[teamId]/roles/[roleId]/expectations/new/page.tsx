@@ -9,8 +9,10 @@ import { DateTime } from '@/components/ui/date-time';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
-import { SMALL_GROUP_THRESHOLD, STAKEHOLDER_GROUPS } from '@/lib/expectations/rules';
-import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+import { STAKEHOLDER_GROUPS } from '@/lib/teams/rules';
+import { eligibleStakeholders } from '@/lib/teams/stakeholders';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/labels';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;

@@ -6,7 +6,7 @@ import { AgreementRecord, OutstandingRequirements } from '@/components/agreement
 import { ContestedActivities } from '@/components/roles/contested-activities';
 import { ConcernList } from '@/components/agreement/concern-list';
 import { plural, REVIEWING_AS, STAKEHOLDER_GROUP_SINGULAR, versionStatusLabel, VERSION_STATUS } from '@/components/roles/labels';
-import { loadVersion } from '@/lib/roles/load';
+import { loadVersion } from '@/lib/agreement/load';
 import { checkPath, comparePath, rolePath, versionPath } from '@/components/roles/paths';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { RoleDescription } from '@/components/roles/role-content';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AgreementRecord } from '@/components/agreement/agreement-record';
 import { STAKEHOLDER_GROUP_SINGULAR } from '@/components/roles/labels';
-import { loadVersion } from '@/lib/roles/load';
+import { loadVersion } from '@/lib/agreement/load';
 import { versionPath } from '@/components/roles/paths';
 import { PrintButton } from '@/components/roles/print-button';
 import styles from '@/components/roles/print-view.module.css';

@@ -9,7 +9,7 @@ import { checkPath } from '@/components/roles/paths';
 import { ResolveContestedForm } from '@/components/expectations/resolve-contested-form';
 import { requirePermission } from '@/lib/auth/current-user';
 import { can } from '@/lib/permissions';
-import { OUTCOME_LABELS } from '@/lib/roles/schemas';
+import { OUTCOME_LABELS } from '@/lib/expectations/schemas';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; checkId: string; activityId: string }>;

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ContestedActivities, CONTESTED_ANCHOR } from '@/components/roles/contested-activities';
 import { REVIEWING_AS } from '@/components/roles/labels';
-import { loadVersion } from '@/lib/roles/load';
+import { loadVersion } from '@/lib/agreement/load';
 import { checkPath, versionPath } from '@/components/roles/paths';
 import { AgreeVersionForm } from '@/components/agreement/review-forms';
 import { BackLink } from '@/components/ui/back-link';

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { loadVersion } from '@/lib/roles/load';
+import { loadVersion } from '@/lib/agreement/load';
 import { versionPath } from '@/components/roles/paths';
 import { InviteReviewersForm } from '@/components/agreement/review-forms';
 import { BackLink } from '@/components/ui/back-link';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
-import { STAKEHOLDER_GROUPS, type AgreementRequirement } from '@/lib/expectations/rules';
-import { eligibleStakeholders, STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/stakeholders';
+import { STAKEHOLDER_GROUPS } from '@/lib/teams/rules';
+import { type AgreementRequirement } from '@/lib/agreement/rules';
+import { eligibleStakeholders } from '@/lib/teams/stakeholders';
+import { STAKEHOLDER_GROUP_LABELS } from '@/lib/teams/labels';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string; number: string }>;

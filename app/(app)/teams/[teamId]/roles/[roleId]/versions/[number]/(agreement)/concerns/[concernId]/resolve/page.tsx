@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { ConcernThread } from '@/components/agreement/concern-list';
-import { loadVersion } from '@/lib/roles/load';
+import { loadVersion } from '@/lib/agreement/load';
 import { versionPath } from '@/components/roles/paths';
 import { ResolveConcernForm } from '@/components/agreement/review-forms';
 import { BackLink } from '@/components/ui/back-link';

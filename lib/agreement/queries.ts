@@ -1,0 +1,78 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { agreementPolicy } from '@/lib/agreement/status';
+import { agreementStatus } from '@/lib/agreement/rules';
+import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/gate';
+import { parseContent, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
+
+/** One version with its agreement record, reviewers and (for those involved) its concerns. */
+export async function getVersionDetail(access: RoleAccess, number: number) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const version = await db.roleVersion.findFirst({
+    where: { ...visibleVersionsWhere(access), number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      content: true,
+      submittedAt: true,
+      agreedAt: true,
+      submittedBy: { select: { name: true } },
+      reviewers: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, user: { select: { name: true, jobTitle: true } } } },
+      agreements: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, createdAt: true, user: { select: { name: true, jobTitle: true } } } },
+    },
+  });
+  if (!version) return null;
+  const involved = access.canDraft || access.reviewerOf.has(version.id);
+  const [concerns, policy] = await Promise.all([
+    involved
+      ? db.concern.findMany({
+          where: { versionId: version.id },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            section: true,
+            comment: true,
+            status: true,
+            createdAt: true,
+            resolvedAt: true,
+            resolutionReason: true,
+            raisedById: true,
+            raisedBy: { select: { name: true } },
+            resolvedBy: { select: { name: true } },
+            replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+          },
+        })
+      : Promise.resolve([]),
+    agreementPolicy(db, access.role.teamId),
+  ]);
+  // What the expectations check found, for those involved in agreeing the version: the names of
+  // the contested activities and how each was settled (never who answered what). The rule reads
+  // everyone's answers; someone who may not see individual answers is shown only the contested
+  // activities they may see on the check itself (lib/expectations/contested.ts, evidenceAsSeenBy).
+  const evidence = involved ? await expectationsEvidence(db, access.role.id) : null;
+  const expectations = evidence && !access.canSeeIndividualAnswers ? await evidenceAsSeenBy(db, evidence, access.userId) : evidence;
+  const openConcerns = involved ? concerns.filter((concern) => concern.status === 'OPEN').length : 0;
+  const agreement = agreementStatus(policy, { agreements: version.agreements, openConcerns, latestCheck: evidence?.check ?? null });
+  return {
+    ...version,
+    content: parseContent(version.content),
+    concerns,
+    involved,
+    agreement: agreementAsSeen(agreement, expectations, policy.requireContestedSettled),
+    policy: policy.requirements,
+    expectationsRules: { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled },
+    expectations,
+    /** Whether this person may open the check the contested activities come from. */
+    maySeeCheck: expectations?.check ? access.canDraft || access.participantOf.has(expectations.check.id) : false,
+  };
+}
+
+/** The versions this person has been invited to review, still in review, that they have not agreed yet. */
+export function pendingReviews(userId: string) {
+  return db.reviewInvitation.findMany({
+    where: { userId, version: { status: 'IN_REVIEW', agreements: { none: { userId } } } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true, group: true, version: { select: { number: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * What other workflows may take from teams: the scope of an action on a team,
+ * the check that a team is still active, and who speaks for which stakeholder
+ * group about its roles.
+ */
+import { ActionError } from '@/lib/action-error';
+import type { Tx } from '@/lib/db';
+
+export { teamScope, visibleTeamsWhere } from '@/lib/teams/access';
+export { eligibleStakeholders, requireStakeholders, stakeholderGroups } from '@/lib/teams/stakeholders';
+
+/**
+ * The opening step every action on a team's roles shares: an archived team
+ * takes no more work on its roles (drafting, checks, answers, settling,
+ * reviews) until it is restored. Returns the team's name for audit summaries.
+ */
+export async function activeTeam(tx: Tx, teamId: string): Promise<{ name: string }> {
+  const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, archivedAt: true } });
+  if (team.archivedAt) throw new ActionError('CONFLICT', 'This team is archived: restore it before working on its roles.');
+  return { name: team.name };
+}

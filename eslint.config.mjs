@@ -4,7 +4,9 @@ import nextTs from 'eslint-config-next/typescript';
 /*
  * The layout's arrows, enforced (docs/decisions/0014-one-folder-per-workflow.md):
  * app → components → lib, never back up; only lib/ touches the database and
- * loads data; a workflow takes from another only its gate.ts or rules.ts.
+ * loads data; a workflow takes from another only its gate.ts or rules.ts
+ * (and a page loader another's load.ts). Gates are imported by scripts too, so
+ * nothing they reach may be server-only.
  * Imports go through the `@/` alias, so a relative path cannot slip past.
  */
 
@@ -23,9 +25,14 @@ const dataInComponents = {
   allowTypeImports: true,
   message: 'components/ holds UI only: the page loads the data (lib/<workflow>/load.ts) and passes it in through props.',
 };
-const otherWorkflows = (own) => ({
-  group: WORKFLOWS.filter((workflow) => workflow !== own).flatMap((workflow) => [`@/lib/${workflow}/*`, `!@/lib/${workflow}/gate`, `!@/lib/${workflow}/rules`]),
-  message: `Workflows meet only through gates: take from another workflow only its gate.ts or rules.ts (lib/${own}/ is not that workflow).`,
+const otherWorkflows = (own, { loaders = false } = {}) => ({
+  group: WORKFLOWS.filter((workflow) => workflow !== own).flatMap((workflow) => [
+    `@/lib/${workflow}/*`,
+    `!@/lib/${workflow}/gate`,
+    `!@/lib/${workflow}/rules`,
+    ...(loaders ? [`!@/lib/${workflow}/load`] : []),
+  ]),
+  message: `Workflows meet only through gates: take from another workflow only its gate.ts or rules.ts${loaders ? ', or in a loader its load.ts' : ''} (lib/${own}/ is not that workflow).`,
 });
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -34,7 +41,9 @@ const boundaries = [
   { files: ['app/**/*.{ts,tsx}'], rules: restrict([relative, database]) },
   { files: ['components/**/*.{ts,tsx}'], rules: restrict([relative, componentsToApp, database, dataInComponents]) },
   { files: ['lib/**/*.{ts,tsx}'], ignores: WORKFLOWS.map((workflow) => `lib/${workflow}/**`), rules: restrict([relative, upwards]) },
-  ...WORKFLOWS.map((workflow) => ({ files: [`lib/${workflow}/**/*.{ts,tsx}`], rules: restrict([relative, upwards, otherWorkflows(workflow)]) })),
+  ...WORKFLOWS.map((workflow) => ({ files: [`lib/${workflow}/**/*.{ts,tsx}`], ignores: [`lib/${workflow}/load.ts`], rules: restrict([relative, upwards, otherWorkflows(workflow)]) })),
+  // Page loaders compose: a check's loader starts from the role's (one cached load per request).
+  ...WORKFLOWS.map((workflow) => ({ files: [`lib/${workflow}/load.ts`], rules: restrict([relative, upwards, otherWorkflows(workflow, { loaders: true })]) })),
 ];
 
 const config = [

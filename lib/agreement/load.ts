@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { getVersionDetail } from '@/lib/agreement/queries';
 import { agreementPolicy } from '@/lib/agreement/status';
 import { db } from '@/lib/db';
-import { loadRole, parseVersionNumber } from '@/lib/roles/gate';
+import { loadRole, parseVersionNumber } from '@/lib/roles/load';
 
 /** A version of the role this person may read, with its agreement record and (for those involved) its concerns. */
 export const loadVersion = cache(async (teamId: string, roleId: string, numberParam: string) => {

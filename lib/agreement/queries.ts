@@ -1,4 +1,3 @@
-import 'server-only';
 import { db } from '@/lib/db';
 import { agreementPolicy } from '@/lib/agreement/status';
 import { agreementStatus } from '@/lib/agreement/rules';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { loadRole } from '@/lib/roles/gate';
+import { loadRole } from '@/lib/roles/load';
 import { getExpectationCheck } from '@/lib/expectations/queries';
 
 /**

@@ -1,4 +1,3 @@
-import 'server-only';
 import { db } from '@/lib/db';
 import { activityConsensus } from '@/lib/expectations/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/expectations/small-numbers';

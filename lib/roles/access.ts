@@ -1,4 +1,3 @@
-import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CurrentUser } from '@/lib/auth/gate';

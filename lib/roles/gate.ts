@@ -5,10 +5,10 @@ import { isUuid } from '@/lib/schema-fields';
 /*
  * What other workflows may take from roles: who may see what of a role and its
  * records (one decision, lib/roles/access.ts), the opening steps of an action
- * on a role, the page loader, and the agreed version recruitment builds on.
+ * on a role, and the agreed version recruitment builds on. Gates are imported
+ * by scripts too (the seed, through the factories): nothing here is server-only.
  */
 export { checkScope, concernScope, getRoleAccess, roleScope, versionScope, visibleChecksWhere, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/access';
-export { loadRole, parseVersionNumber } from '@/lib/roles/load';
 export { lockRole, openRole, rolePagePaths } from '@/lib/roles/records';
 export { parseContent, roleSectionKey, sectionTitle, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 

@@ -22,6 +22,8 @@ const cases: Array<{ filePath: string; code: string; refused: boolean }> = [
   { filePath: 'lib/agreement/probe.ts', code: "import { getAgreedVersion } from '@/lib/roles/gate';\nexport const x = getAgreedVersion;\n", refused: false },
   { filePath: 'lib/expectations/probe.ts', code: "import { agreementStatus } from '@/lib/agreement/rules';\nexport const x = agreementStatus;\n", refused: false },
   { filePath: 'lib/agreement/probe.ts', code: "import { openVersion } from '@/lib/agreement/records';\nexport const x = openVersion;\n", refused: false },
+  { filePath: 'lib/expectations/load.ts', code: "import { loadRole } from '@/lib/roles/load';\nexport const x = loadRole;\n", refused: false },
+  { filePath: 'lib/expectations/queries.ts', code: "import { loadRole } from '@/lib/roles/load';\nexport const x = loadRole;\n", refused: true },
   // ... and a relative path cannot slip past.
   { filePath: 'lib/agreement/probe.ts', code: "import { lockRole } from '../roles/records';\nexport const x = lockRole;\n", refused: true },
 ];

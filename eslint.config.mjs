@@ -35,6 +35,11 @@ const otherWorkflows = (own, { loaders = false } = {}) => ({
   message: `Workflows meet only through gates: take from another workflow only its gate.ts or rules.ts${loaders ? ', or in a loader its load.ts' : ''} (lib/${own}/ is not that workflow).`,
 });
 
+const browserSafe = {
+  group: ['@/lib/db', '@/lib/*/gate', '@/lib/*/queries', '@/lib/*/load', '@/lib/*/access', '@/lib/*/records', '@/lib/auth/current-user', 'server-only'],
+  message: 'schemas.ts, rules.ts and labels.ts reach the browser through forms: import only other schemas, rules and labels here (a gate pulls in the database).',
+};
+
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 const boundaries = [
@@ -42,6 +47,11 @@ const boundaries = [
   { files: ['components/**/*.{ts,tsx}'], rules: restrict([relative, componentsToApp, database, dataInComponents]) },
   { files: ['lib/**/*.{ts,tsx}'], ignores: WORKFLOWS.map((workflow) => `lib/${workflow}/**`), rules: restrict([relative, upwards]) },
   ...WORKFLOWS.map((workflow) => ({ files: [`lib/${workflow}/**/*.{ts,tsx}`], ignores: [`lib/${workflow}/load.ts`], rules: restrict([relative, upwards, otherWorkflows(workflow)]) })),
+  // What forms take into the browser stays free of server code.
+  ...WORKFLOWS.map((workflow) => ({
+    files: [`lib/${workflow}/schemas.ts`, `lib/${workflow}/rules.ts`, `lib/${workflow}/labels.ts`],
+    rules: restrict([relative, upwards, otherWorkflows(workflow), browserSafe]),
+  })),
   // Page loaders compose: a check's loader starts from the role's (one cached load per request).
   ...WORKFLOWS.map((workflow) => ({ files: [`lib/${workflow}/load.ts`], rules: restrict([relative, upwards, otherWorkflows(workflow, { loaders: true })]) })),
 ];

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 
 /** The hint for every new password field (NCSC guidance: length, not composition rules). Server-rendered: pass it to forms as a prop. */
 export function NewPasswordHint() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/gate';
+import { newPasswordSchema } from '@/lib/auth/rules';
 import { requiredText, version } from '@/lib/schema-fields';
 
 export const updateNameSchema = z.object({ name: requiredText('your name', 120), version });

@@ -2,31 +2,44 @@ import { cache } from 'react';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { OrgRole, TeamRole } from '@/lib/generated/prisma/enums';
 import { isUuid } from '@/lib/schema-fields';
 import { readSession } from '@/lib/auth/session';
 import { checkSession } from '@/lib/auth/sessions';
 import { can, type Permission, type PermissionScope } from '@/lib/permissions';
 
-const currentUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  jobTitle: true,
-  orgRole: true,
-  version: true,
-  memberships: {
-    where: { team: { archivedAt: null } },
-    select: { teamId: true, role: true, team: { select: { name: true } } },
-    orderBy: { team: { name: 'asc' } },
-  },
-} as const;
+/** The signed-in person, as every permission check reads them: their organisation role and their memberships of active teams. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  jobTitle: string | null;
+  orgRole: OrgRole;
+  version: number;
+  memberships: Array<{ teamId: string; role: TeamRole; team: { name: string } }>;
+}
 
-export type CurrentUser = NonNullable<Awaited<ReturnType<typeof loadActiveUser>>>;
+/**
+ * The person as one JSON value, or null when they do not exist or are
+ * disabled: one round trip, where Prisma loads the memberships and their teams
+ * in separate ones, and every request needs it.
+ */
+const personJson = (userId: string) => Prisma.sql`(
+  SELECT json_build_object(
+    'id', u.id, 'email', u.email, 'name', u.name, 'jobTitle', u."jobTitle", 'orgRole', u."orgRole", 'version', u.version,
+    'memberships', COALESCE((
+      SELECT json_agg(json_build_object('teamId', m."teamId", 'role', m.role, 'team', json_build_object('name', t.name)) ORDER BY t.name, t.id)
+      FROM "TeamMembership" m JOIN "Team" t ON t.id = m."teamId" AND t."archivedAt" IS NULL
+      WHERE m."userId" = u.id
+    ), '[]'::json))
+  FROM "User" u WHERE u.id = ${userId}::uuid AND u."disabledAt" IS NULL)`;
 
-/** The person, freshly from the database: null when they do not exist or are disabled. */
-export async function loadActiveUser(userId: string, client: Tx | typeof db = db) {
+/** The person, freshly from the database (inside a transaction when given one): null when they do not exist or are disabled. */
+export async function loadActiveUser(userId: string, client: Tx | typeof db = db): Promise<CurrentUser | null> {
   if (!isUuid(userId)) return null;
-  return client.user.findFirst({ where: { id: userId, disabledAt: null }, select: currentUserSelect });
+  const rows = await client.$queryRaw<Array<{ person: CurrentUser | null }>>`SELECT ${personJson(userId)} AS person`;
+  return rows[0]?.person ?? null;
 }
 
 export type SignedIn =
@@ -44,9 +57,11 @@ export type SignedIn =
 export async function authenticate({ touch = true } = {}): Promise<SignedIn> {
   const claims = await readSession();
   if (!claims) return { user: null, ended: null };
-  const session = await checkSession(claims.sessionId, claims.userId, { touch });
+  // The session and the person in one round trip (isUuid first: the id reaches SQL as a uuid cast).
+  if (!isUuid(claims.userId)) return { user: null, ended: 'ended' };
+  const session = await checkSession<CurrentUser>(claims.sessionId, claims.userId, { touch, also: personJson(claims.userId) });
   if (session.status !== 'current') return { user: null, ended: session.status };
-  const user = await loadActiveUser(claims.userId);
+  const user = session.extra ?? null;
   return user ? { user, sessionId: claims.sessionId, idleExpiresAt: session.idleExpiresAt } : { user: null, ended: 'ended' };
 }
 

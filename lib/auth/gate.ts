@@ -5,7 +5,7 @@
  */
 export { getCurrentUser, requirePermission, requireUser, type CurrentUser } from '@/lib/auth/current-user';
 export { createInvitation, findUsableInvitation } from '@/lib/auth/invitations';
-export { newPasswordSchema } from '@/lib/auth/password';
+export { newPasswordSchema } from '@/lib/auth/rules';
 export { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 export { activeSessionsWhere, endSessionsOf } from '@/lib/auth/sessions';
 export { accountLockedUntil } from '@/lib/auth/sign-in';

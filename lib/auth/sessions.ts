@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { SessionEndReason } from '@/lib/generated/prisma/enums';
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from '@/lib/auth/session-lifetime';
 import { isUuid } from '@/lib/schema-fields';
@@ -12,8 +13,8 @@ import { isUuid } from '@/lib/schema-fields';
  */
 
 
-export type SessionCheck =
-  | { status: 'current'; idleExpiresAt: Date }
+export type SessionCheck<Extra = never> =
+  | { status: 'current'; idleExpiresAt: Date; extra?: Extra | null }
   /** Ended after the idle limit: the sign-in page says so. */
   | { status: 'timed-out' }
   /** Signed out, ended by a password change or an administrator, or never existed. */
@@ -28,14 +29,21 @@ export async function startSession(userId: string, client: Tx | typeof db = db):
 
 /**
  * Checks the session and, unless `touch` is false, records this request as
- * activity (at most once a minute): one round trip either way.
+ * activity (at most once a minute): one round trip either way. `also` is a
+ * scalar subquery read in the same round trip, only for a current session
+ * (lib/auth/current-user.ts reads the signed-in person this way).
  */
-export async function checkSession(sessionId: string, userId: string, { touch = true, now = new Date() } = {}): Promise<SessionCheck> {
+export async function checkSession<Extra = never>(
+  sessionId: string,
+  userId: string,
+  { touch = true, now = new Date(), also }: { touch?: boolean; now?: Date; also?: Prisma.Sql } = {},
+): Promise<SessionCheck<Extra>> {
   if (!isUuid(sessionId) || !isUuid(userId)) return { status: 'ended' };
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
   const startedSince = new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000);
   const touchBefore = touch ? new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) : new Date(0);
-  const rows = await db.$queryRaw<Array<{ lastSeenAt: Date | null; current: boolean }>>`
+  const extra = also ? Prisma.sql`CASE WHEN found.current THEN ${also} END` : Prisma.sql`NULL`;
+  const rows = await db.$queryRaw<Array<{ lastSeenAt: Date | null; current: boolean; extra: Extra | null }>>`
     WITH found AS (
       SELECT id, "lastSeenAt", "endedAt" IS NULL AND "lastSeenAt" > ${idleSince} AND "createdAt" > ${startedSince} AS current
       FROM "UserSession" WHERE id = ${sessionId}::uuid AND "userId" = ${userId}::uuid
@@ -44,11 +52,11 @@ export async function checkSession(sessionId: string, userId: string, { touch = 
       FROM found WHERE s.id = found.id AND found.current AND found."lastSeenAt" < ${touchBefore}
       RETURNING s."lastSeenAt"
     )
-    SELECT COALESCE((SELECT "lastSeenAt" FROM touched), found."lastSeenAt") AS "lastSeenAt", found.current FROM found`;
+    SELECT COALESCE((SELECT "lastSeenAt" FROM touched), found."lastSeenAt") AS "lastSeenAt", found.current, ${extra} AS extra FROM found`;
   const row = rows[0];
   if (!row) return { status: 'ended' };
   if (!row.current) return (await endedByIdleness(sessionId, idleSince)) ? { status: 'timed-out' } : { status: 'ended' };
-  return { status: 'current', idleExpiresAt: new Date((row.lastSeenAt ?? now).getTime() + SESSION_IDLE_MS) };
+  return { status: 'current', idleExpiresAt: new Date((row.lastSeenAt ?? now).getTime() + SESSION_IDLE_MS), ...(also ? { extra: row.extra } : {}) };
 }
 
 /** True when the session lapsed for want of activity rather than being ended. */

@@ -24,6 +24,10 @@ const cases: Array<{ filePath: string; code: string; refused: boolean }> = [
   { filePath: 'lib/agreement/probe.ts', code: "import { openVersion } from '@/lib/agreement/records';\nexport const x = openVersion;\n", refused: false },
   { filePath: 'lib/expectations/load.ts', code: "import { loadRole } from '@/lib/roles/load';\nexport const x = loadRole;\n", refused: false },
   { filePath: 'lib/expectations/queries.ts', code: "import { loadRole } from '@/lib/roles/load';\nexport const x = loadRole;\n", refused: true },
+  // What forms take into the browser (schemas, rules, labels) reaches no gate and no database.
+  { filePath: 'lib/account/schemas.ts', code: "import { requireUser } from '@/lib/auth/gate';\nexport const x = requireUser;\n", refused: true },
+  { filePath: 'lib/roles/rules.ts', code: "import { db } from '@/lib/db';\nexport const x = db;\n", refused: true },
+  { filePath: 'lib/account/schemas.ts', code: "import { newPasswordSchema } from '@/lib/auth/rules';\nexport const x = newPasswordSchema;\n", refused: false },
   // ... and a relative path cannot slip past.
   { filePath: 'lib/agreement/probe.ts', code: "import { lockRole } from '../roles/records';\nexport const x = lockRole;\n", refused: true },
 ];

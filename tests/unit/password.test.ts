@@ -1,4 +1,4 @@
-import { commonPasswordProblem, newPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { commonPasswordProblem, newPasswordSchema, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/rules';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 
 function problems(password: unknown): string[] {

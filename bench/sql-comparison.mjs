@@ -1,0 +1,4 @@
+// Placeholder replaced below.
+export async function compareWithHandWrittenSql() {
+  return [];
+}

@@ -31,7 +31,7 @@ import { createNonce, securityHeaders } from '@/lib/http/security-headers';
  */
 
 const SIGN_IN_PAGE = '/sign-in';
-const PUBLIC_PATHS = /^\/(?:sign-in(?:\/|$)|set-password\/|api\/auth\/)/u;
+const PUBLIC_PATHS = /^\/(?:sign-in(?:\/|$)|set-password\/|api\/auth\/|healthz$|readyz$)/u;
 const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';
 const SITE_ORIGIN = originOf(process.env.NEXTAUTH_URL);
 const SITE_HOST = SITE_ORIGIN ? new URL(SITE_ORIGIN).host : undefined;

@@ -159,9 +159,23 @@ async function signInEveryone(base) {
   return cookies;
 }
 
+/** Waits until no query has reached the database for half a second: requests from the previous page's load may still be finishing. */
+async function quiet(counter) {
+  let last = counter.count();
+  let stillSince = Date.now();
+  while (Date.now() - stillSince < 500) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (counter.count() !== last) {
+      last = counter.count();
+      stillSince = Date.now();
+    }
+  }
+}
+
 /** Database round trips of one request to the page, the median of five after a warm-up. */
 async function roundTripsOf(base, url, cookie, counter) {
   const headers = cookie ? { cookie } : {};
+  await quiet(counter);
   const first = await fetch(`${base}${url}`, { headers, redirect: 'manual' });
   await first.arrayBuffer();
   const samples = [];
@@ -176,6 +190,8 @@ async function roundTripsOf(base, url, cookie, counter) {
   samples.sort((a, b) => a - b);
   return { status: first.status, roundTrips: samples[2] };
 }
+
+const milliseconds = (value) => (value === null ? null : Math.round(value));
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -193,9 +209,9 @@ async function load(base, url, cookie, { connections, duration }) {
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSecond: result.requests.average,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    p50: milliseconds(percentile(latencies, 50)),
+    p95: milliseconds(percentile(latencies, 95)),
+    p99: milliseconds(percentile(latencies, 99)),
     errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
   };

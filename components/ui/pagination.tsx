@@ -100,15 +100,16 @@ export function Pagination({ page, pageCount, basePath = '', params = {}, href, 
   );
 }
 
-/** "Showing 26 to 50 of 312 teams": tells a busy reader where they are in a long list. */
-export function ResultCount({ page, total, pageSize, noun }: { page: number; total: number; pageSize: number; noun: [singular: string, plural: string] }) {
+/** "Showing 26 to 50 of 312 events"; `moreThan` when the list stopped counting at `total` ("of more than 10,000"). */
+export function ResultCount({ page, total, pageSize, noun, moreThan = false }: { page: number; total: number; pageSize: number; noun: [singular: string, plural: string]; moreThan?: boolean }) {
   if (total === 0) return null;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
-  const word = total === 1 ? noun[0] : noun[1];
+  const word = total === 1 && !moreThan ? noun[0] : noun[1];
+  const of = moreThan ? `more than ${total.toLocaleString('en-GB')}` : String(total);
   return (
     <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-      {first === 1 && last === total ? `${total} ${word}` : `Showing ${first} to ${last} of ${total} ${word}`}
+      {first === 1 && last === total && !moreThan ? `${total} ${word}` : `Showing ${first} to ${last} of ${of} ${word}`}
     </p>
   );
 }

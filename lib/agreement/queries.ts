@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { pageArgs, toPage } from '@/lib/pagination';
 import { agreementPolicy } from '@/lib/agreement/status';
 import { agreementStatus } from '@/lib/agreement/rules';
 import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/gate';
@@ -67,11 +69,17 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
   };
 }
 
-/** The versions this person has been invited to review, still in review, that they have not agreed yet. */
-export function pendingReviews(userId: string) {
-  return db.reviewInvitation.findMany({
-    where: { userId, version: { status: 'IN_REVIEW', agreements: { none: { userId } } } },
-    orderBy: { createdAt: 'asc' },
-    select: { createdAt: true, group: true, version: { select: { number: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
-  });
+/** The versions this person has been invited to review, still in review, that they have not agreed yet: one page, oldest first. */
+export async function pendingReviews(userId: string, page = 1) {
+  const where: Prisma.ReviewInvitationWhereInput = { userId, version: { status: 'IN_REVIEW', agreements: { none: { userId } } } };
+  const [items, total] = await Promise.all([
+    db.reviewInvitation.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+      select: { createdAt: true, group: true, version: { select: { number: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
+    }),
+    db.reviewInvitation.count({ where }),
+  ]);
+  return toPage(items, total, page);
 }

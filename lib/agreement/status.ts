@@ -35,18 +35,21 @@ export async function lockVersionsInReview(tx: Tx, roleId: string): Promise<stri
 }
 
 /** Who must agree the team's roles, or the default when the team has not set it. */
-export async function teamPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementRequirement[]> {
-  const rows = await tx.agreementRequirement.findMany({ where: { teamId }, select: { group: true, minimum: true } });
-  return rows.length > 0 ? rows.filter((row) => row.minimum > 0) : DEFAULT_AGREEMENT_POLICY;
+export async function teamPolicy(tx: Tx | typeof db, teamId: string): Promise<ReadonlyArray<AgreementRequirement>> {
+  return (await agreementPolicy(tx, teamId)).requirements;
 }
+
+/** A team's stored requirements, or the default when it has none: rows with a minimum of 0 ask nothing. */
+const requirementsOf = (rows: ReadonlyArray<AgreementRequirement>): AgreementRequirement[] => (rows.length > 0 ? rows.filter((row) => row.minimum > 0) : DEFAULT_AGREEMENT_POLICY);
 
 /** The team's whole agreement policy: who must agree, and what the expectations check must show first. */
 export async function agreementPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementPolicy & { teamVersion: number }> {
-  const [requirements, team] = await Promise.all([
-    teamPolicy(tx, teamId),
-    tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireExpectationsCheck: true, requireContestedSettled: true, version: true } }),
-  ]);
-  return { requirements, requireExpectationsCheck: team.requireExpectationsCheck, requireContestedSettled: team.requireContestedSettled, teamVersion: team.version };
+  // One query: the team's settings with its requirement rows (relationJoins).
+  const team = await tx.team.findUniqueOrThrow({
+    where: { id: teamId },
+    select: { requireExpectationsCheck: true, requireContestedSettled: true, version: true, agreementRequirements: { select: { group: true, minimum: true } } },
+  });
+  return { requirements: requirementsOf(team.agreementRequirements), requireExpectationsCheck: team.requireExpectationsCheck, requireContestedSettled: team.requireContestedSettled, teamVersion: team.version };
 }
 
 /** A version's agreement state as the rule judges it now, with the expectations evidence it was judged on. */

@@ -16,6 +16,8 @@ const dateParam = z
 /** Filters from the audit page's query string; anything malformed is ignored rather than trusted. */
 export const auditFilterSchema = z.object({
   actorId: z.string().uuid().optional().catch(undefined),
+  /** Who, by name or email: the page turns it into one person's actorId. */
+  who: z.string().trim().min(1).max(100).optional().catch(undefined),
   recordType: z.enum(AUDIT_RECORD_TYPES).optional().catch(undefined),
   from: dateParam,
   to: dateParam,
@@ -39,7 +41,14 @@ export function startOfLondonDay(day: string, addDays = 0): Date {
   return new Date(utcMidnight.getTime() - londonOffsetMinutes(utcMidnight) * 60_000);
 }
 
-export async function listAuditEvents(filter: AuditFilter) {
+/**
+ * Above this many matching events the audit page stops counting: it says "more
+ * than 10,000" and offers pages up to there, with the filters to narrow it down.
+ * Counting 200,000 rows for every page would cost more than drawing it.
+ */
+export const AUDIT_COUNT_LIMIT = 10_000;
+
+export async function listAuditEvents(filter: Omit<AuditFilter, 'who'> & { who?: string }) {
   const createdAt: Prisma.DateTimeFilter = {};
   if (filter.from) createdAt.gte = startOfLondonDay(filter.from);
   if (filter.to) createdAt.lt = startOfLondonDay(filter.to, 1);
@@ -55,12 +64,40 @@ export async function listAuditEvents(filter: AuditFilter) {
       ...pageArgs(filter.page),
       select: { id: true, action: true, recordType: true, recordId: true, summary: true, createdAt: true, actor: { select: { id: true, name: true } } },
     }),
-    db.auditEvent.count({ where }),
+    db.auditEvent.count({ where, take: AUDIT_COUNT_LIMIT + 1 }),
   ]);
-  return toPage(items, total, filter.page);
+  return { ...toPage(items, Math.min(total, AUDIT_COUNT_LIMIT), filter.page), moreThanCounted: total > AUDIT_COUNT_LIMIT };
 }
 
-/** Everyone who has ever acted, including disabled people, for the audit filter. */
-export async function listAuditActors() {
-  return db.user.findMany({ where: { auditEvents: { some: {} } }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+/** How many people a "who" search offers to choose from. */
+export const AUDIT_ACTOR_CHOICES = 20;
+
+/**
+ * People who have acted (disabled people included), for the audit filter: those
+ * whose name or email contains `search`, the first AUDIT_ACTOR_CHOICES by name.
+ * Without a search, everyone who has acted (for small organisations and tests).
+ */
+export async function listAuditActors(search?: string) {
+  return (await findActors(search)).map(({ id, name }) => ({ id, name }));
+}
+
+function findActors(search?: string) {
+  const term = search?.trim().slice(0, 100);
+  return db.user.findMany({
+    where: { auditEvents: { some: {} }, ...(term ? { OR: [{ name: { contains: term, mode: 'insensitive' } }, { email: { contains: term.toLowerCase() } }] } : {}) },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, email: true },
+    ...(term ? { take: AUDIT_ACTOR_CHOICES + 1 } : {}),
+  });
+}
+
+/** The one person an audit filter names: by id, or by a search that matches exactly one person who has acted. */
+export async function auditActorOf(filter: { actorId?: string; who?: string }) {
+  if (filter.actorId) {
+    const person = await db.user.findUnique({ where: { id: filter.actorId }, select: { id: true, name: true, email: true } });
+    return { person, choices: [] as Array<{ id: string; name: string; email: string }>, more: false };
+  }
+  if (!filter.who) return { person: null, choices: [], more: false };
+  const matches = await findActors(filter.who);
+  return { person: matches.length === 1 ? matches[0] : null, choices: matches.length > 1 ? matches.slice(0, AUDIT_ACTOR_CHOICES) : [], more: matches.length > AUDIT_ACTOR_CHOICES };
 }

@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { pageArgs, toPage } from '@/lib/pagination';
 import { activityConsensus } from '@/lib/expectations/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/expectations/small-numbers';
 import { visibleChecksWhere, type RoleAccess } from '@/lib/roles/gate';
@@ -104,13 +106,19 @@ export async function getExpectationCheck(access: RoleAccess, userId: string, ch
   };
 }
 
-/** The expectations checks this person has been asked to answer and has not yet. */
-export function pendingChecks(userId: string) {
-  return db.expectationParticipant.findMany({
-    where: { userId, submittedAt: null, check: { closedAt: null } },
-    orderBy: { check: { createdAt: 'asc' } },
-    select: { check: { select: { id: true, createdAt: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
-  });
+/** The expectations checks this person has been asked to answer and has not yet: one page, oldest first. */
+export async function pendingChecks(userId: string, page = 1) {
+  const where: Prisma.ExpectationParticipantWhereInput = { userId, submittedAt: null, check: { closedAt: null } };
+  const [items, total] = await Promise.all([
+    db.expectationParticipant.findMany({
+      where,
+      orderBy: [{ check: { createdAt: 'asc' } }, { id: 'asc' }],
+      ...pageArgs(page),
+      select: { check: { select: { id: true, createdAt: true, role: { select: { id: true, title: true, teamId: true, team: { select: { name: true } } } } } } },
+    }),
+    db.expectationParticipant.count({ where }),
+  ]);
+  return toPage(items, total, page);
 }
 
 // activeActivities(teamId) returns the organisation's activities plus that team's;

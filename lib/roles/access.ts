@@ -26,11 +26,12 @@ async function roleWithRelations(client: Client, userId: string, roleId: string)
       team: { select: { name: true, archivedAt: true } },
       versions: { where: { reviewers: { some: { userId } } }, select: { id: true } },
       checks: { where: { participants: { some: { userId } } }, select: { id: true } },
+      _count: { select: { versions: { where: { agreedAt: { not: null } } } } },
     },
   });
   if (!role) return null;
-  const { versions, checks, ...rest } = role;
-  return { role: rest, reviewerOf: new Set(versions.map((row) => row.id)), participantOf: new Set(checks.map((row) => row.id)) };
+  const { versions, checks, _count, ...rest } = role;
+  return { role: rest, everAgreed: _count.versions > 0, reviewerOf: new Set(versions.map((row) => row.id)), participantOf: new Set(checks.map((row) => row.id)) };
 }
 
 /**
@@ -43,7 +44,7 @@ async function roleWithRelations(client: Client, userId: string, roleId: string)
 export async function getRoleAccess(user: CurrentUser, roleId: string, client: Client = db) {
   const found = await roleWithRelations(client, user.id, roleId);
   if (!found) return null;
-  const { role, reviewerOf, participantOf } = found;
+  const { role, everAgreed, reviewerOf, participantOf } = found;
   const scope = { teamId: role.teamId };
   const access = {
     role,
@@ -56,9 +57,7 @@ export async function getRoleAccess(user: CurrentUser, roleId: string, client: C
   };
   if (access.canDraft || reviewerOf.size > 0 || participantOf.size > 0) return access;
   // The rest of the team and HR see a role only once it has an agreed version: a draft's existence is not theirs to see.
-  if (!access.canViewAgreed) return null;
-  const agreed = await client.roleVersion.findFirst({ where: { roleId, agreedAt: { not: null } }, select: { id: true } });
-  return agreed ? access : null;
+  return access.canViewAgreed && everAgreed ? access : null;
 }
 
 export type RoleAccess = NonNullable<Awaited<ReturnType<typeof getRoleAccess>>>;

@@ -36,15 +36,20 @@ export async function listTeamRoles(user: CurrentUser, teamId: string) {
 
 export type TeamRoles = Awaited<ReturnType<typeof listTeamRoles>>;
 
+/** The versions of the role this person may read, newest first. */
+export function listRoleVersions(access: RoleAccess) {
+  return db.roleVersion.findMany({
+    where: visibleVersionsWhere(access),
+    orderBy: { number: 'desc' },
+    select: { id: true, number: true, status: true, submittedAt: true, agreedAt: true, submittedBy: { select: { name: true } }, _count: { select: { agreements: true, reviewers: true } } },
+  });
+}
+
 /** The role's overview page: draft progress (for drafters), versions, expectations checks. */
 export async function getRoleOverview(access: RoleAccess) {
   const [draftRow, versions, checks] = await Promise.all([
     access.canDraft ? db.role.findUniqueOrThrow({ where: { id: access.role.id }, select: { draft: true } }) : null,
-    db.roleVersion.findMany({
-      where: visibleVersionsWhere(access),
-      orderBy: { number: 'desc' },
-      select: { id: true, number: true, status: true, submittedAt: true, agreedAt: true, submittedBy: { select: { name: true } }, _count: { select: { agreements: true, reviewers: true } } },
-    }),
+    listRoleVersions(access),
     checksOfRole(access),
   ]);
   const draft = draftRow ? parseContent(draftRow.draft) : null;

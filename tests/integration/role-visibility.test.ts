@@ -249,6 +249,6 @@ describe('listPendingRequests', () => {
     expect(requests.checks.map((row) => row.check.id)).not.toContain(replaced.id);
 
     // Someone with nothing to do has an empty list.
-    expect(await listPendingRequests(await currentUserOf(world.newcomer))).toEqual({ reviews: [], checks: [] });
+    expect(await listPendingRequests(await currentUserOf(world.newcomer))).toMatchObject({ reviews: [], checks: [], pages: { reviews: { total: 0 }, checks: { total: 0 } } });
   });
 });

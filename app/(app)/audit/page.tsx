@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { auditActionLabel, RECORD_TYPE_LABELS, recordHref } from '@/components/audit/labels';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Select, TextInput } from '@/components/ui/fields';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { AUDIT_RECORD_TYPES, auditFilterSchema, listAuditActors, listAuditEvents } from '@/lib/audit/queries';
+import { loadAuditLog } from '@/lib/audit/load';
+import { AUDIT_COUNT_LIMIT, AUDIT_RECORD_TYPES } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/current-user';
 import { PAGE_SIZE } from '@/lib/pagination';
 import { searchParam } from '@/lib/search-params';
@@ -16,30 +17,21 @@ type RawParams = Record<string, string | string[] | undefined>;
 type SearchParams = Promise<RawParams>;
 
 
-/** The filters, and what is wrong with them: the schema drops anything malformed, so say so rather than silently showing everything. */
-function readFilters(raw: RawParams) {
-  const filter = auditFilterSchema.parse(raw);
-  const errors: ErrorSummaryItem[] = [];
-  if (searchParam(raw, 'from') && !filter.from) errors.push({ field: 'from', message: 'Enter a real “from” date' });
-  if (searchParam(raw, 'to') && !filter.to) errors.push({ field: 'to', message: 'Enter a real “to” date' });
-  if (filter.from && filter.to && filter.from > filter.to) errors.push({ field: 'to', message: 'The “to” date must be the same as or after the “from” date' });
-  return { filter, errors };
-}
-
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { errors } = readFilters(await searchParams);
+  const { errors } = await loadAuditLog(await searchParams);
   return { title: errors.length > 0 ? 'Error: Audit log' : 'Audit log' };
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('audit.view');
   const raw = await searchParams;
-  const { filter, errors } = readFilters(raw);
+  const { filter, errors, actor, actorId, events } = await loadAuditLog(raw);
   const fieldError = (field: string) => errors.find((error) => error.field === field)?.message;
-
-  const [actors, events] = await Promise.all([listAuditActors(), errors.length === 0 ? listAuditEvents(filter) : null]);
-  const filtered = Boolean(filter.actorId || filter.recordType || filter.from || filter.to);
-  const kept = { actorId: filter.actorId, recordType: filter.recordType, from: filter.from, to: filter.to };
+  const undecided = (actor?.choices.length ?? 0) > 0;
+  const filtered = Boolean(filter.actorId || filter.who || filter.recordType || filter.from || filter.to);
+  const kept = { actorId, recordType: filter.recordType, from: filter.from, to: filter.to };
+  const keptQuery = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(Object.entries({ ...kept, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 
   return (
     <>
@@ -51,14 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <form method="get" action="/audit" aria-label="Filter the audit log" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-one-quarter">
-            <Select
-              id="actorId"
-              name="actorId"
-              label="Who"
-              defaultValue={filter.actorId ?? ''}
-              placeholder="Anyone"
-              options={actors.map((actor) => ({ value: actor.id, label: actor.name }))}
-            />
+            <TextInput id="who" name="who" label="Who" hint="Name or email" defaultValue={filter.who ?? actor?.person?.name ?? ''} error={fieldError('who')} />
           </div>
           <div className="nhsuk-grid-column-one-quarter">
             <Select
@@ -90,8 +75,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
 
       <h2 className="nhsuk-heading-m">Events</h2>
-      {events === null ? (
-        <p>Correct the dates to see events.</p>
+      {undecided ? (
+        <>
+          <p>
+            {actor?.more ? `More than ${actor.choices.length}` : actor?.choices.length} people who have made changes match “{filter.who}”. Choose one{actor?.more ? ', or search for more of the name or email' : ''}:
+          </p>
+          <ul>
+            {actor?.choices.map((choice) => (
+              <li key={choice.id}>
+                <Link href={`/audit?${keptQuery({ actorId: choice.id })}`}>
+                  {choice.name} ({choice.email})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : events === null ? (
+        <p>Correct the filters to see events.</p>
       ) : events.total === 0 ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -99,11 +99,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </div>
       ) : events.items.length === 0 ? (
         <p>
-          There is no page {filter.page} for these filters. <Link href={`/audit?${new URLSearchParams(Object.entries(kept).filter((entry): entry is [string, string] => Boolean(entry[1])))}`}>Go to the first page</Link>.
+          There is no page {filter.page} for these filters. <Link href={`/audit?${keptQuery({})}`}>Go to the first page</Link>.
         </p>
       ) : (
         <>
-          <ResultCount page={events.page} total={events.total} pageSize={PAGE_SIZE} noun={['event', 'events']} />
+          <ResultCount page={events.page} total={events.total} pageSize={PAGE_SIZE} noun={['event', 'events']} moreThan={events.moreThanCounted} />
+          {events.moreThanCounted ? <p className="nhsuk-body-s">Over {AUDIT_COUNT_LIMIT.toLocaleString('en-GB')} events match: narrow them by who, record or dates to see older ones.</p> : null}
           <Table
             caption="Audit events, newest first"
             captionHidden

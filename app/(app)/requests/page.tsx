@@ -4,17 +4,29 @@ import { REVIEWING_AS } from '@/components/roles/labels';
 import { checkPath, versionPath } from '@/components/roles/paths';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
+import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/current-user';
+import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { listPendingRequests } from '@/lib/requests/queries';
+import { searchParam } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Your requests' };
 
 /** What other people have asked this person to do: role versions to review, expectations checks to answer. */
-export default async function RequestsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const { reviews, checks } = await listPendingRequests(user);
-  const total = reviews.length + checks.length;
+  const query = await searchParams;
+  const asked = { reviews: parsePage(searchParam(query, 'reviews')), checks: parsePage(searchParam(query, 'checks')) };
+  const { reviews, checks, pages } = await listPendingRequests(user, asked);
+  const total = pages.reviews.total + pages.checks.total;
+  /** Each list pages on its own, keeping where the other one is. */
+  const pageLink = (list: 'reviews' | 'checks') => (n: number) => {
+    const kept = new URLSearchParams(Object.entries({ ...asked, [list]: n }).filter(([, page]) => page > 1).map(([name, page]) => [name, String(page)]));
+    return kept.size > 0 ? `/requests?${kept}` : '/requests';
+  };
 
   return (
     <>
@@ -34,12 +46,13 @@ export default async function RequestsPage() {
       {total > 0 ? (
         <>
           <section aria-labelledby="reviews-heading">
-            <h2 id="reviews-heading">Roles to review ({reviews.length})</h2>
-            {reviews.length === 0 ? (
+            <h2 id="reviews-heading">Roles to review ({pages.reviews.total})</h2>
+            {pages.reviews.total === 0 ? (
               <p className="nhsuk-u-secondary-text-colour">No roles are waiting for your review.</p>
             ) : (
               <>
                 <p>Read each version, then agree it or raise a concern about a section. A role cannot be recruited to until it is agreed.</p>
+                <ResultCount page={pages.reviews.page} total={pages.reviews.total} pageSize={PAGE_SIZE} noun={['role', 'roles']} />
                 <Table
                   caption="Roles to review"
                   captionHidden
@@ -61,17 +74,19 @@ export default async function RequestsPage() {
                     };
                   })}
                 />
+                <Pagination page={pages.reviews.page} pageCount={pages.reviews.pageCount} href={pageLink('reviews')} label="Roles to review, pages" />
               </>
             )}
           </section>
 
           <section aria-labelledby="checks-heading">
-            <h2 id="checks-heading">Expectations checks to answer ({checks.length})</h2>
-            {checks.length === 0 ? (
+            <h2 id="checks-heading">Expectations checks to answer ({pages.checks.total})</h2>
+            {pages.checks.total === 0 ? (
               <p className="nhsuk-u-secondary-text-colour">No expectations checks are waiting for your answers.</p>
             ) : (
               <>
                 <p>Say which activities you expect a peer worker in the role to do. It takes a few minutes.</p>
+                <ResultCount page={pages.checks.page} total={pages.checks.total} pageSize={PAGE_SIZE} noun={['check', 'checks']} />
                 <Table
                   caption="Expectations checks to answer"
                   captionHidden
@@ -90,6 +105,7 @@ export default async function RequestsPage() {
                     ],
                   }))}
                 />
+                <Pagination page={pages.checks.page} pageCount={pages.checks.pageCount} href={pageLink('checks')} label="Expectations checks to answer, pages" />
               </>
             )}
           </section>

@@ -9,7 +9,7 @@ import { SectionChanges } from '@/components/roles/version-comparison';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { Select } from '@/components/ui/fields';
 import { compareContent } from '@/lib/roles/compare';
-import { getRoleOverview, getVersionsToCompare } from '@/lib/roles/queries';
+import { getVersionsToCompare, listRoleVersions } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ teamId: string; roleId: string }>;
@@ -34,7 +34,7 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
   const query = await searchParams;
   const { user, access } = await loadRole(teamId, roleId);
   if (!access) notFound();
-  const { versions } = await getRoleOverview(access);
+  const versions = await listRoleVersions(access);
   const numbers = versions.map((version) => version.number);
 
   const heading = (

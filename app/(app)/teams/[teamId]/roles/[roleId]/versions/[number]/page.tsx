@@ -16,7 +16,7 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
-import { getRoleOverview } from '@/lib/roles/queries';
+import { listRoleVersions } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
 import { lookup, searchParam } from '@/lib/search-params';
 
@@ -36,7 +36,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
   const { user, access, version } = await loadVersion(teamId, roleId, number);
   if (!access || !version) notFound();
   const { role } = access;
-  const { versions } = await getRoleOverview(access);
+  const versions = await listRoleVersions(access);
 
   const page = versionPath(teamId, roleId, version.number);
   const inReview = version.status === 'IN_REVIEW';

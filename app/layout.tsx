@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { getCurrentSession } from '@/lib/auth/current-user';
+import { getCurrentSession } from '@/lib/auth/load';
 import { secondsUntil, SESSION_IDLE_MS, SESSION_WARNING_MS } from '@/lib/auth/session-lifetime';
 import { SessionTimeout } from '@/components/layout/session-timeout';
 import { NHS_BLUE, NHSUK_IMAGES, NHSUK_STYLESHEET } from '@/components/layout/assets';

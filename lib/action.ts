@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { db, type Tx } from '@/lib/db';
 import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@/lib/action-error';
 import { recordAudit, type AuditEntry } from '@/lib/audit/record';
-import { authenticate, loadActiveUser, type CurrentUser } from '@/lib/auth/current-user';
+import { authenticate, loadActiveUser, type CurrentUser } from '@/lib/auth/load';
 import { formDataToObject, UnsafeFieldNameError } from '@/lib/form-data';
 import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 

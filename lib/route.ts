@@ -1,5 +1,5 @@
 import 'server-only';
-import { authenticate, type SignedIn } from '@/lib/auth/current-user';
+import { authenticate, type SignedIn } from '@/lib/auth/load';
 
 type SignedInSession = Extract<SignedIn, { user: object }>;
 

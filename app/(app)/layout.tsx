@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/load';
 
 /**
  * Everything in this group needs a signed-in, active person. Layouts are not

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TEAM_ROLE_GROUPS } from '@/components/teams/team-roles';
 import { Table } from '@/components/ui/table';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { getTeam } from '@/lib/teams/queries';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { CurrentUser } from '@/lib/auth/load';
 import { HeaderService } from '@/components/layout/header-service';
 import { NavigationLink } from '@/components/layout/navigation-link';
 import { navigationFor } from '@/components/layout/navigation';

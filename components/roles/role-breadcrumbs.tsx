@@ -1,5 +1,5 @@
 import { Breadcrumbs, type Crumb } from '@/components/ui/breadcrumbs';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import type { CurrentUser } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import type { RoleAccess } from '@/lib/roles/access';
 import { rolePath } from '@/components/roles/paths';

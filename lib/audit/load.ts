@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { auditActorOf, auditFilterSchema, listAuditEvents } from '@/lib/audit/queries';
-import { getCurrentUser } from '@/lib/auth/gate';
+import { getCurrentUser } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { searchParam } from '@/lib/search-params';
 

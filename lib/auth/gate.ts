@@ -1,9 +1,10 @@
 /*
- * What other workflows may take from sign-in and sessions: the signed-in
- * person, passwords, set-password links, and ending or counting sessions.
- * lib/action.ts (the foundation) uses lib/auth/current-user.ts directly.
+ * What other workflows may take from sign-in and sessions: passwords,
+ * set-password links, and ending or counting sessions. The signed-in person is
+ * loaded by lib/auth/load.ts (Next's request APIs), which pages and other
+ * loaders use; here, only its type, so that scripts can load this gate.
  */
-export { getCurrentUser, requirePermission, requireUser, type CurrentUser } from '@/lib/auth/current-user';
+export type { CurrentUser } from '@/lib/auth/load';
 export { createInvitation, findUsableInvitation } from '@/lib/auth/invitations';
 export { newPasswordSchema } from '@/lib/auth/rules';
 export { hashPassword, verifyPassword } from '@/lib/auth/password-hash';

@@ -13,7 +13,7 @@ export interface SessionClaims {
 /**
  * What the session cookie claims: ids only. The claims are checked against the
  * server-side session and the person is reloaded from the database
- * (lib/auth/current-user.ts) before anything is shown or done.
+ * (lib/auth/load.ts) before anything is shown or done.
  */
 export async function readSession(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions);

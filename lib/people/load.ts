@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { getCurrentUser } from '@/lib/auth/gate';
+import { getCurrentUser } from '@/lib/auth/load';
 import { getPerson } from '@/lib/people/queries';
 import { can, type Permission } from '@/lib/permissions';
 

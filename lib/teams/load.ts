@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { requireUser } from '@/lib/auth/gate';
+import { requireUser } from '@/lib/auth/load';
 import { getTeam } from '@/lib/teams/queries';
 
 /**

@@ -2,7 +2,7 @@
 // database on every request, so disabling someone or changing their roles takes
 // effect on their next request rather than when their session expires.
 import { updateMyName } from '@/lib/account/actions';
-import { getCurrentUser, loadActiveUser, requirePermission } from '@/lib/auth/current-user';
+import { getCurrentUser, loadActiveUser, requirePermission } from '@/lib/auth/load';
 import { db } from '@/lib/db';
 import { disablePerson, enablePerson, updatePerson } from '@/lib/people/actions';
 import { can } from '@/lib/permissions';

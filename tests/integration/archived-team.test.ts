@@ -51,7 +51,7 @@ describe('an archived team', () => {
     const activity = await catalogueActivity(RECORDS);
     const input = { checkId: check.id, activityId: activity.id, outcome: 'EXCLUDED', section: 'notPart', note: 'Peer workers do not write in clinical records here.' };
     await setArchived(true);
-    // The manager's role in an archived team grants nothing (lib/auth/current-user.ts); an administrator still may not.
+    // The manager's role in an archived team grants nothing (lib/auth/load.ts); an administrator still may not.
     expect(await actingAs(world.managerOfThisTeam, () => resolveContested(null, input))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await actingAs(world.admin, () => resolveContested(null, input))).toMatchObject({ ok: false, code: 'CONFLICT', error: ARCHIVED });
     expect(await db.contestedResolution.count({ where: { checkId: check.id } })).toBe(0);

@@ -1,7 +1,8 @@
 // The Requests page lists grow with the trust (HR reviews every role): each is paginated, oldest first.
 import { PAGE_SIZE } from '@/lib/pagination';
 import { listPendingRequests } from '@/lib/requests/queries';
-import { buildWorld, createRole, inviteReviewer, submitVersion, type World } from '../factories';
+import { db } from '@/lib/db';
+import { buildWorld, createRole, inviteReviewer, recordAgreement, submitVersion, type World } from '../factories';
 import { currentUserOf } from '../support/roles';
 
 let world: World;
@@ -26,4 +27,13 @@ it('pages the roles to review, oldest request first, and counts them all', async
   const second = await listPendingRequests(hr, { reviews: 2 });
   expect(second.reviews.map((review) => review.version.role.id)).toEqual(asked.slice(PAGE_SIZE));
   expect(second.pages.checks).toEqual({ page: 1, pageCount: 1, total: 0 });
+
+  // A page past the end lists nothing, and still says how many there are.
+  const beyond = await listPendingRequests(hr, { reviews: 9 });
+  expect(beyond.reviews).toEqual([]);
+  expect(beyond.pages.reviews).toEqual({ page: 9, pageCount: 2, total: PAGE_SIZE + 5 });
+
+  // Agreeing takes a request off the list.
+  await recordAgreement({ id: (await db.roleVersion.findFirstOrThrow({ where: { roleId: asked[0] }, select: { id: true } })).id }, world.hr);
+  expect((await listPendingRequests(hr)).pages.reviews.total).toBe(PAGE_SIZE + 4);
 });

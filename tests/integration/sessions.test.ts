@@ -3,7 +3,7 @@
 // signs in, ends the session one way, and checks that the next request from that
 // cookie is refused while the person's other sessions behave as they should.
 import { changeMyPassword, endMyOtherSessions, setPasswordFromInvitation, updateMyName } from '@/lib/account/actions';
-import { authenticate, getCurrentUser } from '@/lib/auth/current-user';
+import { authenticate, getCurrentUser } from '@/lib/auth/load';
 import { authOptions } from '@/lib/auth/options';
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS, SESSION_TOUCH_INTERVAL_MS } from '@/lib/auth/session-lifetime';
 import { checkSession, startSession } from '@/lib/auth/sessions';

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { addTeamMember, archiveTeam, createTeam, removeTeamMember, restoreTeam, updateTeam } from '@/lib/teams/actions';
 import { listPeopleToAdd, listTeams, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
-import { loadActiveUser } from '@/lib/auth/current-user';
+import { loadActiveUser } from '@/lib/auth/load';
 import { buildWorld, createTeam as insertTeam, createUser, type World } from '../factories';
 import { revalidatedPaths } from '../support/next-cache';
 import { signInAs } from '../support/session';

@@ -1,6 +1,6 @@
 // Helpers for the role tests: calling an action as someone (also several at
 // once), loading a person as the app does, and reading stored content exactly.
-import { loadActiveUser } from '@/lib/auth/current-user';
+import { loadActiveUser } from '@/lib/auth/load';
 import { db } from '@/lib/db';
 import { signInAs } from './session';
 
@@ -14,7 +14,7 @@ export function actingAs<T>(user: { id: string } | null, call: () => Promise<T>)
   return call();
 }
 
-/** The person as pages and queries see them (lib/auth/current-user). */
+/** The person as pages and queries see them (lib/auth/load.ts). */
 export async function currentUserOf(user: { id: string }) {
   const loaded = await loadActiveUser(user.id);
   if (!loaded) throw new Error(`No active person ${user.id}`);

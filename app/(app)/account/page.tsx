@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getCurrentSession, requirePermission } from '@/lib/auth/current-user';
+import { getCurrentSession, requirePermission } from '@/lib/auth/load';
 import { SESSION_IDLE_MS, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
 import { countOtherSessions } from '@/lib/people/queries';
 import { lookup, searchParam, type SearchParams as Query } from '@/lib/search-params';

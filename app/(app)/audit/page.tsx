@@ -9,7 +9,7 @@ import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { loadAuditLog } from '@/lib/audit/load';
 import { AUDIT_COUNT_LIMIT, AUDIT_RECORD_TYPES } from '@/lib/audit/queries';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { PAGE_SIZE } from '@/lib/pagination';
 import { searchParam } from '@/lib/search-params';
 

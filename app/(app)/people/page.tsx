@@ -7,7 +7,7 @@ import { Select, TextInput } from '@/components/ui/fields';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { listPeople } from '@/lib/people/queries';
 import { searchParam } from '@/lib/search-params';

@@ -6,7 +6,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/load';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { searchParam } from '@/lib/search-params';

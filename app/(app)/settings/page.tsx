@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 
 export const metadata: Metadata = { title: 'Settings' };

@@ -6,7 +6,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { TextInput } from '@/components/ui/fields';
 import { Table } from '@/components/ui/table';
-import { getCurrentUser, requireUser } from '@/lib/auth/current-user';
+import { getCurrentUser, requireUser } from '@/lib/auth/load';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { can } from '@/lib/permissions';
 import { listTeams } from '@/lib/teams/queries';

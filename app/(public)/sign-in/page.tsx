@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/load';
 import { originOf, safeCallbackUrl } from '@/lib/auth/callback-url';
 import { authCookieNames, csrfTokenFromCookie } from '@/lib/auth/cookies';
 import { SIGN_IN_FAILED, SIGN_IN_NOTICES } from '@/lib/auth/schemas';

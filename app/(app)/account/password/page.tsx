@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { NewPasswordHint } from '@/components/auth/password-hint';
 import { PasswordForm } from '@/components/account/password-form';
 import { BackLink } from '@/components/ui/back-link';

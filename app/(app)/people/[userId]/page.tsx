@@ -12,7 +12,7 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import { can } from '@/lib/permissions';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CreatePersonForm } from '@/components/people/person-form';
 import { requestOrigin } from '@/lib/http/request-origin';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 
 export const metadata: Metadata = { title: 'Add a person' };
 

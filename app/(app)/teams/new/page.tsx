@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CreateTeamForm } from '@/components/teams/team-form';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 
 export const metadata: Metadata = { title: 'Create a team' };
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { loadPerson, personPageTitle } from '@/lib/people/load';
 import { DisablePersonForm } from '@/components/people/person-action-forms';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 
 type Params = Promise<{ userId: string }>;
 

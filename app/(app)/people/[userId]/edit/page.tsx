@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { loadPerson, personPageTitle } from '@/lib/people/load';
 import { EditPersonForm } from '@/components/people/person-form';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { PageHeading } from '@/components/ui/page-heading';
 
 type Params = Promise<{ userId: string }>;

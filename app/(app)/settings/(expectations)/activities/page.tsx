@@ -5,7 +5,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SavedBanner } from '@/components/ui/saved-banner';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 
 export const metadata: Metadata = { title: 'Activity catalogue' };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { TemplateForm } from '@/components/roles/template-form';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { NotificationBanner } from '@/components/ui/notification-banner';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { currentTemplate } from '@/lib/roles/template';
 
 export const metadata: Metadata = { title: 'Role description template' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AddActivityForm } from '@/components/expectations/activity-forms';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 
 export const metadata: Metadata = { title: 'Add an activity to the catalogue' };
 

@@ -5,7 +5,7 @@ import { conditionsSummary, POLICY_GROUPS, policySummary } from '@/components/ag
 import { loadTeam } from '@/lib/teams/load';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { NotificationBanner } from '@/components/ui/notification-banner';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import type { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/permissions';
 import { loadPolicy } from '@/lib/agreement/load';

@@ -5,7 +5,7 @@ import { AddMemberForm } from '@/components/teams/add-member-form';
 import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';
 import { TextInput } from '@/components/ui/fields';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { listPeopleToAdd, PEOPLE_TO_ADD_LIMIT } from '@/lib/teams/queries';
 import { PageHeading } from '@/components/ui/page-heading';

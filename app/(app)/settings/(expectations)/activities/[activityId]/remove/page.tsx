@@ -4,7 +4,7 @@ import { RemoveActivityForm } from '@/components/expectations/activity-forms';
 import { organisationActivities } from '@/lib/expectations/queries';
 import { RemoveActivityConsequences } from '@/components/expectations/remove-activity-consequences';
 import { BackLink } from '@/components/ui/back-link';
-import { getCurrentUser, requirePermission } from '@/lib/auth/current-user';
+import { getCurrentUser, requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 
 type Params = Promise<{ activityId: string }>;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { AddActivityForm } from '@/components/expectations/activity-forms';
 import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { PageHeading } from '@/components/ui/page-heading';
 

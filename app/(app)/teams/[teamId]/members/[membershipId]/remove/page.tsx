@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { loadTeam } from '@/lib/teams/load';
 import { RemoveMemberForm } from '@/components/teams/team-action-forms';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 

@@ -5,7 +5,7 @@ import { teamCatalogue } from '@/lib/expectations/queries';
 import { RemoveActivityConsequences } from '@/components/expectations/remove-activity-consequences';
 import { loadTeam } from '@/lib/teams/load';
 import { BackLink } from '@/components/ui/back-link';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 
 type Params = Promise<{ teamId: string; activityId: string }>;

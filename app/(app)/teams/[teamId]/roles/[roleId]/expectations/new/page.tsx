@@ -6,7 +6,7 @@ import { loadRole } from '@/lib/roles/load';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { SendCheckForm, type StakeholderGroupChoices } from '@/components/expectations/send-check-form';
 import { DateTime } from '@/components/ui/date-time';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { getRoleOverview } from '@/lib/roles/queries';
 import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';

@@ -7,7 +7,7 @@ import { loadCheck } from '@/lib/expectations/load';
 import { RoleBreadcrumbs } from '@/components/roles/role-breadcrumbs';
 import { checkPath } from '@/components/roles/paths';
 import { ResolveContestedForm } from '@/components/expectations/resolve-contested-form';
-import { requirePermission } from '@/lib/auth/current-user';
+import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
 import { OUTCOME_LABELS } from '@/lib/expectations/schemas';
 import { PageHeading } from '@/components/ui/page-heading';

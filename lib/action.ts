@@ -5,6 +5,7 @@ import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@
 import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { authenticate, loadActiveUser, type CurrentUser } from '@/lib/auth/load';
 import { formDataToObject, UnsafeFieldNameError } from '@/lib/form-data';
+import { logUnexpected } from '@/lib/http/log';
 import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 
 export type ActionResult<T> =
@@ -98,7 +99,7 @@ async function execute<T>(
 
 function settle<T>(name: string, error: unknown): ActionResult<T> {
   if (error instanceof ActionError) return failure(error.code, error.fieldErrors, error.message);
-  console.error(`[action ${name}]`, error);
+  logUnexpected(error, { kind: 'action', name });
   return failure('UNEXPECTED');
 }
 

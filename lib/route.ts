@@ -1,5 +1,6 @@
 import 'server-only';
 import { authenticate, type SignedIn } from '@/lib/auth/load';
+import { logUnexpected } from '@/lib/http/log';
 
 type SignedInSession = Extract<SignedIn, { user: object }>;
 
@@ -38,7 +39,7 @@ export function signedInRoute(handler: (request: Request, session: SignedInSessi
       if (!session.user) return json({ signedIn: false, reason: session.ended }, 401);
       return await handler(request, session);
     } catch (error) {
-      console.error(`[route ${new URL(request.url).pathname}]`, error);
+      logUnexpected(error, { kind: 'route', name: new URL(request.url).pathname, method: request.method });
       return json({ error: 'Something went wrong' }, 500);
     }
   };

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { pageArgs, toPage } from '@/lib/pagination';
-import { agreementPolicy } from '@/lib/agreement/status';
+import { POLICY_SELECT, policyOf } from '@/lib/agreement/status';
 import { agreementStatus } from '@/lib/agreement/rules';
 import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/gate';
 import { parseContent, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
@@ -9,7 +9,9 @@ import { parseContent, visibleVersionsWhere, type RoleAccess } from '@/lib/roles
 /** One version with its agreement record, reviewers and (for those involved) its concerns. */
 export async function getVersionDetail(access: RoleAccess, number: number) {
   if (!Number.isInteger(number) || number < 1) return null;
-  const version = await db.roleVersion.findFirst({
+  // Concerns are read only by those who could be involved (the version's reviewers, its drafters), in the same query as the version and the team's policy.
+  const mayBeInvolved = access.canDraft || access.reviewerOf.size > 0;
+  const found = await db.roleVersion.findFirst({
     where: { ...visibleVersionsWhere(access), number },
     select: {
       id: true,
@@ -21,32 +23,31 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
       submittedBy: { select: { name: true } },
       reviewers: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, user: { select: { name: true, jobTitle: true } } } },
       agreements: { orderBy: { createdAt: 'asc' }, select: { userId: true, group: true, createdAt: true, user: { select: { name: true, jobTitle: true } } } },
+      concerns: {
+        where: mayBeInvolved ? {} : { id: { in: [] } },
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          section: true,
+          comment: true,
+          status: true,
+          createdAt: true,
+          resolvedAt: true,
+          resolutionReason: true,
+          raisedById: true,
+          raisedBy: { select: { name: true } },
+          resolvedBy: { select: { name: true } },
+          replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+        },
+      },
+      role: { select: { team: { select: POLICY_SELECT } } },
     },
   });
-  if (!version) return null;
+  if (!found) return null;
+  const { role, concerns: readConcerns, ...version } = found;
   const involved = access.canDraft || access.reviewerOf.has(version.id);
-  const [concerns, policy] = await Promise.all([
-    involved
-      ? db.concern.findMany({
-          where: { versionId: version.id },
-          orderBy: { createdAt: 'asc' },
-          select: {
-            id: true,
-            section: true,
-            comment: true,
-            status: true,
-            createdAt: true,
-            resolvedAt: true,
-            resolutionReason: true,
-            raisedById: true,
-            raisedBy: { select: { name: true } },
-            resolvedBy: { select: { name: true } },
-            replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
-          },
-        })
-      : Promise.resolve([]),
-    agreementPolicy(db, access.role.teamId),
-  ]);
+  const concerns = involved ? readConcerns : [];
+  const policy = policyOf(role.team);
   // What the expectations check found, for those involved in agreeing the version: the names of
   // the contested activities and how each was settled (never who answered what). The rule reads
   // everyone's answers; someone who may not see individual answers is shown only the contested

@@ -45,10 +45,18 @@ const requirementsOf = (rows: ReadonlyArray<AgreementRequirement>): AgreementReq
 /** The team's whole agreement policy: who must agree, and what the expectations check must show first. */
 export async function agreementPolicy(tx: Tx | typeof db, teamId: string): Promise<AgreementPolicy & { teamVersion: number }> {
   // One query: the team's settings with its requirement rows (relationJoins).
-  const team = await tx.team.findUniqueOrThrow({
-    where: { id: teamId },
-    select: { requireExpectationsCheck: true, requireContestedSettled: true, version: true, agreementRequirements: { select: { group: true, minimum: true } } },
-  });
+  return policyOf(await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: POLICY_SELECT }));
+}
+
+/** What a team's agreement policy is read from: select it with the team wherever the team is read anyway. */
+export const POLICY_SELECT = {
+  requireExpectationsCheck: true,
+  requireContestedSettled: true,
+  version: true,
+  agreementRequirements: { select: { group: true, minimum: true } },
+} as const;
+
+export function policyOf(team: { requireExpectationsCheck: boolean; requireContestedSettled: boolean; version: number; agreementRequirements: ReadonlyArray<AgreementRequirement> }): AgreementPolicy & { teamVersion: number } {
   return { requirements: requirementsOf(team.agreementRequirements), requireExpectationsCheck: team.requireExpectationsCheck, requireContestedSettled: team.requireContestedSettled, teamVersion: team.version };
 }
 

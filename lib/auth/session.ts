@@ -1,5 +1,6 @@
-import { getServerSession } from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
+import { authCookieNames } from '@/lib/auth/cookies';
 import { sessionIsCurrent } from '@/lib/auth/session-lifetime';
 
 export interface SessionClaims {
@@ -11,15 +12,28 @@ export interface SessionClaims {
 }
 
 /**
+ * The claims of a session cookie's value: next-auth's encrypted token, decoded
+ * and checked (signature, expiry) with the secret. Null for anything else.
+ */
+export async function claimsFromCookie(value: string | undefined, secret: string | undefined): Promise<SessionClaims | null> {
+  if (!value || !secret) return null;
+  const token = await decode({ token: value, secret }).catch(() => null);
+  const userId = token?.sub;
+  const sessionId = token?.sid;
+  const authTime = token?.authTime;
+  if (typeof userId !== 'string' || !userId || typeof sessionId !== 'string' || typeof authTime !== 'number' || !sessionIsCurrent(authTime)) return null;
+  return { userId, sessionId, authTime };
+}
+
+/**
  * What the session cookie claims: ids only. The claims are checked against the
  * server-side session and the person is reloaded from the database
- * (lib/auth/load.ts) before anything is shown or done.
+ * (lib/auth/load.ts) before anything is shown or done. The cookie is only
+ * decoded: next-auth's getServerSession would also re-encrypt and re-set it on
+ * every request, which a session that ends 8 hours after sign-in (and idles out
+ * on the server) does not need (docs/decisions/0015).
  */
 export async function readSession(): Promise<SessionClaims | null> {
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  const sessionId = session?.sessionId;
-  const authTime = session?.authTime;
-  if (!userId || typeof sessionId !== 'string' || !sessionIsCurrent(authTime)) return null;
-  return { userId, sessionId, authTime };
+  const jar = await cookies();
+  return claimsFromCookie(jar.get(authCookieNames().sessionToken)?.value, process.env.NEXTAUTH_SECRET);
 }

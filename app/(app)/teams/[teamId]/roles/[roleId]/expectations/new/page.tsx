@@ -8,7 +8,7 @@ import { SendCheckForm, type StakeholderGroupChoices } from '@/components/expect
 import { DateTime } from '@/components/ui/date-time';
 import { requirePermission } from '@/lib/auth/load';
 import { can } from '@/lib/permissions';
-import { getRoleOverview } from '@/lib/roles/queries';
+import { checksOfRole } from '@/lib/expectations/queries';
 import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
 import { STAKEHOLDER_GROUPS } from '@/lib/teams/rules';
 import { eligibleStakeholders } from '@/lib/teams/stakeholders';
@@ -49,8 +49,8 @@ export default async function SendExpectationsCheckPage({ params }: { params: Pa
     );
   }
 
-  const [people, overview] = await Promise.all([eligibleStakeholders(teamId), getRoleOverview(access)]);
-  const openCheck = overview.checks.find((check) => check.closedAt === null) ?? null;
+  const [people, checks] = await Promise.all([eligibleStakeholders(teamId), checksOfRole(access)]);
+  const openCheck = checks.find((check) => check.closedAt === null) ?? null;
   const groups: StakeholderGroupChoices[] = STAKEHOLDER_GROUPS.map((group) => ({
     group,
     label: STAKEHOLDER_GROUP_LABELS[group],

@@ -14,7 +14,8 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'nume
 
 /** "25 Nov 2026, 2:05pm" in UK time, whatever the server's time zone (NHS style: 12-hour clock, lower-case am/pm). */
 export function formatDateTime(value: Date): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) => dateTimeParts.formatToParts(value).find((p) => p.type === type)?.value ?? '';
+  const parts = dateTimeParts.formatToParts(value);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase().replace(/\s|\./gu, '')}`;
 }
 

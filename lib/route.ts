@@ -6,7 +6,7 @@ type SignedInSession = Extract<SignedIn, { user: object }>;
 
 interface RouteOptions {
   /** Whether this request counts as the person being active (a status check does not). */
-  touch?: boolean;
+  touch?: boolean | 'always';
 }
 
 const json = (body: unknown, status = 200) =>

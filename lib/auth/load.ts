@@ -54,7 +54,7 @@ export type SignedIn =
  * changing their roles takes effect on their next request. Unless `touch` is
  * false, the request counts as activity.
  */
-export async function authenticate({ touch = true } = {}): Promise<SignedIn> {
+export async function authenticate({ touch = true }: { touch?: boolean | 'always' } = {}): Promise<SignedIn> {
   const claims = await readSession();
   if (!claims) return { user: null, ended: null };
   // The session and the person in one round trip (isUuid first: the id reaches SQL as a uuid cast).

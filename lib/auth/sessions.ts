@@ -29,19 +29,20 @@ export async function startSession(userId: string, client: Tx | typeof db = db):
 
 /**
  * Checks the session and, unless `touch` is false, records this request as
- * activity (at most once a minute): one round trip either way. `also` is a
+ * activity (at most once a minute, or now with `touch: 'always'`): one round trip either way. `also` is a
  * scalar subquery read in the same round trip, only for a current session
  * (lib/auth/current-user.ts reads the signed-in person this way).
  */
 export async function checkSession<Extra = never>(
   sessionId: string,
   userId: string,
-  { touch = true, now = new Date(), also }: { touch?: boolean; now?: Date; also?: Prisma.Sql } = {},
+  { touch = true, now = new Date(), also }: { touch?: boolean | 'always'; now?: Date; also?: Prisma.Sql } = {},
 ): Promise<SessionCheck<Extra>> {
   if (!isUuid(sessionId) || !isUuid(userId)) return { status: 'ended' };
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS);
   const startedSince = new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000);
-  const touchBefore = touch ? new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) : new Date(0);
+  // 'always': the person asked to stay signed in, so the session is extended now, however recently it was seen.
+  const touchBefore = touch === 'always' ? now : touch ? new Date(now.getTime() - SESSION_TOUCH_INTERVAL_MS) : new Date(0);
   const extra = also ? Prisma.sql`CASE WHEN found.current THEN ${also} END` : Prisma.sql`NULL`;
   const rows = await db.$queryRaw<Array<{ lastSeenAt: Date | null; current: boolean; extra: Extra | null }>>`
     WITH found AS (

@@ -74,6 +74,16 @@ describe('the server-side session', () => {
     expect(await checkSession(sessionId, person.id, { now: new Date(created + SESSION_IDLE_MS + MINUTE), touch: false })).toMatchObject({ status: 'current' });
   });
 
+  it('extends the session at once when the person asks to stay signed in, however recently it was seen', async () => {
+    const person = await createUser();
+    const sessionId = await startSession(person.id);
+    const created = (await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
+    // Half a minute later (within the touch interval): "Stay signed in" still counts.
+    const stay = new Date(created + SESSION_TOUCH_INTERVAL_MS / 2);
+    expect(await checkSession(sessionId, person.id, { now: stay, touch: 'always' })).toEqual({ status: 'current', idleExpiresAt: new Date(stay.getTime() + SESSION_IDLE_MS) });
+    expect((await db.userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime()).toBe(stay.getTime());
+  });
+
   it('ends 8 hours after sign-in however active the person is', async () => {
     const person = await createUser();
     const sessionId = await startSession(person.id);

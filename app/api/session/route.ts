@@ -10,6 +10,7 @@ const status = (idleExpiresAt: Date) => json({ signedIn: true, idleExpiresAt: id
 
 export const GET = signedInRoute(async (_request, session) => status(session.idleExpiresAt), { touch: false });
 
-export const POST = signedInRoute(async (_request, session) => status(session.idleExpiresAt));
+// "Stay signed in" extends the session now, even if a request a moment ago already counted.
+export const POST = signedInRoute(async (_request, session) => status(session.idleExpiresAt), { touch: 'always' });
 
 export const dynamic = 'force-dynamic';

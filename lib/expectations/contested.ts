@@ -1,19 +1,62 @@
 import type { db, Tx } from '@/lib/db';
+import type { ExpectationAnswer, StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { activityConsensus, countingCheck } from '@/lib/expectations/rules';
 import { type AgreementState } from '@/lib/agreement/rules';
 import { participantConsensus } from '@/lib/expectations/small-numbers';
 
 type Client = Tx | typeof db;
 
-/** Every submitted answer of one check, by activity, with the group and person who gave it. */
-async function answersByActivity(client: Client, checkId: string) {
-  const responses = await client.expectationResponse.findMany({
-    where: { participant: { checkId, submittedAt: { not: null } } },
-    select: { activityId: true, answer: true, participant: { select: { group: true, userId: true } }, activity: { select: { name: true, sortOrder: true } } },
+interface Answer {
+  activityId: string;
+  answer: ExpectationAnswer;
+  participant: { group: StakeholderGroup; userId: string };
+  activity: { name: string; sortOrder: number };
+}
+
+const RESOLUTION_SELECT = { activityId: true, outcome: true, section: true, note: true, updatedAt: true, resolvedBy: { select: { name: true } } } as const;
+
+/**
+ * Every submitted answer of one check, by activity, with the group and person
+ * who gave it, and how each contested activity was settled: one query.
+ */
+async function answersAndSettlements(client: Client, checkId: string) {
+  const check = await client.expectationCheck.findUnique({
+    where: { id: checkId },
+    select: {
+      resolutions: { select: RESOLUTION_SELECT },
+      participants: {
+        where: { submittedAt: { not: null } },
+        select: { group: true, userId: true, responses: { select: { activityId: true, answer: true, activity: { select: { name: true, sortOrder: true } } } } },
+      },
+    },
   });
-  const byActivity = new Map<string, typeof responses>();
-  for (const response of responses) byActivity.set(response.activityId, [...(byActivity.get(response.activityId) ?? []), response]);
-  return byActivity;
+  const byActivity = new Map<string, Answer[]>();
+  for (const participant of check?.participants ?? []) {
+    for (const response of participant.responses) {
+      const answers = byActivity.get(response.activityId) ?? [];
+      answers.push({ activityId: response.activityId, answer: response.answer, participant: { group: participant.group, userId: participant.userId }, activity: response.activity });
+      byActivity.set(response.activityId, answers);
+    }
+  }
+  return { byActivity, resolutions: check?.resolutions ?? [] };
+}
+
+/**
+ * The answers behind an evidence's counting check, read once per evidence: the
+ * version page shows the evidence as one person may see it (evidenceAsSeenBy)
+ * from the same answers the agreement rule read, without reading them again.
+ */
+const answersBehind = new WeakMap<object, Map<string, Answer[]>>();
+
+function contestedFrom({ byActivity, resolutions }: Awaited<ReturnType<typeof answersAndSettlements>>) {
+  return [...byActivity.values()]
+    .filter((answers) => activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer }))).contested)
+    .map((answers) => answers[0])
+    .sort((a, b) => a.activity.sortOrder - b.activity.sortOrder || a.activity.name.localeCompare(b.activity.name, 'en-GB'))
+    .map(({ activityId, activity }) => {
+      const resolution = resolutions.find((row) => row.activityId === activityId) ?? null;
+      return { activityId, name: activity.name, settled: resolution !== null, resolution };
+    });
 }
 
 /**
@@ -25,21 +68,7 @@ async function answersByActivity(client: Client, checkId: string) {
  * `evidenceAsSeenBy`.
  */
 export async function contestedActivities(client: Client, checkId: string) {
-  const [byActivity, resolutions] = await Promise.all([
-    answersByActivity(client, checkId),
-    client.contestedResolution.findMany({
-      where: { checkId },
-      select: { activityId: true, outcome: true, section: true, note: true, updatedAt: true, resolvedBy: { select: { name: true } } },
-    }),
-  ]);
-  return [...byActivity.values()]
-    .filter((answers) => activityConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer }))).contested)
-    .map((answers) => answers[0])
-    .sort((a, b) => a.activity.sortOrder - b.activity.sortOrder || a.activity.name.localeCompare(b.activity.name, 'en-GB'))
-    .map(({ activityId, activity }) => {
-      const resolution = resolutions.find((row) => row.activityId === activityId) ?? null;
-      return { activityId, name: activity.name, settled: resolution !== null, resolution };
-    });
+  return contestedFrom(await answersAndSettlements(client, checkId));
 }
 
 /**
@@ -70,12 +99,11 @@ export async function expectationsEvidence(client: Client, roleId: string) {
   // Newest first: any check before the counting one is newer than it.
   const countingIndex = counting ? checks.findIndex((check) => check.id === counting.id) : checks.length;
   const newer = countingIndex > 0 ? checks[0] : null;
-  return {
-    check: counting
-      ? { id: counting.id, createdAt: counting.createdAt, closedAt: counting.closedAt, contested: await contestedActivities(client, counting.id), withheld: null as ContestedWithheld | null }
-      : null,
-    newerCheck: newer ? { id: newer.id, createdAt: newer.createdAt, closedAt: newer.closedAt } : null,
-  };
+  const read = counting ? await answersAndSettlements(client, counting.id) : null;
+  const check =
+    counting && read ? { id: counting.id, createdAt: counting.createdAt, closedAt: counting.closedAt, contested: contestedFrom(read), withheld: null as ContestedWithheld | null } : null;
+  if (check && read) answersBehind.set(check, read.byActivity);
+  return { check, newerCheck: newer ? { id: newer.id, createdAt: newer.createdAt, closedAt: newer.closedAt } : null };
 }
 
 export type ExpectationsEvidence = Awaited<ReturnType<typeof expectationsEvidence>>;
@@ -96,7 +124,7 @@ export async function evidenceAsSeenBy(client: Client, evidence: ExpectationsEvi
   const { check } = evidence;
   if (!check) return evidence;
   if (check.closedAt === null) return { ...evidence, check: { ...check, contested: [], withheld: { reason: 'CHECK_OPEN' } } };
-  const byActivity = await answersByActivity(client, check.id);
+  const byActivity = answersBehind.get(check) ?? (await answersAndSettlements(client, check.id)).byActivity;
   const flagHidden = new Set(
     [...byActivity]
       .filter(([, answers]) => participantConsensus(answers.map((answer) => ({ group: answer.participant.group, answer: answer.answer, mine: answer.participant.userId === userId }))).contested === null)

@@ -3,13 +3,17 @@
 // server, so that every request carries the address of the TCP peer that sent it
 // (decision 0009). Next fills in X-Forwarded-For only when a request has none, so
 // without this a client could name any address and dodge the per-address
-// sign-in limit. lib/auth/client-address.ts reads what is stamped here.
+// sign-in limit. lib/auth/client-address.ts reads what is stamped here. It also
+// gives each request an id, and turns a 500 caused by the database being
+// unavailable into the 503 page (lib/http/service-unavailable.mjs).
 //
 //   node server.mjs [--dev] [-p PORT] [-H HOST]    (PORT and HOST from the environment otherwise)
 import { createServer } from 'node:http';
 import process from 'node:process';
 
 import next from 'next';
+
+import { watchForUnavailable } from './lib/http/service-unavailable.mjs';
 
 function option(flag, fallback) {
   const index = process.argv.indexOf(flag);
@@ -32,6 +36,8 @@ const server = createServer((request, response) => {
   const forwarded = request.headers['x-forwarded-for'];
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
   request.headers[FORWARDED_FOR_HEADER] = Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '');
+  // A page that failed because the database could not serve answers 503, not 500.
+  watchForUnavailable(request, response);
   handle(request, response);
 });
 server.listen(port, hostname, () => {

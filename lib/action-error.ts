@@ -1,4 +1,4 @@
-export type ActionErrorCode = 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNEXPECTED';
+export type ActionErrorCode = 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'UNEXPECTED';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -24,6 +24,8 @@ export const MESSAGES = {
   NOT_FOUND: 'That record no longer exists.',
   CONFLICT: 'Someone else changed this while you were editing. Your changes have not been saved: check the latest version and try again.',
   VALIDATION: 'There is a problem with what you entered.',
+  // The database was unreachable, restarting or too busy (lib/http/unavailable.ts): nothing is wrong with what was typed.
+  UNAVAILABLE: 'The service is busy or restarting, so this has not been saved. Wait a minute, then save it again.',
   UNEXPECTED: 'Something went wrong and nothing was saved. Try again.',
 } as const satisfies Record<ActionErrorCode, string>;
 

@@ -1,11 +1,12 @@
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import { db, type Tx } from '@/lib/db';
+import { CONNECT_TIMEOUT_MS, db, type Tx } from '@/lib/db';
 import { ActionError, MESSAGES, type ActionErrorCode, type FieldErrors } from '@/lib/action-error';
 import { recordAudit, type AuditEntry } from '@/lib/audit/record';
 import { authenticate, loadActiveUser, type CurrentUser } from '@/lib/auth/load';
 import { formDataToObject, UnsafeFieldNameError } from '@/lib/form-data';
-import { logUnexpected } from '@/lib/http/log';
+import { logUnavailable, logUnexpected } from '@/lib/http/log';
+import { isDatabaseUnavailable } from '@/lib/http/unavailable';
 import { can, couldEver, type Permission, type PermissionScope } from '@/lib/permissions';
 
 export type ActionResult<T> =
@@ -93,12 +94,17 @@ async function execute<T>(
       if (audited === 0) throw new Error(`Action ${name} made no audit entry`);
       return data;
     },
-    { timeout: 15_000 },
+    // Waits for a connection as long as a page does (not Prisma's 2 seconds), then says the service is busy.
+    { timeout: 15_000, maxWait: CONNECT_TIMEOUT_MS },
   );
 }
 
 function settle<T>(name: string, error: unknown): ActionResult<T> {
   if (error instanceof ActionError) return failure(error.code, error.fieldErrors, error.message);
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error, { kind: 'action', name });
+    return failure('UNAVAILABLE');
+  }
   logUnexpected(error, { kind: 'action', name });
   return failure('UNEXPECTED');
 }

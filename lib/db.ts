@@ -5,6 +5,9 @@ export type Tx = Prisma.TransactionClient;
 
 const globalForDb = globalThis as unknown as { peerrolesDb?: PrismaClient };
 
+/** How long a request waits for a free connection before it is answered with the 503 page (or an action says the service is busy). */
+export const CONNECT_TIMEOUT_MS = Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5_000);
+
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set: start the app with `npm start`.');
@@ -12,6 +15,10 @@ function createClient(): PrismaClient {
     connectionString,
     // Per app instance; instances x pool size must stay under the server's max_connections.
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Bounded waits, so that a page answers with the 503 page instead of hanging when
+    // every connection is busy (waiting for one) or a query is stuck (a lock, a slow plan).
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
   });
   return new PrismaClient({ adapter });
 }

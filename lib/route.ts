@@ -1,6 +1,7 @@
 import 'server-only';
 import { authenticate, type SignedIn } from '@/lib/auth/load';
-import { logUnexpected } from '@/lib/http/log';
+import { logUnavailable, logUnexpected } from '@/lib/http/log';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/http/unavailable';
 
 type SignedInSession = Extract<SignedIn, { user: object }>;
 
@@ -28,7 +29,7 @@ function fromThisSite(request: Request): boolean {
  * for server actions: the session is checked and the person reloaded from the
  * database (401 otherwise), state-changing methods must come from this site
  * (403 otherwise), and anything unexpected is logged and answered with a 500 that
- * says nothing. Permission checks on the specific record are the handler's, with
+ * says nothing (503 when the database could not serve). Permission checks on the specific record are the handler's, with
  * `can()`, as in every page.
  */
 export function signedInRoute(handler: (request: Request, session: SignedInSession) => Promise<Response>, { touch = true }: RouteOptions = {}) {
@@ -39,6 +40,10 @@ export function signedInRoute(handler: (request: Request, session: SignedInSessi
       if (!session.user) return json({ signedIn: false, reason: session.ended }, 401);
       return await handler(request, session);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        logUnavailable(error, { kind: 'route', name: new URL(request.url).pathname, method: request.method });
+        return new Response(JSON.stringify({ error: 'Service unavailable' }), { status: 503, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+      }
       logUnexpected(error, { kind: 'route', name: new URL(request.url).pathname, method: request.method });
       return json({ error: 'Something went wrong' }, 500);
     }

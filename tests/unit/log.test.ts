@@ -1,4 +1,4 @@
-import { logUnexpected } from '@/lib/http/log';
+import { logUnavailable, logUnexpected } from '@/lib/http/log';
 
 describe('logUnexpected', () => {
   const lines: string[] = [];
@@ -24,5 +24,20 @@ describe('logUnexpected', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/u);
     expect(JSON.parse(lines[0])).toMatchObject({ requestId: id, kind: 'action', name: 'role.create', error: 'string' });
     expect(lines[0]).not.toContain('jo@example.com');
+  });
+
+  it('writes a request id once, though Next reports a page error twice', () => {
+    logUnexpected(new Error('first'), { kind: 'page', name: '/', requestId: 'digest-twice' });
+    logUnexpected(new Error('first'), { kind: 'page', name: '/', requestId: 'digest-twice' });
+    expect(lines).toHaveLength(1);
+  });
+
+  it('logs the database being unavailable as a warning, with its code and no stack or message', () => {
+    const error = Object.assign(new Error('canceling statement due to statement timeout: SELECT ... jo.bloggs'), { code: 'P2010' });
+    logUnavailable(error, { kind: 'page', name: '/teams/[teamId]', requestId: '6d1c8f0e-0000-4000-8000-000000000000' });
+    const entry = JSON.parse(lines[0]);
+    expect(entry).toMatchObject({ level: 'warn', event: 'database unavailable', requestId: '6d1c8f0e-0000-4000-8000-000000000000', code: 'P2010' });
+    expect(entry.at).toBeUndefined();
+    expect(lines[0]).not.toContain('jo.bloggs');
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
@@ -63,9 +64,11 @@ export function withDatabase(url, name) {
 }
 
 
-export async function startApp({ databaseUrl, port, env }) {
+/** The production app on `port`; `onStderr` receives its log lines (otherwise they go to this process's stderr). */
+export async function startApp({ databaseUrl, port, env, onStderr = null }) {
   const appEnv = { ...env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port) };
-  const child = spawn(process.execPath, [path.join(ROOT, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'inherit'] });
+  if (onStderr) createInterface({ input: child.stderr }).on('line', onStderr);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {

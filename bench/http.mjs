@@ -6,6 +6,7 @@
 //   npm run bench:http -- --pages audit,people  only pages whose route contains one of these
 //   npm run bench:http -- --duration 15         seconds of load per page
 //   npm run bench:http -- --no-tenth            skip the round-trip check at a tenth of the data
+//   npm run bench:http -- --show-queries        print the SQL each page sends (one request's worth)
 //
 // The data lives in an embedded PostgreSQL under .data/bench-postgres (filled once,
 // reused by later runs); BENCH_DATABASE_URL names a server's database instead (a
@@ -72,6 +73,7 @@ async function roundTripsOf(base, url, cookie, counter) {
     // The last query of a request can reach the wire a moment after the response ends.
     await new Promise((resolve) => setTimeout(resolve, 20));
     samples.push(counter.count());
+    if (i === 0 && process.argv.includes('--show-queries')) for (const statement of counter.statements()) log(`    ${statement}`);
   }
   samples.sort((a, b) => a - b);
   return { status: first.status, roundTrips: samples[2] };

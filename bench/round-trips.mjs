@@ -10,6 +10,8 @@ const GSS_REQUEST = 80877104;
 /** Starts the proxy on a free port in front of host:port; `count()` reads and `reset()` zeroes the tally. */
 export async function startRoundTripCounter({ host, port }) {
   let roundTrips = 0;
+  /** The SQL of each statement parsed or sent since the last reset (the first 160 characters), for --show-queries. */
+  let statements = [];
   const sockets = new Set();
   const server = net.createServer((client) => {
     const upstream = net.connect({ host, port });
@@ -35,6 +37,12 @@ export async function startRoundTripCounter({ host, port }) {
         if (buffer.length < length + 1) break;
         const type = String.fromCharCode(buffer[0]);
         if (type === 'S' || type === 'Q') roundTrips += 1;
+        if (type === 'Q' || type === 'P') {
+          const body = buffer.subarray(5, length + 1).toString('utf8');
+          // Parse: a statement name, then the query; Query: the query alone. Both NUL-terminated.
+          const text = type === 'P' ? body.split('\0')[1] : body.split('\0')[0];
+          statements.push(text.replace(/\s+/gu, ' ').slice(0, 160));
+        }
         buffer = buffer.subarray(length + 1);
       }
       upstream.write(chunk);
@@ -53,8 +61,10 @@ export async function startRoundTripCounter({ host, port }) {
   return {
     port: server.address().port,
     count: () => roundTrips,
+    statements: () => statements,
     reset: () => {
       roundTrips = 0;
+      statements = [];
     },
     close: () =>
       new Promise((resolve) => {

@@ -4,7 +4,7 @@ import { pageArgs, toPage } from '@/lib/pagination';
 import { POLICY_SELECT, policyOf } from '@/lib/agreement/status';
 import { agreementStatus } from '@/lib/agreement/rules';
 import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/gate';
-import { parseContent, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
+import { parseContent, visibleAmongTheRolesVersions, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
 
 /** One version with its agreement record, reviewers and (for those involved) its concerns. */
 export async function getVersionDetail(access: RoleAccess, number: number) {
@@ -40,11 +40,14 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
           replies: { orderBy: { createdAt: 'asc' }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
         },
       },
-      role: { select: { team: { select: POLICY_SELECT } } },
+      // The other versions this person may read, for "previous version" and "newer version" links.
+      role: { select: { team: { select: POLICY_SELECT }, versions: { where: visibleAmongTheRolesVersions(access), orderBy: { number: 'desc' }, select: { number: true, status: true } } } },
     },
   });
   if (!found) return null;
   const { role, concerns: readConcerns, ...version } = found;
+  const previous = role.versions.find((other) => other.number < version.number) ?? null;
+  const newer = role.versions.find((other) => other.number > version.number && (other.status === 'IN_REVIEW' || other.status === 'AGREED')) ?? null;
   const involved = access.canDraft || access.reviewerOf.has(version.id);
   const concerns = involved ? readConcerns : [];
   const policy = policyOf(role.team);
@@ -65,6 +68,8 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
     policy: policy.requirements,
     expectationsRules: { requireExpectationsCheck: policy.requireExpectationsCheck, requireContestedSettled: policy.requireContestedSettled },
     expectations,
+    /** The version before this one, and a newer one in review or agreed, among those this person may read. */
+    neighbours: { previous, newer },
     /** Whether this person may open the check the contested activities come from. */
     maySeeCheck: expectations?.check ? access.canDraft || access.participantOf.has(expectations.check.id) : false,
   };

@@ -64,10 +64,15 @@ export type RoleAccess = NonNullable<Awaited<ReturnType<typeof getRoleAccess>>>;
 
 /** The versions this person may read, as a where clause. */
 export function visibleVersionsWhere(access: RoleAccess): Prisma.RoleVersionWhereInput {
-  if (access.canDraft) return { roleId: access.role.id };
+  return { roleId: access.role.id, ...visibleAmongTheRolesVersions(access) };
+}
+
+/** The same, within a query that is already about the role's versions (a nested select of the role). */
+export function visibleAmongTheRolesVersions(access: RoleAccess): Prisma.RoleVersionWhereInput {
+  if (access.canDraft) return {};
   const visible: Prisma.RoleVersionWhereInput[] = [{ id: { in: [...access.reviewerOf] } }];
   if (access.canViewAgreed) visible.push({ agreedAt: { not: null } });
-  return { roleId: access.role.id, OR: visible };
+  return { OR: visible };
 }
 
 /** The expectations checks of the role this person may open: all for drafters, otherwise those they were asked to answer. */

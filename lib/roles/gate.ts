@@ -8,7 +8,7 @@ import { isUuid } from '@/lib/schema-fields';
  * on a role, and the agreed version recruitment builds on. Gates are imported
  * by scripts too (the seed, through the factories): nothing here is server-only.
  */
-export { checkScope, concernScope, getRoleAccess, roleScope, versionScope, visibleChecksWhere, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/access';
+export { checkScope, concernScope, getRoleAccess, roleScope, versionScope, visibleAmongTheRolesVersions, visibleChecksWhere, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/access';
 export { lockRole, openRole, rolePagePaths } from '@/lib/roles/records';
 export { parseContent, roleSectionKey, sectionTitle, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 

@@ -107,7 +107,8 @@ describe('a service-user representative', () => {
     expect(detail!.content.purpose.text).toBe('A purpose reworded for version 2.');
     expect(detail!.concerns.map((concern) => concern.comment)).toEqual(['Is 22.5 hours enough to attend team meetings?']);
 
-    // Version 1 is agreed, but the representative was not asked about it.
+    // Version 1 is agreed, but the representative was not asked about it: no link to it either.
+    expect(detail!.neighbours).toEqual({ previous: null, newer: null });
     expect(await getVersionDetail(repAccess, 1)).toBeNull();
     expect(await getVersionDetail(repAccess, 3)).toBeNull();
     expect(await getVersionsToCompare(repAccess, 1, 2)).toBeNull();
@@ -138,6 +139,10 @@ describe("the team's staff", () => {
   it('do not see the concerns of a version they were not invited to', async () => {
     const detail = await getVersionDetail(await accessOrFail(world.staff, agreedRole.id), 1);
     expect(detail).toMatchObject({ number: 1, status: 'AGREED', involved: false, concerns: [] });
+    // Version 2 is in review and the staff member reviews it, so it is the newer version linked.
+    expect(detail!.neighbours).toEqual({ previous: null, newer: { number: 2, status: 'IN_REVIEW' } });
+    const peerDetail = await getVersionDetail(await accessOrFail(world.peerWorker, agreedRole.id), 1);
+    expect(peerDetail!.neighbours).toEqual({ previous: null, newer: null });
     // The agreement record is part of an agreed version, for everyone who may read it.
     expect(detail!.agreements.map((agreement) => agreement.userId).sort()).toEqual([world.managerOfThisTeam.id, colleague.id, world.peerWorker.id, world.hr.id].sort());
     expect(detail!.agreement.status).toBe('AGREED');

@@ -16,7 +16,6 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { can } from '@/lib/permissions';
-import { listRoleVersions } from '@/lib/roles/queries';
 import { PageHeading } from '@/components/ui/page-heading';
 import { lookup, searchParam } from '@/lib/search-params';
 
@@ -36,7 +35,6 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
   const { user, access, version } = await loadVersion(teamId, roleId, number);
   if (!access || !version) notFound();
   const { role } = access;
-  const versions = await listRoleVersions(access);
 
   const page = versionPath(teamId, roleId, version.number);
   const inReview = version.status === 'IN_REVIEW';
@@ -46,8 +44,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
   const mayReview = myInvitation !== null && inReview && !archived;
   const mayInvite = access.canDraft && inReview && !archived;
   const managesConcerns = can(user, 'role.concern.resolve', { teamId: role.teamId });
-  const previous = versions.find((item) => item.number < version.number) ?? null;
-  const newer = versions.find((item) => item.number > version.number && (item.status === 'IN_REVIEW' || item.status === 'AGREED')) ?? null;
+  const { previous, newer } = version.neighbours;
   const openBySection = new Map<string, number>();
   for (const concern of version.concerns) if (concern.status === 'OPEN') openBySection.set(concern.section, (openBySection.get(concern.section) ?? 0) + 1);
   const count = typeof query.count === 'string' && /^\d+$/u.test(query.count) ? Number(query.count) : null;

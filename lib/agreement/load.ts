@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { getVersionDetail } from '@/lib/agreement/queries';
+import { getVersionDetail, getVersionInvitations } from '@/lib/agreement/queries';
 import { agreementPolicy } from '@/lib/agreement/status';
 import { db } from '@/lib/db';
 import { loadRole, parseVersionNumber } from '@/lib/roles/load';
@@ -10,6 +10,14 @@ export const loadVersion = cache(async (teamId: string, roleId: string, numberPa
   const { user, access } = await loadRole(teamId, roleId);
   const number = parseVersionNumber(numberParam);
   const version = access && number ? await getVersionDetail(access, number) : null;
+  return { user, access: version ? access : null, version };
+});
+
+/** The same for the invite-reviewers page: who is invited and has agreed, without the agreement record and evidence it does not show. */
+export const loadVersionInvitations = cache(async (teamId: string, roleId: string, numberParam: string) => {
+  const { user, access } = await loadRole(teamId, roleId);
+  const number = parseVersionNumber(numberParam);
+  const version = access && number ? await getVersionInvitations(access, number) : null;
   return { user, access: version ? access : null, version };
 });
 

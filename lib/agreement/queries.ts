@@ -75,6 +75,30 @@ export async function getVersionDetail(access: RoleAccess, number: number) {
   };
 }
 
+/** A version in the shape the invite-reviewers page needs: who is invited, who has agreed, what the team's policy asks. */
+export async function getVersionInvitations(access: RoleAccess, number: number) {
+  if (!Number.isInteger(number) || number < 1) return null;
+  const found = await db.roleVersion.findFirst({
+    where: { ...visibleVersionsWhere(access), number },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      reviewers: { select: { userId: true } },
+      agreements: { select: { userId: true } },
+      role: { select: { team: { select: POLICY_SELECT } } },
+    },
+  });
+  if (!found) return null;
+  const { role, reviewers, agreements, ...version } = found;
+  return {
+    ...version,
+    invited: new Set(reviewers.map((reviewer) => reviewer.userId)),
+    agreed: new Set(agreements.map((agreement) => agreement.userId)),
+    policy: policyOf(role.team).requirements,
+  };
+}
+
 interface PendingReviewRow {
   createdAt: Date;
   group: StakeholderGroup;

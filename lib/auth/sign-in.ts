@@ -11,17 +11,23 @@ function latest(...moments: Array<Date | null | undefined>): Date {
   return new Date(Math.max(...moments.filter((moment): moment is Date => moment instanceof Date).map((moment) => moment.getTime())));
 }
 
-/** When sign-in to this account is paused until, or null: for the administrator's person page. */
+/**
+ * When sign-in to this account is paused until, or null: for the administrator's
+ * person page. One statement: the failures since the latest of the window's
+ * start, the last success and an unlock (GREATEST skips the ones that are null),
+ * the same rule attemptSignIn applies.
+ */
 export async function accountLockedUntil(email: string, client: Tx | typeof db = db, now = new Date()): Promise<Date | null> {
   const address = normaliseEmail(email);
   const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const user = await client.user.findUnique({ where: { email: address }, select: { signInUnlockedAt: true } });
-  const lastSuccess = await client.signInAttempt.findFirst({ where: { email: address, succeeded: true, createdAt: { gte: since } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-  const failures = await client.signInAttempt.findMany({
-    where: { email: address, succeeded: false, createdAt: { gte: latest(since, lastSuccess?.createdAt, user?.signInUnlockedAt) } },
-    orderBy: { createdAt: 'asc' },
-    select: { createdAt: true },
-  });
+  const failures = await client.$queryRaw<Array<{ createdAt: Date }>>`
+    SELECT a."createdAt" FROM "SignInAttempt" a
+    WHERE a.email = ${address} AND NOT a.succeeded
+      AND a."createdAt" >= GREATEST(
+        ${since}::timestamp,
+        (SELECT max(s."createdAt") FROM "SignInAttempt" s WHERE s.email = ${address} AND s.succeeded AND s."createdAt" >= ${since}::timestamp),
+        (SELECT u."signInUnlockedAt" FROM "User" u WHERE u.email = ${address}))
+    ORDER BY a."createdAt"`;
   if (failures.length < MAX_FAILED_ATTEMPTS) return null;
   // Paused until the oldest failure that still counts leaves the window.
   return new Date(failures[failures.length - MAX_FAILED_ATTEMPTS].createdAt.getTime() + LOCKOUT_WINDOW_MS);

@@ -45,6 +45,13 @@ export function listRoleVersions(access: RoleAccess) {
   });
 }
 
+/** The role's draft, for a drafter's section page; null for anyone else. */
+export async function getDraft(access: RoleAccess) {
+  if (!access.canDraft) return null;
+  const row = await db.role.findUnique({ where: { id: access.role.id }, select: { draft: true } });
+  return row ? parseContent(row.draft) : null;
+}
+
 /** The role's overview page: draft progress (for drafters), versions, expectations checks. */
 export async function getRoleOverview(access: RoleAccess) {
   const [draftRow, versions, checks] = await Promise.all([

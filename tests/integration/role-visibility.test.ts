@@ -2,10 +2,10 @@
 // an invited reviewer from outside the team only the version they were invited
 // to; the team's staff the agreed versions but no drafts and no concerns they
 // were not part of; the team's managers (and administrators) everything.
-import { getRoleOverview, getVersionsToCompare, listTeamRoles } from '@/lib/roles/queries';
+import { getDraft, getRoleOverview, getVersionsToCompare, listTeamRoles } from '@/lib/roles/queries';
 import { getExpectationCheck } from '@/lib/expectations/queries';
 import { getRoleAccess } from '@/lib/roles/access';
-import { getVersionDetail } from '@/lib/agreement/queries';
+import { getVersionDetail, getVersionInvitations } from '@/lib/agreement/queries';
 import { listPendingRequests } from '@/lib/requests/queries';
 import {
   addMembership,
@@ -255,5 +255,29 @@ describe('listPendingRequests', () => {
 
     // Someone with nothing to do has an empty list.
     expect(await listPendingRequests(await currentUserOf(world.newcomer))).toMatchObject({ reviews: [], checks: [], pages: { reviews: { total: 0 }, checks: { total: 0 } } });
+  });
+});
+
+describe('the draft and the invitations, read on their own for their pages', () => {
+  it('give the draft to its drafters only', async () => {
+    expect((await getDraft(await accessOrFail(world.managerOfThisTeam, agreedRole.id)))!.purpose.text).toBe('Unsubmitted draft text for version 3.');
+    expect(await getDraft(await accessOrFail(world.staff, agreedRole.id))).toBeNull();
+    expect(await getDraft(await accessOrFail(world.serviceUserRep, agreedRole.id))).toBeNull();
+  });
+
+  it('list who is invited and who has agreed, for versions the person may read', async () => {
+    const managerAccess = await accessOrFail(world.managerOfThisTeam, agreedRole.id);
+    const one = await getVersionInvitations(managerAccess, 1);
+    expect(one).toMatchObject({ id: versionOne.id, number: 1, status: 'AGREED' });
+    expect([...one!.invited].sort()).toEqual([world.managerOfThisTeam.id, colleague.id, world.peerWorker.id, world.hr.id].sort());
+    expect([...one!.agreed].sort()).toEqual([...one!.invited].sort());
+    expect(one!.policy).toEqual(expect.arrayContaining([expect.objectContaining({ group: 'MANAGER' })]));
+    const two = await getVersionInvitations(managerAccess, 2);
+    expect([...two!.invited].sort()).toEqual([world.staff.id, world.serviceUserRep.id].sort());
+    expect(two!.agreed.size).toBe(0);
+    // The representative may read version 2 only.
+    const repAccess = await accessOrFail(world.serviceUserRep, agreedRole.id);
+    expect(await getVersionInvitations(repAccess, 1)).toBeNull();
+    expect(await getVersionInvitations(managerAccess, 9)).toBeNull();
   });
 });

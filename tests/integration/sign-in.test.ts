@@ -1,4 +1,4 @@
-import { attemptSignIn, LOCKOUT_WINDOW_MS, MAX_FAILED_ATTEMPTS } from '@/lib/auth/sign-in';
+import { accountLockedUntil, attemptSignIn, LOCKOUT_WINDOW_MS, MAX_FAILED_ATTEMPTS } from '@/lib/auth/sign-in';
 import { FORWARDED_FOR_HEADER, PEER_HEADER } from '@/lib/auth/client-address';
 import { authOptions } from '@/lib/auth/options';
 import { db } from '@/lib/db';
@@ -153,5 +153,31 @@ describe('the per-address limit through the sign-in form', () => {
     const locked = await post(person.email, TEST_PASSWORD, { [PEER_HEADER]: freshAddress() });
     expect(locked).toBeNull();
     expect(locked).toEqual(wrong);
+  });
+});
+
+describe('accountLockedUntil, for the person page', () => {
+  it('says until when, counting only failures since the window began, the last success and an unlock', async () => {
+    const person = await personWithPassword();
+    const start = new Date();
+    const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+    const fail = (minutes: number) => attemptSignIn({ email: person.email, password: WRONG, ipAddress: freshAddress() }, at(minutes));
+
+    // Four failures, a success, then four more: the success wipes the slate.
+    for (const minute of [0, 1, 2, 3]) await fail(minute);
+    await attemptSignIn({ email: person.email, password: TEST_PASSWORD, ipAddress: freshAddress() }, at(4));
+    for (const minute of [5, 6, 7, 8]) await fail(minute);
+    expect(await accountLockedUntil(person.email, db, at(9))).toBeNull();
+
+    // The fifth since the success locks it until the oldest of those five leaves the window.
+    await fail(9);
+    expect(await accountLockedUntil(person.email.toUpperCase(), db, at(10))).toEqual(at(5 + 15));
+
+    // An unlock after them counts as a fresh start.
+    await db.user.update({ where: { id: person.id }, data: { signInUnlockedAt: at(11) } });
+    expect(await accountLockedUntil(person.email, db, at(12))).toBeNull();
+
+    // And failures older than the window do not count at all.
+    expect(await accountLockedUntil(person.email, db, at(40))).toBeNull();
   });
 });

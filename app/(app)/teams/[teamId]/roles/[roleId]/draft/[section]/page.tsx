@@ -6,7 +6,7 @@ import { rolePath } from '@/components/roles/paths';
 import { SectionForm } from '@/components/roles/section-form';
 import { BackLink } from '@/components/ui/back-link';
 import { ROLE_SECTION_KEYS, sectionTitle, type RoleSectionKey } from '@/lib/roles/rules';
-import { getRoleOverview } from '@/lib/roles/queries';
+import { getDraft } from '@/lib/roles/queries';
 import { currentTemplate } from '@/lib/roles/template';
 
 type Params = Promise<{ teamId: string; roleId: string; section: string }>;
@@ -27,8 +27,8 @@ export default async function DraftSectionPage({ params }: { params: Params }) {
   if (!access || !isSection(section)) notFound();
   if (!access.canDraft) forbidden();
   const { role } = access;
-  const [overview, template] = await Promise.all([getRoleOverview(access), currentTemplate()]);
-  if (!overview.draft) notFound();
+  const [draft, template] = await Promise.all([getDraft(access), currentTemplate()]);
+  if (!draft) notFound();
 
   return (
     <>
@@ -48,7 +48,7 @@ export default async function DraftSectionPage({ params }: { params: Params }) {
               roleId={roleId}
               roleTitle={role.title}
               section={section}
-              draft={overview.draft}
+              draft={draft}
               draftVersion={role.draftVersion}
               valueOptions={template.valueOptions}
               notPartOptions={template.notPartOptions}

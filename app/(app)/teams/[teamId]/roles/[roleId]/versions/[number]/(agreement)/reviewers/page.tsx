@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { loadVersion } from '@/lib/agreement/load';
+import { loadVersionInvitations } from '@/lib/agreement/load';
 import { versionPath } from '@/components/roles/paths';
 import { InviteReviewersForm } from '@/components/agreement/review-forms';
 import { BackLink } from '@/components/ui/back-link';
@@ -16,7 +16,7 @@ type Params = Promise<{ teamId: string; roleId: string; number: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { teamId, roleId, number } = await params;
-  const { access, version } = await loadVersion(teamId, roleId, number);
+  const { access, version } = await loadVersionInvitations(teamId, roleId, number);
   if (!access || !version) return { title: 'Page not found' };
   if (!access.canDraft) return { title: 'You do not have permission to view this page' };
   return { title: `Invite reviewers to version ${version.number} – ${access.role.title}` };
@@ -33,7 +33,7 @@ function requirementFor(group: StakeholderGroup, policy: ReadonlyArray<Agreement
 
 export default async function InviteReviewersPage({ params }: { params: Params }) {
   const { teamId, roleId, number } = await params;
-  const { user, access, version } = await loadVersion(teamId, roleId, number);
+  const { user, access, version } = await loadVersionInvitations(teamId, roleId, number);
   if (!access || !version) notFound();
   if (!access.canDraft) forbidden();
   const page = versionPath(teamId, roleId, version.number);
@@ -51,8 +51,7 @@ export default async function InviteReviewersPage({ params }: { params: Params }
   }
 
   const people = await eligibleStakeholders(teamId);
-  const invited = new Set(version.reviewers.map((reviewer) => reviewer.userId));
-  const agreed = new Set(version.agreements.map((agreement) => agreement.userId));
+  const { invited, agreed } = version;
   const groups = STAKEHOLDER_GROUPS.map((group) => ({
     group,
     heading: STAKEHOLDER_GROUP_LABELS[group],

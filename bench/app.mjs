@@ -65,9 +65,9 @@ export function withDatabase(url, name) {
 
 
 /** The production app on `port`; `onStderr` receives its log lines (otherwise they go to this process's stderr). */
-export async function startApp({ databaseUrl, port, env, onStderr = null }) {
+export async function startApp({ databaseUrl, port, env, onStderr = null, nodeArgs = [] }) {
   const appEnv = { ...env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${port}`, PORT: String(port) };
-  const child = spawn(process.execPath, [path.join(ROOT, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env: appEnv, stdio: ['ignore', 'ignore', onStderr ? 'pipe' : 'inherit'] });
   if (onStderr) createInterface({ input: child.stderr }).on('line', onStderr);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -12,7 +12,8 @@ const MARK = Symbol.for('peerroles.markDatabaseUnavailable');
  * digest (the ones it reports there) are not printed again.
  */
 export function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // In development the full error is what the developer needs, and the data is their own.
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
   const print = console.error.bind(console);
   console.error = (...args: unknown[]) => {
     if (args.some((arg) => arg instanceof Error && typeof (arg as { digest?: unknown }).digest === 'string')) return;

@@ -78,8 +78,12 @@ export function SessionTimeout({ secondsLeft, idleMs, warningMs }: { secondsLeft
     const ticker = window.setInterval(() => setNow(Date.now()), 1000);
     const ending = window.setTimeout(async () => {
       const status = await askServer('GET');
-      if (status.signedIn && (status.secondsLeft ?? 0) > 5) schedule(status.secondsLeft ?? 0);
-      else setStage({ kind: 'signed-out' });
+      const left = status.secondsLeft ?? 0;
+      if (!status.signedIn) setStage({ kind: 'signed-out' });
+      else if (left > 5) schedule(left);
+      // The server's limit is a moment away (clocks and timers differ by a little): say "signed out" only once the server has ended the session,
+      // or "Sign in again" would reach a sign-in page that still sees the person signed in.
+      else setStage({ kind: 'warning', deadline: Date.now() + Math.max(1, left) * 1000 });
     }, Math.max(0, stage.deadline - Date.now()));
     return () => {
       window.clearInterval(ticker);

@@ -24,8 +24,10 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
  * failed attempt without JavaScript.
  */
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  if (await getCurrentUser()) redirect('/');
   const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(first(params.callbackUrl), originOf(process.env.NEXTAUTH_URL));
+  // Someone already signed in goes where they were heading.
+  if (await getCurrentUser()) redirect(callbackUrl);
   const jar = await cookies();
   const names = authCookieNames();
   // next-auth sends errors here (pages.error); none of them may say more than the generic message.
@@ -39,7 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <SignInForm
-          redirectTo={safeCallbackUrl(first(params.callbackUrl), originOf(process.env.NEXTAUTH_URL))}
+          redirectTo={callbackUrl}
           csrfToken={csrfTokenFromCookie(jar.get(names.csrfToken)?.value)}
           initialEmail={typedEmail ?? ''}
           initialError={initialError}

@@ -162,6 +162,18 @@ test.describe('sign-in page notices', () => {
   });
 });
 
+test.describe('the sign-in page when already signed in', () => {
+  test('sends the person where they were heading, and never off the site', async ({ page }) => {
+    await signIn(page, 'manager.cmht@peerroles.test');
+    await page.goto('/sign-in?callbackUrl=%2Faccount');
+    await expect(page).toHaveURL(/\/account$/u);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+    await page.goto('/sign-in?callbackUrl=%2F%2Fevil.example%2Faccount');
+    await expect(page).toHaveURL((url) => url.pathname === '/' && url.hostname !== 'evil.example');
+    await expectAccessible(page);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -9,7 +9,9 @@
 // 3. Secrets: NEXTAUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY from the
 //    environment, or generated once and kept in .data/ (mode 0600).
 // 4. `npm run build` if there is no build yet (not with --dev).
-// 5. `node server.mjs -p $PORT` (Next's handler; `--dev` for next dev). Ctrl-C stops it, then PostgreSQL.
+// 5. `node server.mjs -p $PORT` (Next's handler; `--dev` for next dev), and the
+//    background worker beside it (scripts/worker.ts; PEERROLES_WORKER=0 leaves it
+//    out). Ctrl-C stops them, then PostgreSQL.
 //
 // With the embedded database, PEERROLES_DEMO=1 is set for the seed and the app:
 // the demo sign-ins (scripts/demo-accounts.mjs) only work there. The app then
@@ -39,10 +41,10 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 }
 
 let child = null;
+let worker = null;
 let shuttingDown = false;
 
-function stopChild(signal = 'SIGTERM') {
-  const current = child;
+function stopChild(signal = 'SIGTERM', current = child) {
   if (!current || current.exitCode !== null || current.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
@@ -128,6 +130,25 @@ function portAnswers(host, portNumber) {
   });
 }
 
+/**
+ * The background worker (scripts/worker.ts) as a child process beside the app
+ * (decision 0017), restarted if it stops. PEERROLES_WORKER=0 leaves it out, for
+ * app instances whose workers run elsewhere (`npm run worker`).
+ */
+function startWorker(env, restarts = 0) {
+  // `--import tsx` resolves from the working directory, the checkout.
+  worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT_DIR, 'scripts', 'worker.ts')], { cwd: ROOT_DIR, env, stdio: 'inherit' });
+  const started = Date.now();
+  worker.once('exit', (code, signal) => {
+    if (shuttingDown) return;
+    // A worker that ran for a while starts again at once; one that keeps failing waits longer each time, up to a minute.
+    const next = Date.now() - started > 60_000 ? 0 : restarts + 1;
+    const delay = Math.min(60_000, 1000 * 2 ** next);
+    console.error(`The background worker stopped (${signal ?? `code ${code}`}); starting it again in ${Math.round(delay / 1000)} s.`);
+    setTimeout(() => shuttingDown || startWorker(env, next), delay).unref();
+  });
+}
+
 async function main() {
   const embedded = !process.env.DATABASE_URL;
   if (await portAnswers('127.0.0.1', port)) {
@@ -136,7 +157,7 @@ async function main() {
   }
   handleShutdownSignals(async (signal) => {
     shuttingDown = true;
-    await stopChild(signal);
+    await Promise.all([stopChild(signal), stopChild(signal, worker)]);
   });
 
   let databaseUrl = process.env.DATABASE_URL;
@@ -200,6 +221,7 @@ async function main() {
     const nextArgs = [path.join(ROOT_DIR, 'server.mjs'), ...(dev ? ['--dev'] : []), '-p', String(port)];
     if (host) nextArgs.push('-H', host);
     child = spawn(process.execPath, nextArgs, { cwd: ROOT_DIR, env, stdio: 'inherit' });
+    if (process.env.PEERROLES_WORKER !== '0') startWorker(env);
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
     waitForPort(host && host !== '0.0.0.0' && host !== '::' ? host : '127.0.0.1', port, 120_000).then((ready) => {

@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, fieldError, MESSAGES } from '@/lib/action-error';
+import { tellAboutConcern, tellReviewersInvited } from '@/lib/agreement/notifications';
 import { openConcern, openVersion } from '@/lib/agreement/records';
 import { refreshAgreement } from '@/lib/agreement/status';
 import { agreeVersionSchema, inviteReviewersSchema, raiseConcernSchema, replyToConcernSchema, resolveConcernSchema } from '@/lib/agreement/schemas';
@@ -20,8 +21,11 @@ export const inviteReviewers = defineAction({
     const existing = new Set((await tx.reviewInvitation.findMany({ where: { versionId: input.versionId }, select: { userId: true } })).map((row) => row.userId));
     const fresh = [...groups].filter(([userId]) => !existing.has(userId));
     if (fresh.length === 0) throw fieldError('userIds', 'Everyone you selected has already been invited');
-    await tx.reviewInvitation.createMany({ data: fresh.map(([userId, group]) => ({ versionId: input.versionId, userId, group, invitedById: user.id })) });
-    const role = await tx.role.findUniqueOrThrow({ where: { id: version.roleId }, select: { title: true } });
+    const invitations = await tx.reviewInvitation.createManyAndReturn({
+      data: fresh.map(([userId, group]) => ({ versionId: input.versionId, userId, group, invitedById: user.id })),
+      select: { id: true, userId: true },
+    });
+    const role = await tellReviewersInvited(tx, version, invitations, user.id);
     await audit({ action: 'role.reviewers.invite', recordType: 'RoleVersion', recordId: input.versionId, summary: `Invited ${fresh.length} reviewer${fresh.length === 1 ? '' : 's'} to ${role.title}` });
     return { roleId: version.roleId, teamId: version.teamId, invited: fresh.length };
   },
@@ -54,6 +58,7 @@ export const raiseConcern = defineAction({
   async run({ input, user, tx, audit }) {
     const version = await openVersion(tx, input.versionId, { notInReview: 'This version is no longer in review: concerns can be raised on the next version.' });
     const concern = await tx.concern.create({ data: { versionId: input.versionId, section: input.section, comment: input.comment, raisedById: user.id }, select: { id: true } });
+    await tellAboutConcern(tx, 'CONCERN_RAISED', { id: concern.id, versionId: input.versionId }, user.id);
     await audit({ action: 'role.concern.raise', recordType: 'Concern', recordId: concern.id, summary: `Raised a concern about "${sectionTitle(input.section)}"` });
     return { roleId: version.roleId, teamId: version.teamId, concernId: concern.id };
   },
@@ -69,6 +74,7 @@ export const replyToConcern = defineAction({
     const concern = await openConcern(tx, input.concernId);
     if (concern.status !== 'OPEN') throw new ActionError('CONFLICT', 'This concern has been resolved.');
     await tx.concernReply.create({ data: { concernId: input.concernId, authorId: user.id, body: input.body } });
+    await tellAboutConcern(tx, 'CONCERN_REPLIED', { id: input.concernId, versionId: concern.versionId }, user.id, [concern.raisedById]);
     await audit({ action: 'role.concern.reply', recordType: 'Concern', recordId: input.concernId, summary: `Replied to a concern about "${sectionTitle(concern.section)}"` });
     return { roleId: concern.roleId, teamId: concern.teamId };
   },

@@ -1,10 +1,11 @@
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
+import type { PendingRequest } from '@/lib/notifications/gate';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { POLICY_SELECT, policyOf } from '@/lib/agreement/status';
 import { agreementStatus } from '@/lib/agreement/rules';
 import { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence } from '@/lib/expectations/gate';
-import { parseContent, visibleAmongTheRolesVersions, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
+import { parseContent, versionPath, visibleAmongTheRolesVersions, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/gate';
 
 /** One version with its agreement record, reviewers and (for those involved) its concerns. */
 export async function getVersionDetail(access: RoleAccess, number: number) {
@@ -141,4 +142,26 @@ export async function pendingReviews(userId: string, page = 1) {
 /** For a page past the end, where the window count has no row to ride on. */
 function countPendingReviews(userId: string) {
   return db.reviewInvitation.count({ where: { userId, version: { status: 'IN_REVIEW', agreements: { none: { userId } } } } });
+}
+
+/**
+ * Reviews still to do that were asked for before `before`, across the
+ * organisation, for the daily reminders: the version is still in review, its
+ * team is active, and the reviewer is active and has not agreed.
+ */
+export async function reviewsWaiting(client: Tx | typeof db, before: Date): Promise<PendingRequest[]> {
+  const rows = await client.$queryRaw<Array<{ id: string; userId: string; createdAt: Date; versionId: string; number: number; roleId: string; title: string; teamId: string; teamName: string }>>`
+    SELECT i.id::text AS id, i."userId"::text AS "userId", i."createdAt", v.id::text AS "versionId", v.number, r.id::text AS "roleId", r.title, t.id::text AS "teamId", t.name AS "teamName"
+    FROM "ReviewInvitation" i
+    JOIN "RoleVersion" v ON v.id = i."versionId" AND v.status = 'IN_REVIEW'
+    JOIN "Role" r ON r.id = v."roleId"
+    JOIN "Team" t ON t.id = r."teamId" AND t."archivedAt" IS NULL
+    JOIN "User" u ON u.id = i."userId" AND u."disabledAt" IS NULL
+    WHERE i."createdAt" < ${before}
+      AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = i."userId")
+    ORDER BY i."createdAt", i.id`;
+  return rows.map((row) => {
+    const path = versionPath(row.teamId, row.roleId, row.number);
+    return { requestKey: `review:${row.id}`, recipientId: row.userId, since: row.createdAt, groupKey: `version:${row.versionId}`, teamId: row.teamId, teamName: row.teamName, title: row.title, path, managerPath: `${path}/reviewers` };
+  });
 }

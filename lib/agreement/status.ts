@@ -1,6 +1,7 @@
 import type { db, Tx } from '@/lib/db';
 import type { RoleVersionStatus } from '@/lib/generated/prisma/enums';
 import { expectationsEvidence } from '@/lib/expectations/gate';
+import { tellManagersAgreed } from '@/lib/agreement/notifications';
 import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type AgreementRequirement, type AgreementState } from '@/lib/agreement/rules';
 
 /**
@@ -9,9 +10,9 @@ import { agreementStatus, DEFAULT_AGREEMENT_POLICY, type AgreementPolicy, type A
  * sign-off and a new concern cannot interleave: whichever commits second sees
  * the other's effect.
  */
-export async function lockVersion(tx: Tx, versionId: string): Promise<{ status: RoleVersionStatus; roleId: string; teamId: string } | null> {
-  const rows = await tx.$queryRaw<Array<{ status: RoleVersionStatus; roleId: string; teamId: string }>>`
-    SELECT v."status"::text AS "status", v."roleId"::text AS "roleId", r."teamId"::text AS "teamId"
+export async function lockVersion(tx: Tx, versionId: string): Promise<{ status: RoleVersionStatus; roleId: string; teamId: string; number: number } | null> {
+  const rows = await tx.$queryRaw<Array<{ status: RoleVersionStatus; roleId: string; teamId: string; number: number }>>`
+    SELECT v."status"::text AS "status", v."roleId"::text AS "roleId", r."teamId"::text AS "teamId", v."number"
     FROM "RoleVersion" v JOIN "Role" r ON r."id" = v."roleId"
     WHERE v."id" = ${versionId}::uuid
     FOR UPDATE OF v`;
@@ -80,12 +81,13 @@ async function judgeVersion(tx: Tx | typeof db, version: { id: string; roleId: s
 export async function refreshAgreement(tx: Tx, versionId: string): Promise<AgreementState & { becameAgreed: boolean }> {
   const version = await tx.roleVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { id: true, roleId: true, status: true, role: { select: { teamId: true } } },
+    select: { id: true, roleId: true, number: true, status: true, role: { select: { teamId: true } } },
   });
   const { state } = await judgeVersion(tx, { id: version.id, roleId: version.roleId, teamId: version.role.teamId });
   if (state.status !== 'AGREED' || version.status !== 'IN_REVIEW') return { ...state, becameAgreed: false };
   await tx.roleVersion.updateMany({ where: { roleId: version.roleId, status: 'AGREED' }, data: { status: 'SUPERSEDED' } });
   await tx.roleVersion.update({ where: { id: versionId }, data: { status: 'AGREED', agreedAt: new Date() } });
+  await tellManagersAgreed(tx, version);
   return { ...state, becameAgreed: true };
 }
 

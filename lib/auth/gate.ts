@@ -8,5 +8,5 @@ export type { CurrentUser } from '@/lib/auth/load';
 export { createInvitation, findUsableInvitation } from '@/lib/auth/invitations';
 export { newPasswordSchema } from '@/lib/auth/rules';
 export { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
-export { activeSessionsWhere, endSessionsOf } from '@/lib/auth/sessions';
+export { activeSessionsWhere, endSessionsOf, purgeOldSessions } from '@/lib/auth/sessions';
 export { accountLockedUntil } from '@/lib/auth/sign-in';

@@ -92,3 +92,13 @@ export function activeSessionsWhere(userId: string, now = new Date()) {
     createdAt: { gt: new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000) },
   };
 }
+
+/** How long ended or lapsed sessions are kept (for "where am I signed in" and investigations) before the nightly purge. */
+export const ENDED_SESSIONS_KEPT_DAYS = 90;
+
+/** The nightly purge (lib/jobs/schedules.ts): sessions that ended or lapsed long ago. Returns how many went. */
+export async function purgeOldSessions(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ENDED_SESSIONS_KEPT_DAYS * 24 * 60 * 60 * 1000);
+  const { count } = await db.userSession.deleteMany({ where: { OR: [{ endedAt: { lt: before } }, { endedAt: null, lastSeenAt: { lt: before } }] } });
+  return count;
+}

@@ -6,7 +6,8 @@ import { lockVersionsInReview, nowAgreed, refreshVersionsInReview } from '@/lib/
 import { lockCheckForAnswers, lockOpenChecks, openCheck } from '@/lib/expectations/records';
 import { activityConsensus } from '@/lib/expectations/rules';
 import { answerExpectationsSchema, closeExpectationsCheckSchema, resolveContestedSchema, sendExpectationsCheckSchema } from '@/lib/expectations/schemas';
-import { checkScope, openRole, rolePagePaths, roleScope, sectionTitle } from '@/lib/roles/gate';
+import { queueNotifications } from '@/lib/notifications/gate';
+import { checkPath, checkScope, openRole, rolePagePaths, roleScope, sectionTitle } from '@/lib/roles/gate';
 import { requireStakeholders } from '@/lib/teams/gate';
 
 export const sendExpectationsCheck = defineAction({
@@ -25,8 +26,20 @@ export const sendExpectationsCheck = defineAction({
     const { count: closed } = await tx.expectationCheck.updateMany({ where: { id: { in: open } }, data: { closedAt: new Date() } });
     const check = await tx.expectationCheck.create({
       data: { roleId: input.roleId, createdById: user.id, participants: { create: [...groups].map(([userId, group]) => ({ userId, group })) } },
-      select: { id: true },
+      select: { id: true, participants: { select: { id: true, userId: true } } },
     });
+    await queueNotifications(
+      tx,
+      check.participants.map((participant) => ({
+        kind: 'CHECK_REQUESTED' as const,
+        recipientId: participant.userId,
+        teamName: role.teamName,
+        title: role.title,
+        path: checkPath(role.teamId, input.roleId, check.id),
+        requestKey: `check:${participant.id}`,
+      })),
+      { except: user.id },
+    );
     const agreed = closed > 0 ? await refreshVersionsInReview(tx, inReview) : [];
     await audit({
       action: 'role.expectations.send',

@@ -1,9 +1,10 @@
-import { db } from '@/lib/db';
+import { db, type Tx } from '@/lib/db';
+import type { PendingRequest } from '@/lib/notifications/gate';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { activityConsensus } from '@/lib/expectations/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/expectations/small-numbers';
-import { visibleChecksWhere, type RoleAccess } from '@/lib/roles/gate';
+import { checkPath, visibleChecksWhere, type RoleAccess } from '@/lib/roles/gate';
 import { isUuid } from '@/lib/schema-fields';
 
 /** Activities in the catalogue for a team: the organisation's plus the team's own. */
@@ -137,4 +138,25 @@ export async function teamCatalogue(teamId: string) {
     organisation: activities.filter((activity) => activity.teamId === null),
     team: activities.filter((activity) => activity.teamId === teamId),
   };
+}
+
+/**
+ * Expectations checks still to answer that were sent before `before`, across
+ * the organisation, for the daily reminders: the check is open, its team is
+ * active, and the participant is active and has not answered.
+ */
+export async function checkAnswersWaiting(client: Tx | typeof db, before: Date): Promise<PendingRequest[]> {
+  const rows = await client.$queryRaw<Array<{ id: string; userId: string; createdAt: Date; checkId: string; roleId: string; title: string; teamId: string; teamName: string }>>`
+    SELECT p.id::text AS id, p."userId"::text AS "userId", c."createdAt", c.id::text AS "checkId", r.id::text AS "roleId", r.title, t.id::text AS "teamId", t.name AS "teamName"
+    FROM "ExpectationParticipant" p
+    JOIN "ExpectationCheck" c ON c.id = p."checkId" AND c."closedAt" IS NULL
+    JOIN "Role" r ON r.id = c."roleId"
+    JOIN "Team" t ON t.id = r."teamId" AND t."archivedAt" IS NULL
+    JOIN "User" u ON u.id = p."userId" AND u."disabledAt" IS NULL
+    WHERE p."submittedAt" IS NULL AND c."createdAt" < ${before}
+    ORDER BY c."createdAt", p.id`;
+  return rows.map((row) => {
+    const path = checkPath(row.teamId, row.roleId, row.checkId);
+    return { requestKey: `check:${row.id}`, recipientId: row.userId, since: row.createdAt, groupKey: `check:${row.checkId}`, teamId: row.teamId, teamName: row.teamName, title: row.title, path, managerPath: path };
+  });
 }

@@ -10,6 +10,7 @@ import { isUuid } from '@/lib/schema-fields';
  */
 export { checkScope, concernScope, getRoleAccess, roleScope, versionScope, visibleAmongTheRolesVersions, visibleChecksWhere, visibleVersionsWhere, type RoleAccess } from '@/lib/roles/access';
 export { lockRole, openRole, rolePagePaths } from '@/lib/roles/records';
+export { checkPath, rolePath, versionPath } from '@/lib/roles/paths';
 export { parseContent, roleSectionKey, sectionTitle, type RoleContent, type RoleSectionKey } from '@/lib/roles/rules';
 
 export class RoleNotAgreedError extends Error {
@@ -34,4 +35,10 @@ export async function getAgreedVersion(roleId: string, client: Tx | typeof db = 
     : null;
   if (!version || !version.agreedAt) throw new RoleNotAgreedError(roleId);
   return { ...version, agreedAt: version.agreedAt, content: parseContent(version.content) };
+}
+
+/** A role's title and team, as a notification names them. */
+export async function roleHeading(client: Tx | typeof db, roleId: string): Promise<{ roleId: string; title: string; teamId: string; teamName: string }> {
+  const role = await client.role.findUniqueOrThrow({ where: { id: roleId }, select: { id: true, title: true, teamId: true, team: { select: { name: true } } } });
+  return { roleId: role.id, title: role.title, teamId: role.teamId, teamName: role.team.name };
 }

@@ -4,7 +4,7 @@
  * group about its roles.
  */
 import { ActionError } from '@/lib/action-error';
-import type { Tx } from '@/lib/db';
+import type { db, Tx } from '@/lib/db';
 
 export { teamScope, visibleTeamsWhere } from '@/lib/teams/access';
 export { eligibleStakeholders, requireStakeholders, stakeholderGroups } from '@/lib/teams/stakeholders';
@@ -18,4 +18,13 @@ export async function activeTeam(tx: Tx, teamId: string): Promise<{ name: string
   const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true, archivedAt: true } });
   if (team.archivedAt) throw new ActionError('CONFLICT', 'This team is archived: restore it before working on its roles.');
   return { name: team.name };
+}
+
+/** The managers of each of these teams: the people told when a request about the team's roles needs a manager. */
+export async function teamManagers(client: Tx | typeof db, teamIds: readonly string[]): Promise<Map<string, string[]>> {
+  const managers = new Map<string, string[]>();
+  if (teamIds.length === 0) return managers;
+  const rows = await client.teamMembership.findMany({ where: { teamId: { in: [...new Set(teamIds)] }, role: 'MANAGER', user: { disabledAt: null } }, select: { teamId: true, userId: true } });
+  for (const row of rows) managers.set(row.teamId, [...(managers.get(row.teamId) ?? []), row.userId]);
+  return managers;
 }

@@ -1,0 +1,24 @@
+/*
+ * What each queue's job does. The worker (lib/jobs/worker.ts) runs them; each
+ * returns a small summary pg-boss keeps with the job (no personal data).
+ */
+import { purgeOldSessions } from '@/lib/auth/gate';
+import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_REMINDERS_QUEUE, SESSIONS_PURGE_QUEUE } from '@/lib/jobs/queues';
+import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
+import { sendReminders } from '@/lib/notifications/reminders';
+import { isUuid } from '@/lib/schema-fields';
+
+export type JobHandler = (data: unknown) => Promise<unknown>;
+
+function notificationIdOf(data: unknown): string {
+  const id = typeof data === 'object' && data !== null && 'notificationId' in data ? (data as { notificationId: unknown }).notificationId : null;
+  if (typeof id !== 'string' || !isUuid(id)) throw new Error('The job names no notification');
+  return id;
+}
+
+export const HANDLERS: Record<string, JobHandler> = {
+  [NOTIFICATION_EMAIL_QUEUE]: async (data) => ({ result: await deliverNotification(notificationIdOf(data)) }),
+  [NOTIFICATION_DIGEST_QUEUE]: async () => ({ emails: await sendDigests() }),
+  [NOTIFICATION_REMINDERS_QUEUE]: async () => sendReminders(),
+  [SESSIONS_PURGE_QUEUE]: async () => ({ removed: await purgeOldSessions() }),
+};

@@ -1,0 +1,36 @@
+/*
+ * The background work queues and how each retries. Failed jobs retry with
+ * exponential backoff (retryDelay, then twice that, and so on); a job that
+ * fails retryLimit + 1 times stays failed, and administrators see it on the
+ * "Failed background jobs" page with its error and a Retry button.
+ */
+export const NOTIFICATION_EMAIL_QUEUE = 'notification.email';
+export const NOTIFICATION_DIGEST_QUEUE = 'notification.digest';
+export const NOTIFICATION_REMINDERS_QUEUE = 'notification.reminders';
+export const SESSIONS_PURGE_QUEUE = 'sessions.purge';
+
+export interface QueuePolicy {
+  /** What administrators read on the failed jobs page. */
+  label: string;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each time after. */
+  retryDelay: number;
+  retryBackoff: boolean;
+  /** A job still running after this long is failed (and retried). */
+  expireInSeconds: number;
+}
+
+/** MAIL_RETRY_DELAY_SECONDS shortens the first retry (the tests use 1 second). */
+const mailRetryDelay = Number(process.env.MAIL_RETRY_DELAY_SECONDS || 30);
+
+export const QUEUES: Record<string, QueuePolicy> = {
+  // 30 s, 1, 2, 4, 8, 16 min, 32 min: about an hour of a relay outage before a person is needed.
+  [NOTIFICATION_EMAIL_QUEUE]: { label: 'Send a notification email', retryLimit: 7, retryDelay: mailRetryDelay, retryBackoff: true, expireInSeconds: 120 },
+  [NOTIFICATION_DIGEST_QUEUE]: { label: 'Send the daily summaries', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  [NOTIFICATION_REMINDERS_QUEUE]: { label: 'Send reminders of waiting requests', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  [SESSIONS_PURGE_QUEUE]: { label: 'Remove old ended sessions', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
+};
+
+export function queueLabel(name: string): string {
+  return Object.hasOwn(QUEUES, name) ? QUEUES[name].label : name;
+}

@@ -1,0 +1,22 @@
+/*
+ * Everything PeerRoles does on a schedule, in one place. Cron expressions
+ * (minute hour day-of-month month day-of-week) in UK time: pg-boss sends one job
+ * per tick however many workers run, and the clock change is handled for us.
+ * Later workflows (overdue supervision, the candidate-data purge) add a line
+ * here and a handler in lib/jobs/handlers.ts.
+ */
+import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_REMINDERS_QUEUE, SESSIONS_PURGE_QUEUE } from '@/lib/jobs/queues';
+import { UK_TIME_ZONE } from '@/lib/notifications/rules';
+
+export interface Schedule {
+  queue: string;
+  cron: string;
+  tz: string;
+  why: string;
+}
+
+export const SCHEDULES: readonly Schedule[] = [
+  { queue: NOTIFICATION_DIGEST_QUEUE, cron: '0 7 * * *', tz: UK_TIME_ZONE, why: 'one summary email for people who chose a daily digest, before the working day' },
+  { queue: NOTIFICATION_REMINDERS_QUEUE, cron: '0 9 * * 1-5', tz: UK_TIME_ZONE, why: 'remind people of requests waiting N working days, and tell managers after 2N' },
+  { queue: SESSIONS_PURGE_QUEUE, cron: '30 3 * * *', tz: UK_TIME_ZONE, why: 'remove sessions that ended or lapsed more than 90 days ago' },
+];

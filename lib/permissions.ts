@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'role.template.manage',
   'activity.manage',
   'team.policy.manage',
+  'notifications.manage',
+  'jobs.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -81,3 +81,9 @@ export const userIds = z
   .union([z.string(), z.array(z.string())], { error: 'Select at least one person' })
   .transform((value) => (Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().uuid('Select people from the list')).min(1, 'Select at least one person').max(100, 'Select 100 people or fewer'));
+
+/** A checkbox group posts nothing, one string or several: always an array here. */
+export const manyStrings = z
+  .union([z.string(), z.array(z.string())], { error: 'Select from the list' })
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));

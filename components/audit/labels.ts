@@ -14,6 +14,9 @@ const ACTION_LABELS: Record<string, string> = {
   'account.name.update': 'Changed their own name',
   'account.password.change': 'Changed their own password',
   'account.password.set': 'Set a password from a link',
+  'account.notifications.update': 'Changed their email notifications',
+  'notifications.settings.update': 'Changed when reminders are sent',
+  'job.retry': 'Retried a failed background job',
 };
 
 export function auditActionLabel(action: string): string {

@@ -19,7 +19,7 @@ interface ActionButtonFormProps<Schema extends z.ZodType<FieldValues, FieldValue
   action: Action<T>;
   /** Hidden fields: the record's ids and `version`. */
   values: Record<string, string | number>;
-  label: string;
+  label: ReactNode;
   variant?: ButtonVariant;
   /** Where to go once it worked (with JavaScript), and the link offered without it. */
   successHref: (data: T) => string;

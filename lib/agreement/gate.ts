@@ -5,4 +5,4 @@
  * person has still to do.
  */
 export { lockVersionsInReview, nowAgreed, refreshVersionsInReview, type NowAgreed } from '@/lib/agreement/status';
-export { pendingReviews, reviewsWaiting } from '@/lib/agreement/queries';
+export { pendingReviewCountSql, pendingReviews, reviewsWaiting } from '@/lib/agreement/queries';

@@ -1,5 +1,6 @@
 import { db, type Tx } from '@/lib/db';
 import type { PendingRequest } from '@/lib/notifications/gate';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { StakeholderGroup } from '@/lib/generated/prisma/enums';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { POLICY_SELECT, policyOf } from '@/lib/agreement/status';
@@ -164,4 +165,11 @@ export async function reviewsWaiting(client: Tx | typeof db, before: Date): Prom
     const path = versionPath(row.teamId, row.roleId, row.number);
     return { requestKey: `review:${row.id}`, recipientId: row.userId, since: row.createdAt, groupKey: `version:${row.versionId}`, teamId: row.teamId, teamName: row.teamName, title: row.title, path, managerPath: `${path}/reviewers` };
   });
+}
+
+/** How many reviews the person `userId` (an SQL expression) has still to do, as a subquery: the header's count. */
+export function pendingReviewCountSql(userId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM "ReviewInvitation" i
+    JOIN "RoleVersion" v ON v.id = i."versionId" AND v.status = 'IN_REVIEW'
+    WHERE i."userId" = ${userId} AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = ${userId}))`;
 }

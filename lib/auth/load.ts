@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { OrgRole, TeamRole } from '@/lib/generated/prisma/enums';
 import { isUuid } from '@/lib/schema-fields';
 import { readSession } from '@/lib/auth/session';
+import { waitingRequestsSql } from '@/lib/requests/gate';
 import { checkSession } from '@/lib/auth/sessions';
 import { can, type Permission, type PermissionScope } from '@/lib/permissions';
 
@@ -18,6 +19,8 @@ export interface CurrentUser {
   orgRole: OrgRole;
   version: number;
   memberships: Array<{ teamId: string; role: TeamRole; team: { name: string } }>;
+  /** How many requests wait for them (the header's count): loaded for pages, not inside actions. */
+  waitingRequests?: number;
 }
 
 /**
@@ -25,9 +28,10 @@ export interface CurrentUser {
  * disabled: one round trip, where Prisma loads the memberships and their teams
  * in separate ones, and every request needs it.
  */
-const personJson = (userId: string) => Prisma.sql`(
+const personJson = (userId: string, { withWaiting = false } = {}) => Prisma.sql`(
   SELECT json_build_object(
     'id', u.id, 'email', u.email, 'name', u.name, 'jobTitle', u."jobTitle", 'orgRole', u."orgRole", 'version', u.version,
+    ${withWaiting ? Prisma.sql`'waitingRequests', ${waitingRequestsSql(Prisma.sql`u.id`)},` : Prisma.empty}
     'memberships', COALESCE((
       SELECT json_agg(json_build_object('teamId', m."teamId", 'role', m.role, 'team', json_build_object('name', t.name)) ORDER BY t.name, t.id)
       FROM "TeamMembership" m JOIN "Team" t ON t.id = m."teamId" AND t."archivedAt" IS NULL
@@ -52,21 +56,22 @@ export type SignedIn =
  * server-side session (ended or idle sessions are refused) and the person
  * reloaded from the database, so that signing out, disabling someone or
  * changing their roles takes effect on their next request. Unless `touch` is
- * false, the request counts as activity.
+ * false, the request counts as activity. `withWaiting` adds the header's count
+ * of waiting requests (pages), in the same statement.
  */
-export async function authenticate({ touch = true }: { touch?: boolean | 'always' } = {}): Promise<SignedIn> {
+export async function authenticate({ touch = true, withWaiting = false }: { touch?: boolean | 'always'; withWaiting?: boolean } = {}): Promise<SignedIn> {
   const claims = await readSession();
   if (!claims) return { user: null, ended: null };
   // The session and the person in one round trip (isUuid first: the id reaches SQL as a uuid cast).
   if (!isUuid(claims.userId)) return { user: null, ended: 'ended' };
-  const session = await checkSession<CurrentUser>(claims.sessionId, claims.userId, { touch, also: personJson(claims.userId) });
+  const session = await checkSession<CurrentUser>(claims.sessionId, claims.userId, { touch, also: personJson(claims.userId, { withWaiting }) });
   if (session.status !== 'current') return { user: null, ended: session.status };
   const user = session.extra ?? null;
   return user ? { user, sessionId: claims.sessionId, idleExpiresAt: session.idleExpiresAt } : { user: null, ended: 'ended' };
 }
 
 /** The signed-in person and their session, once per request. */
-export const getCurrentSession = cache((): Promise<SignedIn> => authenticate());
+export const getCurrentSession = cache((): Promise<SignedIn> => authenticate({ withWaiting: true }));
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await getCurrentSession()).user);
 

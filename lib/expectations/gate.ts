@@ -5,4 +5,4 @@
  * checks a person has still to answer.
  */
 export { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence, type ContestedNotShown, type ContestedWithheld, type ExpectationsEvidence } from '@/lib/expectations/contested';
-export { checkAnswersWaiting, checksOfRole, pendingChecks } from '@/lib/expectations/queries';
+export { checkAnswersWaiting, checksOfRole, pendingCheckCountSql, pendingChecks } from '@/lib/expectations/queries';

@@ -1,6 +1,6 @@
 import { db, type Tx } from '@/lib/db';
 import type { PendingRequest } from '@/lib/notifications/gate';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { activityConsensus } from '@/lib/expectations/rules';
 import { participantConsensus, type ParticipantConsensus } from '@/lib/expectations/small-numbers';
@@ -159,4 +159,11 @@ export async function checkAnswersWaiting(client: Tx | typeof db, before: Date):
     const path = checkPath(row.teamId, row.roleId, row.checkId);
     return { requestKey: `check:${row.id}`, recipientId: row.userId, since: row.createdAt, groupKey: `check:${row.checkId}`, teamId: row.teamId, teamName: row.teamName, title: row.title, path, managerPath: path };
   });
+}
+
+/** How many expectations checks the person `userId` (an SQL expression) has still to answer, as a subquery: the header's count. */
+export function pendingCheckCountSql(userId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM "ExpectationParticipant" p
+    JOIN "ExpectationCheck" c ON c.id = p."checkId" AND c."closedAt" IS NULL
+    WHERE p."userId" = ${userId} AND p."submittedAt" IS NULL)`;
 }

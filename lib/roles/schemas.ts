@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/rules';
-import { id, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
+import { id, manyStrings, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form
  * would send them, or react-hook-form's values of the same shape), transformed
  * into the section content that lib/roles/rules.ts defines.
  */
-
-/** A checkbox group posts nothing, one string or several. */
-const manyStrings = z
-  .union([z.string(), z.array(z.string())], { error: 'Select from the list' })
-  .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
 /** A textarea with one item per line: blank lines are dropped, order is kept. */
 const lines = (label: string) =>

@@ -8,6 +8,9 @@ import { EndOtherSessionsForm } from '@/components/account/end-other-sessions-fo
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 import { NotificationBanner } from '@/components/ui/notification-banner';
+import { DELIVERY_CHOICES } from '@/lib/notifications/labels';
+import { getEmailPreference } from '@/lib/notifications/load';
+import { MUTABLE_KINDS } from '@/lib/notifications/rules';
 
 export const metadata: Metadata = { title: 'My account' };
 
@@ -15,6 +18,7 @@ const UPDATES = {
   name: 'Your name has been changed',
   password: 'Your password has been changed. Any other sessions have been signed out',
   sessions: 'You have been signed out of your other sessions',
+  notifications: 'Your email notifications have been changed',
 };
 
 type SearchParams = Promise<Query>;
@@ -23,7 +27,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const user = await requirePermission('account.update');
   const message = lookup(UPDATES, searchParam(await searchParams, 'updated'));
   const session = await getCurrentSession();
-  const otherSessions = session.user ? await countOtherSessions(user.id, session.sessionId) : 0;
+  const [otherSessions, emailPreference] = await Promise.all([session.user ? countOtherSessions(user.id, session.sessionId) : 0, getEmailPreference(user.id)]);
+  const muted = emailPreference.mutedKinds.length;
 
   return (
     <div className="nhsuk-grid-row">
@@ -86,6 +91,23 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </div>
         </dl>
         <p>An administrator changes your email address, job title, roles and teams. Ask one if any of these are wrong.</p>
+
+        <h2>Email notifications</h2>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Emails</dt>
+            <dd className="nhsuk-summary-list__value">
+              {DELIVERY_CHOICES[emailPreference.delivery].label}
+              <br />
+              {muted === 0 ? 'About every request' : `About ${MUTABLE_KINDS.length - muted} of ${MUTABLE_KINDS.length} kinds of request`}
+            </dd>
+            <dd className="nhsuk-summary-list__actions">
+              <Link className="nhsuk-link" href="/account/notifications">
+                Change<span className="nhsuk-u-visually-hidden"> email notifications</span>
+              </Link>
+            </dd>
+          </div>
+        </dl>
 
         <h2>Where you are signed in</h2>
         {otherSessions === 0 ? (

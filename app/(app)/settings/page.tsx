@@ -38,6 +38,20 @@ export default async function SettingsPage() {
       description: "Each team has its own: open a team and choose “Agreement policy” to set which groups must agree its role descriptions.",
     });
   }
+  if (can(user, 'notifications.manage')) {
+    organisation.push({
+      href: '/settings/notifications',
+      title: 'Reminders and emails',
+      description: 'After how many working days people are reminded of requests waiting for them, and the emails kept when no mail server is set up.',
+    });
+  }
+  if (can(user, 'jobs.manage')) {
+    organisation.push({
+      href: '/settings/jobs',
+      title: 'Failed background jobs',
+      description: 'Emails and scheduled work that failed every retry, with the error and a button to try again.',
+    });
+  }
   // Managers add their own team's activities; admins already reach every team through the catalogue and team pages.
   const teams = can(user, 'activity.manage') ? [] : user.memberships.filter((membership) => can(user, 'activity.manage', { teamId: membership.teamId }));
   if (organisation.length === 0 && teams.length === 0) forbidden();

@@ -1,0 +1,30 @@
+import type { MutableKind } from '@/lib/notifications/rules';
+import type { EmailDelivery, NotificationKind } from '@/lib/generated/prisma/enums';
+
+/** "Email me when…", on My account. */
+export const KIND_CHOICES: Record<MutableKind, { label: string; hint?: string }> = {
+  REVIEW_REQUESTED: { label: 'I am asked to review a role' },
+  CHECK_REQUESTED: { label: 'I am asked what I expect of a role (an expectations check)' },
+  CONCERN_RAISED: { label: 'Someone raises a concern about a role I review or manage' },
+  CONCERN_REPLIED: { label: 'Someone replies to a concern about a role I review or manage' },
+  VERSION_AGREED: { label: 'A role I manage is agreed' },
+  REMINDER: { label: 'A request to me has been waiting a few working days', hint: 'A reminder, at most once every few working days while it waits.' },
+  NOT_RESPONDED: { label: 'People I asked have not responded', hint: 'For managers: who has not reviewed or answered after twice the reminder time.' },
+};
+
+export const DELIVERY_CHOICES: Record<EmailDelivery, { label: string; hint: string }> = {
+  EACH: { label: 'An email each time', hint: 'As soon as it happens.' },
+  DAILY_DIGEST: { label: 'One summary a day', hint: 'At 7am, listing everything since the last one. Nothing is sent on a day with nothing new.' },
+};
+
+/** What each notification is, in a list (the outbox, the audit log). */
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  REVIEW_REQUESTED: 'Asked to review a role',
+  CHECK_REQUESTED: 'Asked to answer an expectations check',
+  CONCERN_RAISED: 'Concern raised',
+  CONCERN_REPLIED: 'Reply to a concern',
+  VERSION_AGREED: 'Role agreed',
+  PASSWORD_LINK: 'Set-password link',
+  REMINDER: 'Reminder',
+  NOT_RESPONDED: 'Not yet responded',
+};

@@ -68,6 +68,8 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'role.template.manage',
     'activity.manage',
     'team.policy.manage',
+    'notifications.manage',
+    'jobs.manage',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
   HR: [...everyone, 'team.list', 'team.view', 'role.view'],

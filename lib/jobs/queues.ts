@@ -20,12 +20,9 @@ export interface QueuePolicy {
   expireInSeconds: number;
 }
 
-/** MAIL_RETRY_DELAY_SECONDS shortens the first retry (the tests use 1 second). */
-const mailRetryDelay = Number(process.env.MAIL_RETRY_DELAY_SECONDS || 30);
-
 export const QUEUES: Record<string, QueuePolicy> = {
   // 30 s, 1, 2, 4, 8, 16 min, 32 min: about an hour of a relay outage before a person is needed.
-  [NOTIFICATION_EMAIL_QUEUE]: { label: 'Send a notification email', retryLimit: 7, retryDelay: mailRetryDelay, retryBackoff: true, expireInSeconds: 120 },
+  [NOTIFICATION_EMAIL_QUEUE]: { label: 'Send a notification email', retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   [NOTIFICATION_DIGEST_QUEUE]: { label: 'Send the daily summaries', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [NOTIFICATION_REMINDERS_QUEUE]: { label: 'Send reminders of waiting requests', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [SESSIONS_PURGE_QUEUE]: { label: 'Remove old ended sessions', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },

@@ -22,6 +22,8 @@ export interface WorkerOptions {
   outboxPollMs?: number;
   /** How often pg-boss looks for jobs (default 2 s). */
   pollingIntervalSeconds?: number;
+  /** Seconds before a failed job's first retry, for every queue (the tests use 1); each queue's own otherwise. */
+  retryDelaySeconds?: number;
   /** Where the worker's JSON log lines go. */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -48,22 +50,27 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.start();
 
   for (const [name, policy] of Object.entries(QUEUES)) {
-    const settings = { name, retryLimit: policy.retryLimit, retryDelay: policy.retryDelay, retryBackoff: policy.retryBackoff, expireInSeconds: policy.expireInSeconds };
+    const settings = { name, retryLimit: policy.retryLimit, retryDelay: options.retryDelaySeconds ?? policy.retryDelay, retryBackoff: policy.retryBackoff, expireInSeconds: policy.expireInSeconds };
     await boss.createQueue(name, settings);
     // A queue created by an earlier release keeps its old policy unless it is updated.
     await boss.updateQueue(name, settings);
   }
   for (const schedule of SCHEDULES) await boss.schedule(schedule.queue, schedule.cron, {}, { tz: schedule.tz });
 
+  const workerIds = new Map<string, string>();
   for (const [name, handler] of Object.entries(HANDLERS)) {
-    await boss.work(name, { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) }, async ([job]) => {
+    const workerId = await boss.work(name, { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) }, async ([job]) => {
       try {
         return await handler(job.data);
       } catch (error) {
         log({ level: 'warn', event: 'job failed', queue: name, job: job.id, ...describe(error) });
         throw error;
+      } finally {
+        // pg-boss waits a polling interval after each job; a job done means there may be more: look again at once.
+        boss.notifyWorker(workerIds.get(name)!);
       }
     });
+    workerIds.set(name, workerId);
   }
 
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'peerroles-outbox' });
@@ -74,6 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { db: onClient(client) } as Parameters<PgBoss['insert']>[1],
     );
   };
+  const wakeMailWorker = () => boss.notifyWorker(workerIds.get(NOTIFICATION_EMAIL_QUEUE)!);
 
   let running: Promise<number> | null = null;
   const dispatchNow = async () => {
@@ -82,6 +90,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     running = (async () => {
       let total = 0;
       for (let handled = await dispatchQueued(pool, enqueue); handled > 0; handled = await dispatchQueued(pool, enqueue)) total += handled;
+      if (total > 0) wakeMailWorker();
       return total;
     })();
     try {

@@ -1,7 +1,8 @@
 // Fills a migrated, seeded database with a trust's data, in SQL (seconds, not
 // minutes): at scale 1, 500 teams, 5,000 people, 1,000 roles with 5,000
-// versions, 2,000 expectations checks with about 40,000 answers, and 200,000
-// audit events; at scale 0.1, a tenth of each. HR (hr@peerroles.test) is asked
+// versions, 2,000 expectations checks with about 40,000 answers, 200,000
+// audit events, and a notification and an outbox email for each review
+// invitation; at scale 0.1, a tenth of each. HR (hr@peerroles.test) is asked
 // to review every role in review, as the default agreement policy needs, so
 // their Requests page grows with the trust. Idempotent: a filled database is
 // left as it is.
@@ -134,6 +135,17 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
        FROM generate_series(1, $1::int) n
        JOIN (SELECT id, row_number() OVER (ORDER BY email) - 1 AS rn FROM "User" WHERE email LIKE 'trust%@peerroles.test') u ON u.rn = n % $2::int`,
       [size.auditEvents, size.people],
+    );
+    // Every invitation was emailed, and (no SMTP_URL) kept in the outbox: the outbox page pages through them.
+    await client.query(
+      `INSERT INTO "Notification" ("id", "kind", "recipientId", "teamName", "title", "path", "requestKey", "emailState", "emailedAt", "createdAt")
+       SELECT gen_random_uuid(), 'REVIEW_REQUESTED', i."userId", t.name, r.title, '/teams/' || t.id || '/roles/' || r.id || '/versions/' || v.number, 'review:' || i.id, 'SENT', i."createdAt", i."createdAt"
+       FROM "ReviewInvitation" i JOIN "RoleVersion" v ON v.id = i."versionId" JOIN "Role" r ON r.id = v."roleId" JOIN "Team" t ON t.id = r."teamId" AND t.name LIKE 'Trust team %'`,
+    );
+    await client.query(
+      `INSERT INTO "OutboxEmail" ("id", "to", "subject", "text", "html", "createdAt")
+       SELECT gen_random_uuid(), u.email, 'Please review: ' || n."title" || ' (' || n."teamName" || ')', 'You have been asked to review the ' || n."title" || ' role.', '<p>You have been asked to review the role.</p>', n."createdAt"
+       FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"`,
     );
     await client.query('COMMIT');
     await client.query('ANALYZE');

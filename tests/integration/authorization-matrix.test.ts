@@ -25,6 +25,7 @@ import {
   type World,
 } from '../factories';
 import { discoverActions } from '../support/actions';
+import { createFailedJob } from '../support/jobs';
 import { signInAs } from '../support/session';
 import { snapshotDatabase } from '../support/snapshot';
 
@@ -127,6 +128,22 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
     input: async (world) => {
       const { token } = await createInvitation(world.newcomer, { createdBy: world.admin });
       return { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    },
+  },
+  'account.notifications.update': {
+    allowed: EVERYONE_SIGNED_IN,
+    input: () => ({ delivery: 'DAILY_DIGEST', emailed: ['REVIEW_REQUESTED', 'REMINDER'] }),
+  },
+  'notifications.settings.update': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({ reminderWorkingDays: 5, version: (await db.notificationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? 1 }),
+  },
+  // A real failed pg-boss job (the schema is created on first use).
+  'job.retry': {
+    allowed: ADMIN_ONLY,
+    input: async (world) => {
+      const notification = await db.notification.create({ data: { kind: 'VERSION_AGREED', recipientId: world.managerOfThisTeam.id, path: '/requests', emailState: 'SENDING' }, select: { id: true } });
+      return { jobId: await createFailedJob(notification.id) };
     },
   },
   'role.create': {

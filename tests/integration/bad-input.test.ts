@@ -385,6 +385,51 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
       { label: 'a session to keep', input: { sessionId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: '_form' } },
     ],
   },
+  'account.notifications.update': {
+    cases: () => {
+      const valid = { delivery: 'EACH', emailed: ['REVIEW_REQUESTED', 'REMINDER'] };
+      const withEmailed = (label: string, value: unknown, field = 'emailed'): BadInputCase => ({ label: `emailed: ${label}`, input: { ...valid, emailed: value }, expect: { code: 'VALIDATION', field } });
+      return [
+        ...fieldCases(valid, { delivery: 'enum' }),
+        withEmailed('not a kind of request', ['SUPERUSER'], 'emailed.0'),
+        withEmailed('a set-password link, which cannot be switched off', ['PASSWORD_LINK'], 'emailed.0'),
+        withEmailed('a good kind then a bad one', ['REMINDER', 'reminder'], 'emailed.1'),
+        withEmailed('a number', 12345),
+        withEmailed('an object', { kind: 'REMINDER' }),
+        withEmailed('null', null),
+        { label: 'an unexpected field', input: { ...valid, userId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: '_form' } },
+        emptyFormCase('delivery'),
+      ];
+    },
+  },
+  'notifications.settings.update': {
+    cases: () => {
+      const valid = { reminderWorkingDays: 3, version: 1 };
+      const withDays = (label: string, value: unknown): BadInputCase => ({ label: `reminderWorkingDays: ${label}`, input: { ...valid, reminderWorkingDays: value }, expect: { code: 'VALIDATION', field: 'reminderWorkingDays' } });
+      return [
+        ...fieldCases(valid, { version: 'version' }),
+        withDays('missing', undefined),
+        withDays('zero', 0),
+        withDays('21', 21),
+        withDays('negative', -3),
+        withDays('a fraction', 2.5),
+        withDays('words', 'three'),
+        withDays('an empty string', ''),
+        withDays('an object', { days: 3 }),
+        withDays('10,000 characters', LONG),
+        { label: 'a version someone else has saved since', input: { ...valid, version: 7 }, expect: { code: 'CONFLICT' } },
+        emptyFormCase('reminderWorkingDays'),
+      ];
+    },
+  },
+  'job.retry': {
+    cases: () => [
+      ...fieldCases({ jobId: UNKNOWN_ID }, { jobId: 'uuid' }),
+      { label: 'a job that does not exist (or has not failed)', input: { jobId: UNKNOWN_ID }, expect: { code: 'CONFLICT' } },
+      { label: 'an unexpected field', input: { jobId: UNKNOWN_ID, queue: 'notification.email' }, expect: { code: 'VALIDATION', field: '_form' } },
+      emptyFormCase('jobId'),
+    ],
+  },
   'account.name.update': {
     cases: () => [...fieldCases({ name: 'A Fine Name', version: 1 }, { name: 'text', version: 'version' }), emptyFormCase('name')],
   },

@@ -158,7 +158,7 @@ export async function reviewsWaiting(client: Tx | typeof db, before: Date): Prom
     JOIN "Role" r ON r.id = v."roleId"
     JOIN "Team" t ON t.id = r."teamId" AND t."archivedAt" IS NULL
     JOIN "User" u ON u.id = i."userId" AND u."disabledAt" IS NULL
-    WHERE i."createdAt" < ${before}
+    WHERE i."createdAt" <= ${before}
       AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = i."userId")
     ORDER BY i."createdAt", i.id`;
   return rows.map((row) => {

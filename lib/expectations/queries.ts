@@ -153,7 +153,7 @@ export async function checkAnswersWaiting(client: Tx | typeof db, before: Date):
     JOIN "Role" r ON r.id = c."roleId"
     JOIN "Team" t ON t.id = r."teamId" AND t."archivedAt" IS NULL
     JOIN "User" u ON u.id = p."userId" AND u."disabledAt" IS NULL
-    WHERE p."submittedAt" IS NULL AND c."createdAt" < ${before}
+    WHERE p."submittedAt" IS NULL AND c."createdAt" <= ${before}
     ORDER BY c."createdAt", p.id`;
   return rows.map((row) => {
     const path = checkPath(row.teamId, row.roleId, row.checkId);

@@ -21,13 +21,24 @@ function run(command, args, env) {
   });
 }
 
+let worker = null;
+
+function stopWorker() {
+  const current = worker;
+  if (!current || current.exitCode !== null || current.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    current.once('exit', () => resolve());
+    current.kill('SIGTERM');
+  });
+}
+
 async function main() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
   if (!existsSync(chromium)) {
     console.error(`Chromium not found at ${chromium}. On Debian: apt-get install -y chromium (or set CHROMIUM_PATH).`);
     return 1;
   }
-  handleShutdownSignals();
+  handleShutdownSignals(stopWorker);
 
   let databaseUrl = process.env.E2E_DATABASE_URL;
   let database = null;
@@ -56,8 +67,12 @@ async function main() {
       const buildCode = await run('npm', ['run', 'build'], env);
       if (buildCode !== 0) throw new Error(`npm run build failed (exit code ${buildCode})`);
     }
+    // The background worker beside the servers, as `npm start` runs it: with no SMTP_URL, emails land in the demo outbox.
+    delete env.SMTP_URL;
+    worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT_DIR, 'scripts', 'worker.ts')], { cwd: ROOT_DIR, env: { ...env, OUTBOX_POLL_MS: '500' }, stdio: 'inherit' });
     return await run(process.execPath, [path.join(ROOT_DIR, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)], env);
   } finally {
+    await stopWorker();
     await database?.stop();
   }
 }

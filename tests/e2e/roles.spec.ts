@@ -26,14 +26,20 @@ const RESPONSIBILITIES = [
 const RECORDS_LINE = 'Write brief notes of peer support contacts in the records system, agreed with the person; never clinical assessments';
 const CONCERN = 'Peer supervision every 4 weeks is not enough in the first months: could it be every 2 weeks until the end of probation?';
 
-/** Addresses found along the way, for later steps and the probes. */
-const found = { role: '', check: '' };
+/** Addresses found along the way, for later steps and the probes; how many requests wait for the peer worker. */
+const found = { role: '', check: '', peerWaiting: -1 };
 
 // Each step signs in several people (argon2 hashing is deliberately slow): more than the default minute.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+/** The number of waiting requests the header shows beside "Requests" (0 when it shows none). */
+async function waitingCount(page: Page): Promise<number> {
+  const text = await menu(page).getByRole('link', { name: /^Requests/u }).innerText();
+  const match = text.match(/\d+/u);
+  return match ? Number(match[0]) : 0;
+}
 /** A success banner (role="alert"; Next's route announcer is an alert too, so match by text). */
 const banner = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text });
 
@@ -186,8 +192,10 @@ test.describe('a role from draft to Agreed', () => {
     await expectAccessible(page);
     await signOut(page);
 
-    // The peer worker: it is core.
+    // The peer worker: it is core. The header counts the check among what waits for them.
     await signIn(page, PEER.email);
+    const waitingWithCheck = await waitingCount(page);
+    expect(waitingWithCheck).toBeGreaterThanOrEqual(1);
     await menu(page).getByRole('link', { name: 'Requests' }).click();
     await expect(h1(page)).toHaveText('Your requests');
     await page.getByRole('region', { name: /^Expectations checks to answer/u }).getByRole('link', { name: ROLE_TITLE }).click();
@@ -198,6 +206,10 @@ test.describe('a role from draft to Agreed', () => {
     await expect(page.getByRole('table', { name: 'Your answers' })).toContainText(CONTESTED);
     await expect(page.getByRole('heading', { name: /^Contested activities/u })).toHaveCount(0);
     await expectAccessible(page);
+    // Answered: one fewer waiting (the header is drawn afresh on a full page load).
+    await page.goto('/requests');
+    await expect.poll(() => waitingCount(page)).toBe(waitingWithCheck - 1);
+    found.peerWaiting = waitingWithCheck - 1;
     await signOut(page);
   });
 
@@ -271,8 +283,52 @@ test.describe('a role from draft to Agreed', () => {
     await signOut(page);
   });
 
+  test('the demo outbox shows the emails to the invited reviewers', async ({ page }) => {
+    await signIn(page, ADMIN.email);
+    await menu(page).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Reminders and emails' }).click();
+    await expect(h1(page)).toHaveText('Reminders and emails');
+    await expect(page.getByLabel('After how many working days should people be reminded?')).toHaveValue('3');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Emails kept in the outbox' }).click();
+    await expect(h1(page)).toHaveText('Email outbox');
+    // The worker sends within seconds of the invitation: the manager invited herself, so three emails, not four.
+    const subject = `Please review: ${ROLE_TITLE} (${TEAM})`;
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('heading', { name: subject })).toHaveCount(3);
+    }).toPass({ timeout: 30_000 });
+    const toStaff = page.getByRole('listitem').filter({ hasText: `To ${STAFF.email}` }).filter({ has: page.getByRole('heading', { name: subject }) });
+    await toStaff.getByText('Read the email').click();
+    await expect(toStaff).toContainText(/\/teams\/[0-9a-f-]{36}\/roles\/[0-9a-f-]{36}\/versions\/2/u);
+    await expect(toStaff).not.toContainText(RECORDS_LINE);
+    await expectAccessible(page);
+
+    await menu(page).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Failed background jobs' }).click();
+    await expect(h1(page)).toHaveText('Failed background jobs');
+    await expect(page.getByRole('main')).toContainText('No failed jobs');
+    await expectAccessible(page);
+
+    // Anyone chooses their own emails on My account.
+    await menu(page).getByRole('link', { name: 'My account' }).click();
+    await page.getByRole('link', { name: 'Change email notifications' }).click();
+    await expect(h1(page)).toHaveText('Email notifications');
+    await expectAccessible(page);
+    await page.getByLabel('One summary a day').check();
+    await page.getByLabel('A role I manage is agreed').uncheck();
+    await page.getByRole('button', { name: 'Save email notifications' }).click();
+    await expect(banner(page, 'Your email notifications have been changed')).toBeVisible();
+    await expect(page.getByRole('main')).toContainText('About 6 of 7 kinds of request');
+    await expectAccessible(page);
+    await signOut(page);
+  });
+
   test('a reviewer raises a concern about a section, and the manager resolves it', async ({ page }) => {
     await signIn(page, PEER.email);
+    // Invited to review: the header's count has gone up by one.
+    expect(found.peerWaiting).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => waitingCount(page)).toBe(found.peerWaiting + 1);
     // The check has closed: the peer worker now sees its results, and how the contested activity was settled.
     await page.goto(found.check);
     await expect(page.getByRole('heading', { name: 'Contested activities (1)' })).toBeVisible();

@@ -25,6 +25,7 @@ const moduleNameMapper = {
   '^server-only$': '<rootDir>/tests/support/server-only.ts',
   '^next/cache$': '<rootDir>/tests/support/next-cache.ts',
   '^next/navigation$': '<rootDir>/tests/support/next-navigation.ts',
+  '\\.module\\.css$': '<rootDir>/tests/support/css-module.ts',
   '^@/(.*)$': '<rootDir>/$1',
 };
 

@@ -26,11 +26,14 @@ export function auditActionLabel(action: string): string {
 export const RECORD_TYPE_LABELS: Record<string, string> = {
   Team: 'Team',
   User: 'Person',
+  NotificationSettings: 'Reminder settings',
+  Job: 'Background job',
 };
 
 /** Where a record lives, for the audit table's links. */
 export function recordHref(recordType: string, recordId: string): string | null {
   if (recordType === 'Team') return `/teams/${recordId}`;
   if (recordType === 'User') return `/people/${recordId}`;
+  if (recordType === 'NotificationSettings') return '/settings/notifications';
   return null;
 }

@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { pageArgs, parsePage, toPage } from '@/lib/pagination';
 
-export const AUDIT_RECORD_TYPES = ['Team', 'User', 'Role', 'RoleVersion', 'Concern', 'ExpectationCheck', 'Activity', 'RoleTemplate'] as const;
+export const AUDIT_RECORD_TYPES = ['Team', 'User', 'Role', 'RoleVersion', 'Concern', 'ExpectationCheck', 'Activity', 'RoleTemplate', 'NotificationSettings', 'Job'] as const;
 
 const dateParam = z
   .string()

@@ -2,7 +2,9 @@
 import { PAGE_SIZE } from '@/lib/pagination';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { db } from '@/lib/db';
-import { buildWorld, createRole, inviteReviewer, recordAgreement, submitVersion, type World } from '../factories';
+import { authenticate } from '@/lib/auth/load';
+import { buildWorld, createCheck, createRole, inviteReviewer, recordAgreement, submitVersion, type World } from '../factories';
+import { signInAs } from '../support/session';
 import { currentUserOf } from '../support/roles';
 
 let world: World;
@@ -36,4 +38,25 @@ it('pages the roles to review, oldest request first, and counts them all', async
   // Agreeing takes a request off the list.
   await recordAgreement({ id: (await db.roleVersion.findFirstOrThrow({ where: { roleId: asked[0] }, select: { id: true } })).id }, world.hr);
   expect((await listPendingRequests(hr)).pages.reviews.total).toBe(PAGE_SIZE + 4);
+});
+
+it('counts what waits for a person in the header, the same as the Requests page lists', async () => {
+  const person = await buildWorld();
+  const waiting = async () => {
+    signInAs(person.peerWorker);
+    const session = await authenticate({ touch: false, withWaiting: true });
+    return session.user?.waitingRequests;
+  };
+  expect(await waiting()).toBe(0);
+  const role = await createRole({ team: person.thisTeam, createdBy: person.managerOfThisTeam });
+  const version = await submitVersion(role, person.managerOfThisTeam);
+  await inviteReviewer(version, person.peerWorker, person.managerOfThisTeam);
+  await createCheck(role, person.managerOfThisTeam, [{ user: person.peerWorker }]);
+  expect(await waiting()).toBe(2);
+  const listed = await listPendingRequests(await currentUserOf(person.peerWorker));
+  expect(listed.pages.reviews.total + listed.pages.checks.total).toBe(2);
+  // Agreeing takes one off; inside actions the count is not loaded at all.
+  await recordAgreement(version, person.peerWorker);
+  expect(await waiting()).toBe(1);
+  expect((await authenticate({ touch: false })).user?.waitingRequests).toBeUndefined();
 });

@@ -23,12 +23,36 @@ export function sizesAt(scale) {
   };
 }
 
+/** Every review invitation was emailed and, with no SMTP_URL, kept in the outbox: the outbox page pages through them. */
+async function fillNotifications(client) {
+  await client.query(
+    `INSERT INTO "Notification" ("id", "kind", "recipientId", "teamName", "title", "path", "requestKey", "emailState", "emailedAt", "createdAt")
+     SELECT gen_random_uuid(), 'REVIEW_REQUESTED', i."userId", t.name, r.title, '/teams/' || t.id || '/roles/' || r.id || '/versions/' || v.number, 'review:' || i.id, 'SENT', i."createdAt", i."createdAt"
+     FROM "ReviewInvitation" i JOIN "RoleVersion" v ON v.id = i."versionId" JOIN "Role" r ON r.id = v."roleId" JOIN "Team" t ON t.id = r."teamId" AND t.name LIKE 'Trust team %'`,
+  );
+  await client.query(
+    `INSERT INTO "OutboxEmail" ("id", "to", "subject", "text", "html", "createdAt")
+     SELECT gen_random_uuid(), u.email, 'Please review: ' || n."title" || ' (' || n."teamName" || ')', 'You have been asked to review the ' || n."title" || ' role.', '<p>You have been asked to review the role.</p>', n."createdAt"
+     FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"`,
+  );
+}
+
 export async function fillTrust(databaseUrl, scale, log = console.log) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Team" WHERE name LIKE 'Trust team %'`);
-    if (rows[0].n > 0) return false;
+    if (rows[0].n > 0) {
+      // Filled before notifications existed: add them alone.
+      const { rows: outbox } = await client.query(`SELECT EXISTS (SELECT 1 FROM "OutboxEmail") AS filled`);
+      if (outbox[0].filled) return false;
+      log('Adding notifications and outbox emails to the filled trust');
+      await client.query('BEGIN');
+      await fillNotifications(client);
+      await client.query('COMMIT');
+      await client.query('ANALYZE');
+      return true;
+    }
     const size = sizesAt(scale);
     log(`Filling with a trust's data at scale ${scale}: ${JSON.stringify(size)}`);
     await client.query('BEGIN');
@@ -136,17 +160,7 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
        JOIN (SELECT id, row_number() OVER (ORDER BY email) - 1 AS rn FROM "User" WHERE email LIKE 'trust%@peerroles.test') u ON u.rn = n % $2::int`,
       [size.auditEvents, size.people],
     );
-    // Every invitation was emailed, and (no SMTP_URL) kept in the outbox: the outbox page pages through them.
-    await client.query(
-      `INSERT INTO "Notification" ("id", "kind", "recipientId", "teamName", "title", "path", "requestKey", "emailState", "emailedAt", "createdAt")
-       SELECT gen_random_uuid(), 'REVIEW_REQUESTED', i."userId", t.name, r.title, '/teams/' || t.id || '/roles/' || r.id || '/versions/' || v.number, 'review:' || i.id, 'SENT', i."createdAt", i."createdAt"
-       FROM "ReviewInvitation" i JOIN "RoleVersion" v ON v.id = i."versionId" JOIN "Role" r ON r.id = v."roleId" JOIN "Team" t ON t.id = r."teamId" AND t.name LIKE 'Trust team %'`,
-    );
-    await client.query(
-      `INSERT INTO "OutboxEmail" ("id", "to", "subject", "text", "html", "createdAt")
-       SELECT gen_random_uuid(), u.email, 'Please review: ' || n."title" || ' (' || n."teamName" || ')', 'You have been asked to review the ' || n."title" || ' role.', '<p>You have been asked to review the role.</p>', n."createdAt"
-       FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"`,
-    );
+    await fillNotifications(client);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return true;

@@ -1,5 +1,11 @@
 export const PAGE_SIZE = 25;
 
+/**
+ * Lists that grow with the trust count at most this many rows: counting 200,000
+ * for every page would cost more than drawing it. Past it, pages say "more than".
+ */
+export const COUNT_LIMIT = 10_000;
+
 export interface Page<T> {
   items: T[];
   page: number;

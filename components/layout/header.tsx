@@ -49,7 +49,7 @@ export async function Header({ user }: { user: CurrentUser | null }) {
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
               {navigationFor(user).map((item) => (
-                <NavigationLink key={item.href} href={item.href} label={item.label} count={item.count} />
+                <NavigationLink key={item.href} href={item.href} label={item.label} badge={item.badge} />
               ))}
             </ul>
           </div>

@@ -9,7 +9,7 @@ import styles from '@/components/layout/navigation.module.css';
  * browser because the root layout that renders the header is not re-rendered on
  * client-side navigation.
  */
-export function NavigationLink({ href, label, count }: { href: string; label: string; count?: number }) {
+export function NavigationLink({ href, label, badge }: { href: string; label: string; badge?: string }) {
   const pathname = usePathname() ?? '';
   const isPage = pathname === href;
   const isSection = !isPage && href !== '/' && pathname.startsWith(`${href}/`);
@@ -18,9 +18,9 @@ export function NavigationLink({ href, label, count }: { href: string; label: st
     <li className={`nhsuk-header__navigation-item${current ? ' nhsuk-header__navigation-item--current' : ''}`}>
       <Link className="nhsuk-header__navigation-link" href={href} aria-current={isPage ? 'page' : isSection ? 'true' : undefined}>
         {current ? <strong className="nhsuk-header__navigation-item-current-fallback">{label}</strong> : label}
-        {count ? (
-          <span className={styles.count} data-testid="navigation-count">
-            {count}
+        {badge ? (
+          <span className={styles.count}>
+            {badge}
             <span className="nhsuk-u-visually-hidden"> waiting</span>
           </span>
         ) : null}

@@ -1,10 +1,11 @@
 import { can, type PermissionSubject } from '@/lib/permissions';
+import { waitingBadge } from '@/lib/requests/rules';
 
 export interface NavigationItem {
   href: string;
   label: string;
-  /** A number to notice beside the label: requests waiting. */
-  count?: number;
+  /** A number to notice beside the label: requests waiting ("99+" past the cap). */
+  badge?: string;
 }
 
 /** The header's links: only what this person may use (the pages check again). */
@@ -12,7 +13,7 @@ export function navigationFor(user: PermissionSubject & { waitingRequests?: numb
   const items: NavigationItem[] = [{ href: '/', label: 'Home' }];
   if (can(user, 'team.list') || user.memberships.length > 0) items.push({ href: '/teams', label: 'Teams' });
   // Anyone may be asked to review a role or answer an expectations check.
-  items.push({ href: '/requests', label: 'Requests', count: user.waitingRequests });
+  items.push({ href: '/requests', label: 'Requests', badge: waitingBadge(user.waitingRequests) });
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
   if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });

@@ -167,9 +167,10 @@ export async function reviewsWaiting(client: Tx | typeof db, before: Date): Prom
   });
 }
 
-/** How many reviews the person `userId` (an SQL expression) has still to do, as a subquery: the header's count. */
-export function pendingReviewCountSql(userId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*) FROM "ReviewInvitation" i
+/** How many reviews the person `userId` (an SQL expression) has still to do, counted up to `limit`, as a subquery: the header's count. */
+export function pendingReviewCountSql(userId: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "ReviewInvitation" i
     JOIN "RoleVersion" v ON v.id = i."versionId" AND v.status = 'IN_REVIEW'
-    WHERE i."userId" = ${userId} AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = ${userId}))`;
+    WHERE i."userId" = ${userId} AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = ${userId})
+    LIMIT ${limit}) pending)`;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { pageArgs, parsePage, toPage } from '@/lib/pagination';
+import { COUNT_LIMIT, pageArgs, parsePage, toPage } from '@/lib/pagination';
 
 export const AUDIT_RECORD_TYPES = ['Team', 'User', 'Role', 'RoleVersion', 'Concern', 'ExpectationCheck', 'Activity', 'RoleTemplate', 'NotificationSettings', 'Job'] as const;
 
@@ -46,7 +46,7 @@ export function startOfLondonDay(day: string, addDays = 0): Date {
  * than 10,000" and offers pages up to there, with the filters to narrow it down.
  * Counting 200,000 rows for every page would cost more than drawing it.
  */
-export const AUDIT_COUNT_LIMIT = 10_000;
+export const AUDIT_COUNT_LIMIT = COUNT_LIMIT;
 
 export async function listAuditEvents(filter: Omit<AuditFilter, 'who'> & { who?: string }) {
   const createdAt: Prisma.DateTimeFilter = {};

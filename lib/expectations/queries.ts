@@ -161,9 +161,10 @@ export async function checkAnswersWaiting(client: Tx | typeof db, before: Date):
   });
 }
 
-/** How many expectations checks the person `userId` (an SQL expression) has still to answer, as a subquery: the header's count. */
-export function pendingCheckCountSql(userId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*) FROM "ExpectationParticipant" p
+/** How many expectations checks the person `userId` (an SQL expression) has still to answer, counted up to `limit`, as a subquery: the header's count. */
+export function pendingCheckCountSql(userId: Prisma.Sql, limit: number): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "ExpectationParticipant" p
     JOIN "ExpectationCheck" c ON c.id = p."checkId" AND c."closedAt" IS NULL
-    WHERE p."userId" = ${userId} AND p."submittedAt" IS NULL)`;
+    WHERE p."userId" = ${userId} AND p."submittedAt" IS NULL
+    LIMIT ${limit}) pending)`;
 }

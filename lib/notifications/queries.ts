@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { pageArgs, toPage } from '@/lib/pagination';
+import { COUNT_LIMIT, pageArgs, toPage } from '@/lib/pagination';
 import { DEFAULT_EMAIL_PREFERENCE, DEFAULT_REMINDER_WORKING_DAYS, type EmailPreference } from '@/lib/notifications/rules';
 
 /** A person's email choices, or the defaults. */
@@ -14,11 +14,11 @@ export async function notificationSettings(): Promise<{ reminderWorkingDays: num
   return row ?? { reminderWorkingDays: DEFAULT_REMINDER_WORKING_DAYS, version: 1 };
 }
 
-/** The demo outbox, newest first, a page at a time. */
+/** The demo outbox, newest first, a page at a time; counted up to COUNT_LIMIT. */
 export async function listOutboxEmails(page = 1) {
   const [items, total] = await Promise.all([
     db.outboxEmail.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], ...pageArgs(page), select: { id: true, to: true, subject: true, text: true, createdAt: true } }),
-    db.outboxEmail.count(),
+    db.outboxEmail.count({ take: COUNT_LIMIT + 1 }),
   ]);
-  return toPage(items, total, page);
+  return { ...toPage(items, Math.min(total, COUNT_LIMIT), page), moreThanCounted: total > COUNT_LIMIT };
 }

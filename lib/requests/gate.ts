@@ -8,7 +8,9 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { pendingReviewCountSql } from '@/lib/agreement/gate';
 import { pendingCheckCountSql } from '@/lib/expectations/gate';
+import { WAITING_COUNT_CAP } from '@/lib/requests/rules';
 
+/** The count, up to WAITING_COUNT_CAP: each list stops counting there, so a long one costs no more than a short one. */
 export function waitingRequestsSql(userId: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${pendingReviewCountSql(userId)} + ${pendingCheckCountSql(userId)})::int`;
+  return Prisma.sql`LEAST(${pendingReviewCountSql(userId, WAITING_COUNT_CAP)} + ${pendingCheckCountSql(userId, WAITING_COUNT_CAP)}, ${WAITING_COUNT_CAP})::int`;
 }

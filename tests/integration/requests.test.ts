@@ -3,6 +3,7 @@ import { PAGE_SIZE } from '@/lib/pagination';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { db } from '@/lib/db';
 import { authenticate } from '@/lib/auth/load';
+import { WAITING_COUNT_CAP, waitingBadge } from '@/lib/requests/rules';
 import { buildWorld, createCheck, createRole, inviteReviewer, recordAgreement, submitVersion, type World } from '../factories';
 import { signInAs } from '../support/session';
 import { currentUserOf } from '../support/roles';
@@ -59,4 +60,22 @@ it('counts what waits for a person in the header, the same as the Requests page 
   await recordAgreement(version, person.peerWorker);
   expect(await waiting()).toBe(1);
   expect((await authenticate({ touch: false })).user?.waitingRequests).toBeUndefined();
+});
+
+it('stops counting at the cap, so a person asked about every role costs no more than anyone else', async () => {
+  const person = await buildWorld();
+  const role = await createRole({ team: person.thisTeam, createdBy: person.managerOfThisTeam });
+  await db.$executeRaw`
+    WITH checks AS (
+      INSERT INTO "ExpectationCheck" (id, "roleId", "createdById")
+      SELECT gen_random_uuid(), ${role.id}::uuid, ${person.managerOfThisTeam.id}::uuid FROM generate_series(1, ${WAITING_COUNT_CAP + 5}::int)
+      RETURNING id)
+    INSERT INTO "ExpectationParticipant" (id, "checkId", "userId", "group")
+    SELECT gen_random_uuid(), id, ${person.staff.id}::uuid, 'STAFF' FROM checks`;
+  signInAs(person.staff);
+  const session = await authenticate({ touch: false, withWaiting: true });
+  expect(session.user?.waitingRequests).toBe(WAITING_COUNT_CAP);
+  expect(waitingBadge(session.user?.waitingRequests)).toBe('99+');
+  expect(waitingBadge(WAITING_COUNT_CAP - 1)).toBe('99');
+  expect(waitingBadge(0)).toBeUndefined();
 });

@@ -30,7 +30,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <p>No emails yet. They appear here a few seconds after someone is invited to review a role, asked to answer an expectations check, or given a set-password link.</p>
       ) : (
         <>
-          <ResultCount page={outbox.page} total={outbox.total} pageSize={PAGE_SIZE} noun={['email', 'emails']} />
+          <ResultCount page={outbox.page} total={outbox.total} pageSize={PAGE_SIZE} noun={['email', 'emails']} moreThan={outbox.moreThanCounted} />
           <ul className="nhsuk-list">
             {outbox.items.map((email) => (
               <OutboxEmail key={email.id} email={email} />

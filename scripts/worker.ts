@@ -16,7 +16,9 @@ async function main() {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) process.exit(1);
+      // Ctrl-C reaches the worker and npm start forwards it too: a second signal must not cut a send short
+      // (npm start kills the worker if it has not stopped within 10 seconds).
+      if (stopping) return;
       stopping = true;
       worker.stop().then(
         () => process.exit(0),

@@ -37,7 +37,7 @@ export async function listFailedJobs(page = 1) {
             j.retry_count + 1 AS tries, j.created_on AS "createdOn", j.completed_on AS "failedOn",
             n.kind::text AS "notificationKind", u.name AS "recipientName", count(*) OVER () AS total
      FROM ${JOB_SCHEMA}.job j
-     LEFT JOIN "Notification" n ON n.id::text = j.data->>'notificationId'
+     LEFT JOIN "Notification" n ON n.id = CASE WHEN j.data->>'notificationId' ~ '^[0-9a-f-]{36}$' THEN (j.data->>'notificationId')::uuid END
      LEFT JOIN "User" u ON u.id = n."recipientId"
      WHERE j.state = 'failed'
      ORDER BY j.completed_on DESC NULLS LAST, j.id
@@ -65,4 +65,7 @@ export async function retryFailedJob(tx: Tx, queue: string, jobId: string): Prom
   const boss = createBoss(connectionString);
   const inTransaction = { executeSql: async (text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) };
   await boss.retry(queue, jobId, { db: inTransaction } as never);
+  // pg-boss keeps a waiting job until its original keep_until (14 days after it was created) and then
+  // archives it unrun: a job retried weeks after it failed gets a fresh fortnight.
+  await tx.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET keep_until = GREATEST(keep_until, now() + interval '14 days') WHERE name = $1 AND id = $2::uuid`, queue, jobId);
 }

@@ -3,8 +3,9 @@
  * returns a small summary pg-boss keeps with the job (no personal data).
  */
 import { purgeOldSessions } from '@/lib/auth/gate';
-import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_REMINDERS_QUEUE, SESSIONS_PURGE_QUEUE } from '@/lib/jobs/queues';
+import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, SESSIONS_PURGE_QUEUE } from '@/lib/jobs/queues';
 import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
+import { purgeNotifications } from '@/lib/notifications/housekeeping';
 import { sendReminders } from '@/lib/notifications/reminders';
 import { isUuid } from '@/lib/schema-fields';
 
@@ -21,4 +22,5 @@ export const HANDLERS: Record<string, JobHandler> = {
   [NOTIFICATION_DIGEST_QUEUE]: async () => ({ emails: await sendDigests() }),
   [NOTIFICATION_REMINDERS_QUEUE]: async () => sendReminders(),
   [SESSIONS_PURGE_QUEUE]: async () => ({ removed: await purgeOldSessions() }),
+  [NOTIFICATION_PURGE_QUEUE]: async () => purgeNotifications(),
 };

@@ -8,6 +8,7 @@ export const NOTIFICATION_EMAIL_QUEUE = 'notification.email';
 export const NOTIFICATION_DIGEST_QUEUE = 'notification.digest';
 export const NOTIFICATION_REMINDERS_QUEUE = 'notification.reminders';
 export const SESSIONS_PURGE_QUEUE = 'sessions.purge';
+export const NOTIFICATION_PURGE_QUEUE = 'notification.purge';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -26,6 +27,7 @@ export const QUEUES: Record<string, QueuePolicy> = {
   [NOTIFICATION_DIGEST_QUEUE]: { label: 'Send the daily summaries', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [NOTIFICATION_REMINDERS_QUEUE]: { label: 'Send reminders of waiting requests', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [SESSIONS_PURGE_QUEUE]: { label: 'Remove old ended sessions', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
+  [NOTIFICATION_PURGE_QUEUE]: { label: 'Forget expired set-password links and old outbox emails', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
 };
 
 export function queueLabel(name: string): string {

@@ -4,6 +4,7 @@ import { createBoss, onClient } from '@/lib/jobs/boss';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { NOTIFICATION_EMAIL_QUEUE, QUEUES } from '@/lib/jobs/queues';
 import { SCHEDULES } from '@/lib/jobs/schedules';
+import { mailMode } from '@/lib/mail/transport';
 import { dispatchQueued } from '@/lib/notifications/delivery';
 
 /*
@@ -104,7 +105,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   }, options.outboxPollMs ?? 2_000);
   timer.unref();
   await dispatchNow().catch((error) => log({ level: 'warn', event: 'outbox dispatch failed', ...describe(error) }));
-  log({ level: 'info', event: 'worker started', queues: Object.keys(HANDLERS) });
+  log({ level: 'info', event: 'worker started', queues: Object.keys(HANDLERS), mail: mailMode() });
+  if (mailMode() === 'outbox' && process.env.PEERROLES_DEMO !== '1') {
+    log({ level: 'warn', event: 'no mail server', detail: 'SMTP_URL is not set: emails are kept in the outbox (Settings, Reminders and emails), not sent' });
+  }
 
   return {
     boss,

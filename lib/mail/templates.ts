@@ -20,7 +20,7 @@ export interface EmailFacts {
   link: string;
   /** For a reminder: what it was about ("review:…" or "check:…"). */
   requestKey: string | null;
-  /** How many people have not responded (NOT_RESPONDED). */
+  /** How many people have not responded (NOT_RESPONDED), or how many requests one reminder covers (REMINDER). */
   count: number | null;
 }
 
@@ -61,6 +61,9 @@ function wording(facts: EmailFacts): Wording {
     case 'PASSWORD_LINK':
       return { subject: 'Set your PeerRoles password', lines: ['An administrator has given you a PeerRoles account.', 'Use this link to set your password. It works once, for 7 days.', 'If you did not expect this email, you can ignore it.'], button: 'Set your password' };
     case 'REMINDER':
+      if ((facts.count ?? 0) > 1) {
+        return { subject: `Reminder: ${facts.count} requests are waiting for you`, lines: [`${facts.count} requests to you in PeerRoles have been waiting a few working days: roles to review and expectations checks to answer.`], button: 'See your requests' };
+      }
       return facts.requestKey?.startsWith('check:')
         ? { subject: `Reminder: expectations check for ${short(facts)}`, lines: [`You were asked what you expect a peer worker to do in ${role}, and your answers are still to come.`], button: 'Answer the expectations check' }
         : { subject: `Reminder: please review ${short(facts)}`, lines: [`You were asked to review ${role}, and your review is still to come.`], button: 'Review the role' };

@@ -51,7 +51,9 @@ export async function dispatchQueued(pool: pg.Pool, enqueue: EnqueueEmails, limi
     const sending = next.get('SENDING')!;
     if (sending.length > 0) await enqueue(client, sending);
     for (const [state, ids] of next) {
-      if (ids.length > 0) await client.query(`UPDATE "Notification" SET "emailState" = $1::"EmailState" WHERE id = ANY($2::uuid[])`, [state, ids]);
+      // Not emailed: a set-password link's token goes now, not when it would have been sent.
+      const forget = state === 'NOT_SENT' ? ', "secretPath" = NULL' : '';
+      if (ids.length > 0) await client.query(`UPDATE "Notification" SET "emailState" = $1::"EmailState"${forget} WHERE id = ANY($2::uuid[])`, [state, ids]);
     }
     await client.query('COMMIT');
     return rows.length;
@@ -99,7 +101,7 @@ export async function deliverNotification(notificationId: string): Promise<'sent
         await tx.notification.update({ where: { id: row.id }, data: { emailState: 'NOT_SENT', secretPath: null } });
         return 'skipped';
       }
-      await sendEmail(tx, { to: row.email, ...renderNotificationEmail(factsOf(row)), messageId: messageIdOf(row.id) });
+      await sendEmail(tx, { to: row.email, ...renderNotificationEmail(factsOf(row)), messageId: messageIdOf(row.id), secretLink: row.secretPath ? absoluteLink(row.secretPath) : undefined });
       await tx.notification.update({ where: { id: row.id }, data: { emailState: 'SENT', emailedAt: new Date(), secretPath: null } });
       return 'sent';
     },
@@ -107,33 +109,47 @@ export async function deliverNotification(notificationId: string): Promise<'sent
   );
 }
 
-/** The daily digest: one email per person with notifications waiting for it. Returns how many emails went. */
+/**
+ * The daily digest: one email per person with notifications waiting for it.
+ * One person's failure (a rejected address) does not hold up the others: theirs
+ * stay waiting, and the job fails at the end so it is retried for them.
+ * Returns how many emails went.
+ */
 export async function sendDigests(): Promise<number> {
   const recipients = await db.notification.findMany({ where: { emailState: 'DIGEST' }, distinct: ['recipientId'], select: { recipientId: true } });
   let sent = 0;
+  let failed = 0;
   for (const { recipientId } of recipients) {
-    const done = await db.$transaction(
-      async (tx) => {
-        const rows = await tx.$queryRaw<NotificationRow[]>`
-          SELECT n.id::text AS id, n.kind::text AS kind, n."teamName", n.title, n.path, n."requestKey", n.count, n."secretPath", n."emailState"::text AS "emailState",
-                 u.email, (u."disabledAt" IS NOT NULL) AS disabled
-          FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"
-          WHERE n."recipientId" = ${recipientId}::uuid AND n."emailState" = 'DIGEST'
-          ORDER BY n."createdAt", n.id
-          FOR UPDATE OF n SKIP LOCKED`;
-        if (rows.length === 0) return false;
-        const ids = rows.map((row) => row.id);
-        if (rows[0].disabled) {
-          await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailState: 'NOT_SENT' } });
-          return false;
-        }
-        await sendEmail(tx, { to: rows[0].email, ...renderDigestEmail(rows.map(factsOf)), messageId: messageIdOf(`digest-${ids[0]}`) });
-        await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailState: 'SENT', emailedAt: new Date() } });
-        return true;
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    const done = await digestFor(recipientId).catch(() => {
+      failed += 1;
+      return false;
+    });
     if (done) sent += 1;
   }
+  if (failed > 0) throw new Error(`${failed} of ${recipients.length} daily summaries could not be sent; ${sent} were`);
   return sent;
+}
+
+function digestFor(recipientId: string): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<NotificationRow[]>`
+        SELECT n.id::text AS id, n.kind::text AS kind, n."teamName", n.title, n.path, n."requestKey", n.count, n."secretPath", n."emailState"::text AS "emailState",
+               u.email, (u."disabledAt" IS NOT NULL) AS disabled
+        FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"
+        WHERE n."recipientId" = ${recipientId}::uuid AND n."emailState" = 'DIGEST'
+        ORDER BY n."createdAt", n.id
+        FOR UPDATE OF n SKIP LOCKED`;
+      if (rows.length === 0) return false;
+      const ids = rows.map((row) => row.id);
+      if (rows[0].disabled) {
+        await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailState: 'NOT_SENT' } });
+        return false;
+      }
+      await sendEmail(tx, { to: rows[0].email, ...renderDigestEmail(rows.map(factsOf)), messageId: messageIdOf(`digest-${ids[0]}`) });
+      await tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailState: 'SENT', emailedAt: new Date() } });
+      return true;
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
 }

@@ -15,6 +15,8 @@ export interface NotificationDraft {
   requestKey?: string | null;
   count?: number | null;
   secretPath?: string | null;
+  /** Told in another notification's email (reminders to one person go as one): recorded, never emailed itself. */
+  bundled?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function queueNotifications(tx: Tx, drafts: readonly NotificationDr
       requestKey: row.requestKey ?? null,
       count: row.count ?? null,
       secretPath: row.secretPath ?? null,
+      ...(row.bundled ? { emailState: 'BUNDLED' as const } : {}),
     })),
   });
   return rows.length;

@@ -26,8 +26,10 @@ export async function sendReminders(now = new Date()): Promise<{ reminders: numb
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('notification-reminders'))`;
       const days = await reminderWorkingDays(tx);
-      // N working days are at least N calendar days: fetch those, then apply the working-day rule.
-      const before = new Date(now.getTime() - days * DAY_MS);
+      // N working days by UK date are at least N calendar dates back, so anything asked at least N - 1 whole
+      // days ago may be due (a request made at 10:00 on Monday is due at 09:00 on Thursday): fetch those,
+      // then apply the working-day rule.
+      const before = new Date(now.getTime() - (days - 1) * DAY_MS);
       const waiting: PendingRequest[] = [...(await reviewsWaiting(tx, before)), ...(await checkAnswersWaiting(tx, before))];
       if (waiting.length === 0) return { reminders: 0, managerNotices: 0 };
 
@@ -40,10 +42,21 @@ export async function sendReminders(now = new Date()): Promise<{ reminders: numb
       });
       const last = new Map(earlier.map((row) => [`${row.kind}\0${row.requestKey}`, row._max.createdAt]));
 
-      const drafts: NotificationDraft[] = [];
+      const due = new Map<string, PendingRequest[]>();
       for (const request of waiting) {
         if (!isReminderDue({ since: request.since, lastRemindedAt: last.get(`REMINDER\0${request.requestKey}`) ?? null }, days, now)) continue;
-        drafts.push({ kind: 'REMINDER', recipientId: request.recipientId, teamName: request.teamName, title: request.title, path: request.path, requestKey: request.requestKey });
+        due.set(request.recipientId, [...(due.get(request.recipientId) ?? []), request]);
+      }
+      const drafts: NotificationDraft[] = [];
+      for (const [recipientId, requests] of due) {
+        const [first, ...others] = requests;
+        if (others.length === 0) {
+          drafts.push({ kind: 'REMINDER', recipientId, teamName: first.teamName, title: first.title, path: first.path, requestKey: first.requestKey });
+          continue;
+        }
+        // Several at once (HR reviews every role): one email with the count and the Requests page; each request is still recorded as reminded.
+        drafts.push({ kind: 'REMINDER', recipientId, path: '/requests', requestKey: first.requestKey, count: requests.length });
+        for (const request of others) drafts.push({ kind: 'REMINDER', recipientId, teamName: request.teamName, title: request.title, path: request.path, requestKey: request.requestKey, bundled: true });
       }
       const reminders = drafts.length;
 

@@ -8,6 +8,7 @@ import { retryJob } from '@/lib/jobs/actions';
 import { listFailedJobs } from '@/lib/jobs/failed';
 import { queueNotifications } from '@/lib/notifications/gate';
 import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
+import { purgeNotifications } from '@/lib/notifications/housekeeping';
 import { issueInvitation } from '@/lib/people/actions';
 import type { RunningWorker } from '@/lib/jobs/worker';
 import { buildWorld, createRole, submitVersion, type World } from '../factories';
@@ -36,6 +37,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   smtp.refuseRecipients = false;
+  smtp.refused.clear();
 });
 
 async function versionInReview(world: World, title = `Peer Support Worker ${world.suffix}`) {
@@ -225,6 +227,87 @@ describe('email choices', () => {
   });
 });
 
+describe('daily summaries', () => {
+  it('reach everyone else when one address is refused, and the job fails so that one is tried again', async () => {
+    const world = await buildWorld();
+    const people = [world.staff, world.peerWorker, world.serviceUserRep];
+    await db.notificationPreference.createMany({ data: people.map((person) => ({ userId: person.id, delivery: 'DAILY_DIGEST' as const, mutedKinds: [] })) });
+    await db.notification.createMany({ data: people.map((person) => ({ kind: 'VERSION_AGREED' as const, recipientId: person.id, teamName: world.thisTeam.name, title: 'Summarised role', path: '/requests', emailState: 'DIGEST' as const })) });
+    smtp.refused.add(world.peerWorker.email);
+    await expect(sendDigests()).rejects.toThrow('1 of 3 daily summaries could not be sent; 2 were');
+    expect(smtp.to(world.staff.email)).toHaveLength(1);
+    expect(smtp.to(world.serviceUserRep.email)).toHaveLength(1);
+    expect(await stateOf(world.peerWorker.id, 'VERSION_AGREED')).toEqual(['DIGEST']);
+    smtp.refused.clear();
+    await expect(sendDigests()).resolves.toBe(1);
+    expect(smtp.to(world.peerWorker.email)).toHaveLength(1);
+    expect(smtp.to(world.staff.email)).toHaveLength(1);
+  });
+});
+
+describe('without a mail server', () => {
+  const withoutSmtp = async <T>(work: () => Promise<T>, demo: boolean): Promise<T> => {
+    const saved = { smtp: process.env.SMTP_URL, demo: process.env.PEERROLES_DEMO };
+    delete process.env.SMTP_URL;
+    if (demo) process.env.PEERROLES_DEMO = '1';
+    else delete process.env.PEERROLES_DEMO;
+    try {
+      return await work();
+    } finally {
+      process.env.SMTP_URL = saved.smtp;
+      if (saved.demo === undefined) delete process.env.PEERROLES_DEMO;
+      else process.env.PEERROLES_DEMO = saved.demo;
+    }
+  };
+  const passwordLinkFor = async (person: { id: string }) => {
+    const [row] = await db.notification.createManyAndReturn({
+      data: [{ kind: 'PASSWORD_LINK', recipientId: person.id, path: '/set-password', secretPath: `/set-password/token-${person.id}`, emailState: 'SENDING' }],
+      select: { id: true },
+    });
+    return row.id;
+  };
+
+  it('keeps emails in the outbox, with a set-password link only in the demo', async () => {
+    const world = await buildWorld();
+    const kept = await withoutSmtp(async () => {
+      await deliverNotification(await passwordLinkFor(world.peerWorker));
+      return db.outboxEmail.findFirstOrThrow({ where: { to: world.peerWorker.email } });
+    }, false);
+    expect(kept.text).not.toContain(`token-${world.peerWorker.id}`);
+    expect(kept.html).not.toContain(`token-${world.peerWorker.id}`);
+    expect(kept.text).toContain('link not kept');
+    const demo = await withoutSmtp(async () => {
+      await deliverNotification(await passwordLinkFor(world.serviceUserRep));
+      return db.outboxEmail.findFirstOrThrow({ where: { to: world.serviceUserRep.email } });
+    }, true);
+    expect(demo.text).toContain(`${BASE}/set-password/token-${world.serviceUserRep.id}`);
+    // Either way the token is gone from the notification once handled.
+    expect(await db.notification.count({ where: { recipientId: { in: [world.peerWorker.id, world.serviceUserRep.id] }, secretPath: { not: null } } })).toBe(0);
+    expect(smtp.to(world.peerWorker.email)).toHaveLength(0);
+  });
+});
+
+describe('set-password tokens', () => {
+  it('are forgotten when the email is not sent (a disabled person), and by the nightly tidy-up once the link has expired', async () => {
+    const world = await buildWorld();
+    await db.user.update({ where: { id: world.newcomer.id }, data: { disabledAt: new Date() } });
+    await db.$transaction((tx) => queueNotifications(tx, [{ kind: 'PASSWORD_LINK', recipientId: world.newcomer.id, path: '/set-password', secretPath: '/set-password/disabled-token' }]));
+    await worker!.dispatchNow();
+    expect(await db.notification.findFirstOrThrow({ where: { recipientId: world.newcomer.id } })).toMatchObject({ emailState: 'NOT_SENT', secretPath: null });
+
+    const [stale] = await db.notification.createManyAndReturn({
+      data: [{ kind: 'PASSWORD_LINK', recipientId: world.hr.id, path: '/set-password', secretPath: '/set-password/stale-token', emailState: 'SENDING', createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) }],
+      select: { id: true },
+    });
+    await db.outboxEmail.create({ data: { to: world.hr.email, subject: 'Old', text: 'old', html: 'old', createdAt: new Date(Date.now() - 91 * 24 * 60 * 60 * 1000) } });
+    const purged = await purgeNotifications();
+    expect(purged.tokensForgotten).toBeGreaterThanOrEqual(1);
+    expect(purged.outboxEmailsRemoved).toBeGreaterThanOrEqual(1);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: stale.id } })).secretPath).toBeNull();
+    expect(await db.outboxEmail.count({ where: { to: world.hr.email } })).toBe(0);
+  });
+});
+
 describe('the dead-letter list', () => {
   it('lists a job that failed every try with its error, and Retry sends it', async () => {
     const world = await buildWorld();
@@ -244,6 +327,10 @@ describe('the dead-letter list', () => {
     expect(retried).toEqual({ ok: true, data: { jobId } });
     await eventually(() => smtp.to(world.managerOfThisTeam.email).find((mail) => mail.subject.includes('Dead letter role')), { what: 'the retried email' });
     expect((await listFailedJobs()).items.find((job) => job.id === jobId)).toBeUndefined();
+    // A retried job gets a fresh fortnight before pg-boss would archive it unrun.
+    const [kept] = await db.$queryRaw<Array<{ days: number }>>`SELECT extract(epoch FROM keep_until - now())::int / 86400 AS days FROM pgboss.job WHERE id = ${jobId}::uuid
+      UNION ALL SELECT 14 FROM pgboss.archive WHERE id = ${jobId}::uuid`;
+    expect(kept.days).toBeGreaterThanOrEqual(13);
     // Retrying again: it is no longer failed.
     expect(await retryJob(null, { jobId })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });

@@ -101,6 +101,29 @@ describe('the daily reminders', () => {
     expect(await sendReminders(workingDay(10))).toEqual({ reminders: 0, managerNotices: 0 });
   });
 
+  it('count a request made later in the day by its date: asked at 4pm on Monday, reminded at 9am on Thursday', async () => {
+    const world = await buildWorld();
+    const { version } = await reviewAskedOnMonday(world);
+    await db.reviewInvitation.updateMany({ where: { versionId: version.id }, data: { createdAt: new Date('2026-11-30T16:00:00Z') } });
+    expect(await sendReminders(workingDay(3))).toEqual({ reminders: 2, managerNotices: 0 });
+  });
+
+  it('put several due requests to one person in one email, and still record each as reminded', async () => {
+    const world = await buildWorld();
+    await reviewAskedOnMonday(world);
+    await reviewAskedOnMonday(world);
+    await reviewAskedOnMonday(world);
+    expect(await sendReminders(workingDay(3))).toEqual({ reminders: 6, managerNotices: 0 });
+    const rows = await remindersTo(world.staff.id);
+    const emailed = rows.filter((row) => row.emailState === 'QUEUED');
+    expect(emailed).toHaveLength(1);
+    expect(emailed[0]).toMatchObject({ count: 3, path: '/requests' });
+    expect(rows.filter((row) => row.emailState === 'BUNDLED')).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.requestKey)).size).toBe(3);
+    // Recorded each: nothing again the same day.
+    expect(await sendReminders(new Date(workingDay(3).getTime() + 60_000))).toEqual({ reminders: 0, managerNotices: 0 });
+  });
+
   it('leave out disabled people and archived teams', async () => {
     const world = await buildWorld();
     await reviewAskedOnMonday(world);

@@ -14,6 +14,8 @@ export interface ReceivedMail {
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
   refuseRecipients = false;
+  /** Addresses this server refuses (550), as a relay does an unknown mailbox. */
+  readonly refused = new Set<string>();
   port = 0;
   private server: SMTPServer | null = null;
 
@@ -27,7 +29,7 @@ export class TestSmtpServer {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
-        if (this.refuseRecipients) {
+        if (this.refuseRecipients || this.refused.has(address.address)) {
           const refusal = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
           callback(refusal);
           return;

@@ -1,4 +1,5 @@
 import { renderDigestEmail, renderNotificationEmail, type EmailFacts } from '@/lib/mail/templates';
+import { MailDeliveryError } from '@/lib/mail/transport';
 import type { NotificationKind } from '@/lib/generated/prisma/enums';
 
 const KINDS: NotificationKind[] = ['REVIEW_REQUESTED', 'CHECK_REQUESTED', 'CONCERN_RAISED', 'CONCERN_REPLIED', 'VERSION_AGREED', 'PASSWORD_LINK', 'REMINDER', 'NOT_RESPONDED'];
@@ -35,10 +36,24 @@ describe('notification emails', () => {
     expect(renderNotificationEmail(facts('NOT_RESPONDED', { requestKey: 'check:1', count: 4 })).text).toContain('4 people have not yet responded to the expectations check about');
   });
 
+  it('sends one reminder for several requests, pointing at the Requests page', () => {
+    const email = renderNotificationEmail(facts('REMINDER', { count: 12, teamName: null, title: null, link: 'https://peerroles.example/requests' }));
+    expect(email.subject).toBe('Reminder: 12 requests are waiting for you');
+    expect(email.text).toContain('See your requests: https://peerroles.example/requests');
+  });
+
   it('puts every update in one digest', () => {
     const digest = renderDigestEmail([facts('REVIEW_REQUESTED'), facts('VERSION_AGREED', { title: 'Peer Trainer' })]);
     expect(digest.subject).toBe('PeerRoles: 2 updates for you');
     expect(digest.text).toContain('Peer Support Worker & Lead');
     expect(digest.text).toContain('Peer Trainer');
+  });
+});
+
+describe('a mail server failure', () => {
+  it('is described by the server\'s first reply line or the error code, without the envelope or the stack it came with', () => {
+    const refused = new MailDeliveryError(Object.assign(new Error('Can\'t send mail - all recipients were rejected'), { code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 Mailbox unavailable\nmore lines', rejected: ['someone@nhs.net'] }));
+    expect(refused.message).toBe('The mail server did not take the email: 550 5.1.1 Mailbox unavailable');
+    expect(new MailDeliveryError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:25'), { code: 'ESOCKET' })).message).toBe('The mail server did not take the email: ESOCKET');
   });
 });

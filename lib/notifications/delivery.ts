@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { EmailState, NotificationKind } from '@/lib/generated/prisma/enums';
 import { renderDigestEmail, renderNotificationEmail, type EmailFacts } from '@/lib/mail/templates';
 import { absoluteLink, sendEmail } from '@/lib/mail/transport';
@@ -79,6 +80,12 @@ interface NotificationRow {
   disabled: boolean;
 }
 
+/** What an email is made from: the notification and its recipient's address (`n` and `u`), read by the mail job and the digest alike. */
+const NOTIFICATION_WITH_RECIPIENT = Prisma.sql`
+  SELECT n.id::text AS id, n.kind::text AS kind, n."teamName", n.title, n.path, n."requestKey", n.count, n."secretPath", n."emailState"::text AS "emailState",
+         u.email, (u."disabledAt" IS NOT NULL) AS disabled
+  FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"`;
+
 function factsOf(row: NotificationRow): EmailFacts {
   return { kind: row.kind, teamName: row.teamName, title: row.title, link: absoluteLink(row.secretPath ?? row.path), requestKey: row.requestKey, count: row.count };
 }
@@ -90,9 +97,7 @@ export async function deliverNotification(notificationId: string): Promise<'sent
   return db.$transaction(
     async (tx) => {
       const [row] = await tx.$queryRaw<NotificationRow[]>`
-        SELECT n.id::text AS id, n.kind::text AS kind, n."teamName", n.title, n.path, n."requestKey", n.count, n."secretPath", n."emailState"::text AS "emailState",
-               u.email, (u."disabledAt" IS NOT NULL) AS disabled
-        FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"
+        ${NOTIFICATION_WITH_RECIPIENT}
         WHERE n.id = ${notificationId}::uuid
         FOR UPDATE OF n`;
       // Sent already (a repeat of the job), or taken back: nothing to do.
@@ -134,9 +139,7 @@ function digestFor(recipientId: string): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<NotificationRow[]>`
-        SELECT n.id::text AS id, n.kind::text AS kind, n."teamName", n.title, n.path, n."requestKey", n.count, n."secretPath", n."emailState"::text AS "emailState",
-               u.email, (u."disabledAt" IS NOT NULL) AS disabled
-        FROM "Notification" n JOIN "User" u ON u.id = n."recipientId"
+        ${NOTIFICATION_WITH_RECIPIENT}
         WHERE n."recipientId" = ${recipientId}::uuid AND n."emailState" = 'DIGEST'
         ORDER BY n."createdAt", n.id
         FOR UPDATE OF n SKIP LOCKED`;

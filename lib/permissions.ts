@@ -36,6 +36,14 @@ export const PERMISSIONS = [
   'team.policy.manage',
   'notifications.manage',
   'jobs.manage',
+  // Recruitment (issue 10)
+  'recruitment.view',
+  'recruitment.specification.manage',
+  'recruitment.vacancy.manage',
+  'recruitment.decide',
+  'recruitment.panel',
+  'recruitment.panel.chair',
+  'recruitment.settings.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -70,9 +78,20 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'team.policy.manage',
     'notifications.manage',
     'jobs.manage',
+    // Administrators set the recruitment rules; candidates' data is HR's and the panel's, not theirs.
+    'recruitment.settings.manage',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
-  HR: [...everyone, 'team.list', 'team.view', 'role.view'],
+  HR: [
+    ...everyone,
+    'team.list',
+    'team.view',
+    'role.view',
+    'recruitment.view',
+    'recruitment.specification.manage',
+    'recruitment.vacancy.manage',
+    'recruitment.decide',
+  ],
   MEMBER: [...everyone],
   // External representatives see only what they are invited to (later issues).
   SERVICE_USER_REP: [...everyone],
@@ -88,6 +107,9 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
     'role.expectations.view',
     'role.expectations.individual',
     'activity.manage',
+    // A manager builds the person specification with HR and follows the team's vacancies (not candidates' data).
+    'recruitment.view',
+    'recruitment.specification.manage',
   ],
   STAFF: ['team.view', 'role.view'],
   PEER_WORKER: ['team.view', 'role.view'],
@@ -99,12 +121,15 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
  * concern may resolve it, a participant may answer that expectations check.
  * The relation is found in the database by the action's or page's scope.
  */
-export type RecordRelation = 'REVIEWER' | 'CONCERN_AUTHOR' | 'PARTICIPANT';
+export type RecordRelation = 'REVIEWER' | 'CONCERN_AUTHOR' | 'PARTICIPANT' | 'PANEL_MEMBER' | 'PANEL_CHAIR';
 
 export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]> = {
   REVIEWER: ['role.view', 'role.review', 'role.concern.reply'],
   CONCERN_AUTHOR: ['role.concern.resolve'],
   PARTICIPANT: ['role.expectations.answer', 'role.expectations.view'],
+  // A panel member works on their vacancy only; the chair also sees the declarations and records decisions.
+  PANEL_MEMBER: ['recruitment.panel'],
+  PANEL_CHAIR: ['recruitment.panel', 'recruitment.panel.chair', 'recruitment.decide'],
 };
 
 export interface PermissionSubject {

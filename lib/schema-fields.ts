@@ -87,3 +87,62 @@ export const manyStrings = z
   .union([z.string(), z.array(z.string())], { error: 'Select from the list' })
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+/**
+ * One checkbox: a plain HTML form posts its value ("yes") when it is ticked and
+ * nothing at all when it is not; react-hook-form sends "yes" or false. So
+ * missing means no, and anything other than those is refused.
+ */
+export const tickBox = (label: string) =>
+  z
+    .union([z.literal('yes'), z.boolean()], { error: `${label}: tick the box or leave it empty` })
+    .optional()
+    .transform((value) => value === 'yes' || value === true);
+
+/** A yes/no radio question. */
+export const yesNo = (error = 'Select yes or no') => z.enum(['yes', 'no'], { error }).transform((value) => value === 'yes');
+
+const datePart = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must include a ${label.toLowerCase()}` })
+    .trim()
+    .regex(/^\d{1,4}$/u, `Enter the ${label.toLowerCase()} as a number`)
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= max, `Enter a real ${label.toLowerCase()}`);
+
+/**
+ * The NHS date input: day, month and year in three boxes, as a date at UTC
+ * midnight. Errors land on `<field>.day` (or the part that is wrong).
+ */
+export const dateInput = (what: string, { notBefore }: { notBefore?: () => Date } = {}) =>
+  z
+    .object(
+      { day: datePart('Day', 31), month: datePart('Month', 12), year: datePart('Year', 2100).refine((year) => year >= 2000, 'Enter a year after 2000') },
+      { error: `Enter ${what}` },
+    )
+    .transform((parts, ctx) => {
+      const date = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+      if (date.getUTCDate() !== parts.day || date.getUTCMonth() !== parts.month - 1) {
+        ctx.addIssue({ code: 'custom', message: `${capitalise(what)} must be a real date`, path: ['day'] });
+        return z.NEVER;
+      }
+      const floor = notBefore?.();
+      if (floor && date.getTime() < Date.UTC(floor.getUTCFullYear(), floor.getUTCMonth(), floor.getUTCDate())) {
+        ctx.addIssue({ code: 'custom', message: `${capitalise(what)} must be today or in the future`, path: ['day'] });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+/** A textarea with one item per line: blank lines are dropped, order is kept. */
+export const lines = (label: string) =>
+  z
+    .string({ error: `Enter ${label}, one per line` })
+    .max(20_000, `${label[0].toUpperCase()}${label.slice(1)} are too long`)
+    .transform((text) => text.split(/\r?\n/u).map((item) => item.trim()).filter((item) => item !== ''))
+    .superRefine((items, ctx) =>
+      items.forEach((item, index) => {
+        const problem = unsafeCharacterProblem(item, 'this line');
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [index] });
+      }),
+    );

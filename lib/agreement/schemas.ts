@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RequirementGroup } from '@/lib/generated/prisma/enums';
 import { roleSectionKey } from '@/lib/roles/rules';
-import { id, optionalLongText, requiredLongText, userIds, version } from '@/lib/schema-fields';
+import { id, optionalLongText, requiredLongText, tickBox, userIds, version } from '@/lib/schema-fields';
 
 export const inviteReviewersSchema = z.object({ versionId: id('version'), userIds });
 export const agreeVersionSchema = z.object({ versionId: id('version') });
@@ -15,17 +15,6 @@ export const replyToConcernSchema = z.object({ concernId: id('concern'), body: r
 export const resolveConcernSchema = z.object({ concernId: id('concern'), reason: optionalLongText('Reason', 2000) });
 
 const minimum = z.coerce.number({ error: 'Enter a number from 0 to 20' }).int('Enter a whole number').min(0, 'Enter a number from 0 to 20').max(20, 'Enter a number from 0 to 20');
-
-/**
- * One checkbox: a plain HTML form posts its value ("yes") when it is ticked and
- * nothing at all when it is not; react-hook-form sends "yes" or false. So
- * missing means no, and anything other than those is refused.
- */
-const tickBox = (label: string) =>
-  z
-    .union([z.literal('yes'), z.boolean()], { error: `${label}: tick the box or leave it empty` })
-    .optional()
-    .transform((value) => value === 'yes' || value === true);
 
 export const updatePolicySchema = z.object({
   teamId: id('team'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/rules';
-import { id, manyStrings, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version } from '@/lib/schema-fields';
+import { id, lines, manyStrings, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version, yesNo as yesNoQuestion } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form
@@ -8,20 +8,7 @@ import { id, manyStrings, optionalLongText, requiredText, safeString, unsafeChar
  * into the section content that lib/roles/rules.ts defines.
  */
 
-/** A textarea with one item per line: blank lines are dropped, order is kept. */
-const lines = (label: string) =>
-  z
-    .string({ error: `Enter ${label}, one per line` })
-    .max(20_000, `${label[0].toUpperCase()}${label.slice(1)} are too long`)
-    .transform((text) => text.split(/\r?\n/u).map((item) => item.trim()).filter((item) => item !== ''))
-    .superRefine((items, ctx) =>
-      items.forEach((item, index) => {
-        const problem = unsafeCharacterProblem(item, 'this line');
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [index] });
-      }),
-    );
-
-const yesNo = z.enum(['yes', 'no'], { error: 'Select yes or no' }).transform((value) => value === 'yes');
+const yesNo = yesNoQuestion();
 
 const optionalNumber = (message: string) =>
   z

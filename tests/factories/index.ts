@@ -211,3 +211,4 @@ export function callerUser(world: World, caller: Caller): FactoryUser | null {
 }
 
 export * from './roles';
+export * from './recruitment';

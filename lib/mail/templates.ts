@@ -67,6 +67,14 @@ function wording(facts: EmailFacts): Wording {
       return facts.requestKey?.startsWith('check:')
         ? { subject: `Reminder: expectations check for ${short(facts)}`, lines: [`You were asked what you expect a peer worker to do in ${role}, and your answers are still to come.`], button: 'Answer the expectations check' }
         : { subject: `Reminder: please review ${short(facts)}`, lines: [`You were asked to review ${role}, and your review is still to come.`], button: 'Review the role' };
+    case 'PANEL_ADDED':
+      return { subject: `You are on a recruitment panel: ${short(facts)}`, lines: [`You have been asked to sit on the panel for the ${facts.title ?? 'peer worker'} vacancy${facts.teamName ? ` in ${facts.teamName}` : ''}.`, 'Sign in to see the candidates’ names and declare any conflict of interest before scoring starts.'], button: 'See the vacancy' };
+    case 'SCORING_OPEN':
+      return { subject: `Scoring is open: ${short(facts)}`, lines: [`Scoring has started for the ${facts.title ?? 'peer worker'} vacancy${facts.teamName ? ` in ${facts.teamName}` : ''}.`, 'Score each candidate on your own: nobody sees your scores until you submit them.'], button: 'Start scoring' };
+    case 'SCORES_IN':
+      return { subject: `All scores are in: ${short(facts)}`, lines: [`Every panel member has submitted their scores for a candidate for the ${facts.title ?? 'peer worker'} vacancy.`, 'The panel can now see the scores side by side and agree where they differ.'], button: 'See the scores' };
+    case 'DECISION_RECORDED':
+      return { subject: `Decision recorded: ${short(facts)}`, lines: [`A decision has been recorded for a candidate for the ${facts.title ?? 'peer worker'} vacancy${facts.teamName ? ` in ${facts.teamName}` : ''}.`], button: 'See the vacancy' };
     case 'NOT_RESPONDED': {
       const count = facts.count ?? 0;
       const people = count === 1 ? '1 person has' : `${count} people have`;

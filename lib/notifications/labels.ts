@@ -10,6 +10,10 @@ export const KIND_CHOICES: Record<MutableKind, { label: string; hint?: string }>
   VERSION_AGREED: { label: 'A role I manage is agreed' },
   REMINDER: { label: 'A request to me has been waiting a few working days', hint: 'A reminder, at most once every few working days while it waits.' },
   NOT_RESPONDED: { label: 'People I asked have not responded', hint: 'For managers: who has not reviewed or answered after twice the reminder time.' },
+  PANEL_ADDED: { label: 'I am added to a recruitment panel' },
+  SCORING_OPEN: { label: 'Scoring opens on a panel I sit on' },
+  SCORES_IN: { label: 'Every panel member has scored a candidate', hint: 'For panel members and HR: the scores can be compared and moderated.' },
+  DECISION_RECORDED: { label: 'A decision is recorded on a vacancy I sit on or run' },
 };
 
 export const DELIVERY_CHOICES: Record<EmailDelivery, { label: string; hint: string }> = {
@@ -27,4 +31,8 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   PASSWORD_LINK: 'Set-password link',
   REMINDER: 'Reminder',
   NOT_RESPONDED: 'Not yet responded',
+  PANEL_ADDED: 'Added to a recruitment panel',
+  SCORING_OPEN: 'Scoring open',
+  SCORES_IN: 'All scores in',
+  DECISION_RECORDED: 'Recruitment decision recorded',
 };

@@ -75,6 +75,10 @@ export const MUTABLE_KINDS = [
   'VERSION_AGREED',
   'REMINDER',
   'NOT_RESPONDED',
+  'PANEL_ADDED',
+  'SCORING_OPEN',
+  'SCORES_IN',
+  'DECISION_RECORDED',
 ] as const satisfies readonly NotificationKind[];
 
 export type MutableKind = (typeof MUTABLE_KINDS)[number];

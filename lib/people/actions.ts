@@ -2,8 +2,8 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
-import { createInvitation, endSessionsOf } from '@/lib/auth/gate';
-import { queueNotifications } from '@/lib/notifications/gate';
+import { endSessionsOf } from '@/lib/auth/gate';
+import { issuePasswordLink } from '@/lib/people/invitations';
 import type { Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { createPersonSchema, disablePersonSchema, issueInvitationSchema, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
@@ -17,11 +17,6 @@ function isEmailTaken(error: unknown): boolean {
 }
 
 const EMAIL_TAKEN = 'Someone already has an account with this email address';
-
-/** A set-password link goes to the person's own address too: the administrator need not pass it on. */
-function emailPasswordLink(tx: Tx, userId: string, invitationPath: string) {
-  return queueNotifications(tx, [{ kind: 'PASSWORD_LINK', recipientId: userId, path: '/set-password', secretPath: invitationPath }]);
-}
 
 /** Refuses changes that would leave the organisation with no active administrator. */
 async function assertAnotherAdminRemains(tx: Tx, userId: string) {
@@ -41,8 +36,7 @@ export const createPerson = defineAction({
       .catch((error: unknown) => {
         throw isEmailTaken(error) ? fieldError('email', EMAIL_TAKEN) : error;
       });
-    const invitationPath = await createInvitation(tx, person.id, user.id);
-    await emailPasswordLink(tx, person.id, invitationPath);
+    const invitationPath = await issuePasswordLink(tx, person.id, user.id);
     await audit({
       action: 'person.create',
       recordType: 'User',
@@ -161,8 +155,7 @@ export const issueInvitation = defineAction({
   async run({ input, user, tx, audit }) {
     const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, disabledAt: true } });
     if (person.disabledAt) throw new ActionError('CONFLICT', `${person.name} is disabled: re-enable them before sending a link.`);
-    const invitationPath = await createInvitation(tx, input.userId, user.id);
-    await emailPasswordLink(tx, input.userId, invitationPath);
+    const invitationPath = await issuePasswordLink(tx, input.userId, user.id);
     await audit({ action: 'person.invite', recordType: 'User', recordId: input.userId, summary: `Issued a set-password link for ${person.name}` });
     return { userId: input.userId, invitationPath };
   },

@@ -64,10 +64,14 @@ export const addPanelMemberSchema = z.object({
 export const removePanelMemberSchema = z.object({ panelMemberId: id('panel member') });
 
 export const declareConflictSchema = z.object({
-  candidateId: id('candidate'),
+  vacancyId: id('vacancy'),
+  /** The candidate's declaration key from the list of names (not their id: see Candidate.declarationKey). */
+  declarationKey: id('candidate'),
   kind: z.enum(ConflictKind, { error: 'Select how you know them' }),
   note: optionalText('Note', 300),
 });
+
+export const withdrawConflictSchema = z.object({ vacancyId: id('vacancy'), declarationKey: id('candidate') });
 
 export const confirmDeclarationsSchema = z.object({ vacancyId: id('vacancy') });
 

@@ -1,0 +1,30 @@
+import type { db, Tx } from '@/lib/db';
+
+/*
+ * What other workflows may take from recruitment: the appointments waiting to
+ * become placements (onboarding takes them up and marks them placed), and the
+ * recruitment rules' small pieces others show. Nothing here carries candidate
+ * data beyond the appointed person's account.
+ */
+
+/** Appointments in these teams not yet taken up as placements, oldest first. */
+export function pendingPlacements(client: Tx | typeof db, teamIds: readonly string[]) {
+  return client.appointment.findMany({
+    where: { teamId: { in: [...teamIds] }, placedAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      teamId: true,
+      roleVersionId: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+      vacancy: { select: { id: true, title: true } },
+    },
+  });
+}
+
+/** Onboarding marks an appointment placed when the placement it became starts. Returns false when it was already placed. */
+export async function markPlaced(tx: Tx, appointmentId: string, at = new Date()): Promise<boolean> {
+  const { count } = await tx.appointment.updateMany({ where: { id: appointmentId, placedAt: null }, data: { placedAt: at } });
+  return count === 1;
+}

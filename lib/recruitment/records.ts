@@ -1,0 +1,153 @@
+import { ActionError, MESSAGES } from '@/lib/action-error';
+import type { db, Tx } from '@/lib/db';
+import type { ScoringStage, VacancyStatus } from '@/lib/generated/prisma/enums';
+import { criteriaForStage, eligibleScorers, everyoneSubmitted, scoreMatrix, type PanelSeat, type ScoreMatrix } from '@/lib/recruitment/rules';
+
+type Client = Tx | typeof db;
+
+/*
+ * The steps recruitment's actions share, inside their transaction: the vacancy
+ * locked while its status or panel changes, the panel as the composition rule
+ * reads it, and a candidate's scores as the panel may see them.
+ */
+
+/** The vacancy, locked until the transaction ends, so two status moves or panel changes cannot interleave. */
+export async function lockVacancy(tx: Tx, vacancyId: string) {
+  await tx.$queryRaw`SELECT id FROM "Vacancy" WHERE id = ${vacancyId}::uuid FOR UPDATE`;
+  return tx.vacancy.findUniqueOrThrow({
+    where: { id: vacancyId },
+    select: { id: true, teamId: true, title: true, status: true, version: true, posts: true, specificationId: true, roleVersionId: true, createdById: true, team: { select: { name: true } } },
+  });
+}
+
+export type LockedVacancy = Awaited<ReturnType<typeof lockVacancy>>;
+
+/** Refuses changes that a vacancy's status no longer allows. */
+export function requireStatus(vacancy: { status: VacancyStatus }, allowed: readonly VacancyStatus[], message: string): void {
+  if (!allowed.includes(vacancy.status)) throw new ActionError('CONFLICT', message);
+}
+
+/**
+ * The panel as the composition rule reads it: lived experience is a peer worker
+ * in any team or a service-user representative; HR or management is HR or a
+ * manager of any team. Disabled people do not count.
+ */
+export async function panelSeats(client: Client, vacancyId: string): Promise<Array<PanelSeat & { id: string; role: 'CHAIR' | 'MEMBER'; name: string; conflictsDeclaredAt: Date | null }>> {
+  const members = await client.panelMember.findMany({
+    where: { vacancyId },
+    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      shortlisting: true,
+      interview: true,
+      conflictsDeclaredAt: true,
+      user: { select: { name: true, orgRole: true, disabledAt: true, memberships: { where: { team: { archivedAt: null } }, select: { role: true } } } },
+    },
+  });
+  return members
+    .filter((member) => !member.user.disabledAt)
+    .map((member) => ({
+      id: member.id,
+      userId: member.userId,
+      role: member.role,
+      name: member.user.name,
+      shortlisting: member.shortlisting,
+      interview: member.interview,
+      conflictsDeclaredAt: member.conflictsDeclaredAt,
+      livedExperience: member.user.orgRole === 'SERVICE_USER_REP' || member.user.memberships.some((membership) => membership.role === 'PEER_WORKER'),
+      hrOrManager: member.user.orgRole === 'HR' || member.user.memberships.some((membership) => membership.role === 'MANAGER'),
+    }));
+}
+
+/** The candidate with what every action on them checks: their vacancy and where they stand. */
+export async function openCandidate(tx: Tx, candidateId: string) {
+  const candidate = await tx.candidate.findUniqueOrThrow({
+    where: { id: candidateId },
+    select: {
+      id: true,
+      number: true,
+      version: true,
+      vacancyId: true,
+      guaranteedInterview: true,
+      shortlistOutcome: true,
+      outcome: true,
+      purgedAt: true,
+      email: true,
+      name: true,
+    },
+  });
+  const vacancy = await lockVacancy(tx, candidate.vacancyId);
+  return { candidate, vacancy };
+}
+
+/** The specification's criteria in order, as the rules read them. */
+export function specificationCriteria(client: Client, specificationId: string) {
+  return client.criterion.findMany({
+    where: { specificationId },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    select: { id: true, position: true, category: true, wording: true, essential: true, assessedBy: true, weight: true, descriptors: true, questions: true },
+  });
+}
+
+/** Each score sheet's current scores: a correction replaces the score it corrects. */
+export function currentScores(scores: ReadonlyArray<{ id: string; criterionId: string; score: number; correctsId: string | null; createdAt: Date }>): Map<string, number> {
+  const corrected = new Set(scores.map((score) => score.correctsId).filter((id): id is string => id !== null));
+  const current = new Map<string, number>();
+  for (const score of [...scores].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+    if (!corrected.has(score.id)) current.set(score.criterionId, score.score);
+  }
+  return current;
+}
+
+export interface StageScores {
+  stage: ScoringStage;
+  /** Who must submit: the members at this stage without a conflict with the candidate. */
+  eligible: Array<{ userId: string; name: string }>;
+  submitted: Set<string>;
+  complete: boolean;
+  /** Only once every eligible member has submitted: the matrix, with each column's member. */
+  matrix: (ScoreMatrix & { memberNames: string[] }) | null;
+}
+
+/**
+ * A candidate's scores at one stage as anyone other than their author may see
+ * them: who has submitted (never what) until every eligible member has, then
+ * the matrix of submitted sheets. Drafts are never read here.
+ */
+export async function stageScores(client: Client, candidate: { id: string; vacancyId: string }, specificationId: string, stage: ScoringStage): Promise<StageScores> {
+  const [seats, conflicts, sheets, criteria] = await Promise.all([
+    panelSeats(client, candidate.vacancyId),
+    client.conflictDeclaration.findMany({ where: { candidateId: candidate.id }, select: { userId: true } }),
+    client.scoreSheet.findMany({ where: { candidateId: candidate.id, stage, submittedAt: { not: null } }, select: { userId: true } }),
+    specificationCriteria(client, specificationId),
+  ]);
+  const conflicted = new Set(conflicts.map((conflict) => conflict.userId));
+  const eligibleIds = eligibleScorers(seats, stage, conflicted);
+  const names = new Map(seats.map((seat) => [seat.userId, seat.name]));
+  const submitted = new Set(sheets.map((sheet) => sheet.userId).filter((userId) => eligibleIds.includes(userId)));
+  const complete = everyoneSubmitted(eligibleIds, submitted);
+  const eligible = eligibleIds.map((userId) => ({ userId, name: names.get(userId) ?? '' }));
+  if (!complete) return { stage, eligible, submitted, complete, matrix: null };
+  const scored = await client.scoreSheet.findMany({
+    where: { candidateId: candidate.id, stage, submittedAt: { not: null }, userId: { in: eligibleIds } },
+    select: { userId: true, scores: { select: { id: true, criterionId: true, score: true, correctsId: true, createdAt: true } } },
+  });
+  const byMember = new Map(scored.map((sheet) => [sheet.userId, currentScores(sheet.scores)]));
+  const matrix = scoreMatrix(
+    criteriaForStage(criteria, stage),
+    eligibleIds.map((userId) => ({ memberId: userId, scores: byMember.get(userId) ?? new Map() })),
+  );
+  return { stage, eligible, submitted, complete, matrix: { ...matrix, memberNames: eligibleIds.map((userId) => names.get(userId) ?? '') } };
+}
+
+/** Refuses a change to a record that has been purged: its personal data is gone. */
+export function requireNotPurged(candidate: { purgedAt: Date | null }): void {
+  if (candidate.purgedAt) throw new ActionError('CONFLICT', 'This candidate’s personal data has been deleted under the retention rule.');
+}
+
+/** An action that reached a record through a relation the person no longer holds. */
+export function notOnPanel(): ActionError {
+  return new ActionError('FORBIDDEN', MESSAGES.FORBIDDEN);
+}

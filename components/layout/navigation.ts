@@ -9,11 +9,15 @@ export interface NavigationItem {
 }
 
 /** The header's links: only what this person may use (the pages check again). */
-export function navigationFor(user: PermissionSubject & { waitingRequests?: number }): NavigationItem[] {
+export function navigationFor(user: PermissionSubject & { waitingRequests?: number; onPanel?: boolean }): NavigationItem[] {
   const items: NavigationItem[] = [{ href: '/', label: 'Home' }];
   if (can(user, 'team.list') || user.memberships.length > 0) items.push({ href: '/teams', label: 'Teams' });
   // Anyone may be asked to review a role or answer an expectations check.
   items.push({ href: '/requests', label: 'Requests', badge: waitingBadge(user.waitingRequests) });
+  // HR, a team's managers, and anyone sitting on a recruitment panel.
+  if (can(user, 'recruitment.view') || user.memberships.some((membership) => can(user, 'recruitment.view', { teamId: membership.teamId })) || user.onPanel) {
+    items.push({ href: '/recruitment', label: 'Recruitment' });
+  }
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
   if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });

@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { OrgRole, TeamRole } from '@/lib/generated/prisma/enums';
 import { isUuid } from '@/lib/schema-fields';
 import { readSession } from '@/lib/auth/session';
+import { onPanelSql } from '@/lib/recruitment/gate';
 import { waitingRequestsSql } from '@/lib/requests/gate';
 import { checkSession } from '@/lib/auth/sessions';
 import { can, type Permission, type PermissionScope } from '@/lib/permissions';
@@ -21,6 +22,8 @@ export interface CurrentUser {
   memberships: Array<{ teamId: string; role: TeamRole; team: { name: string } }>;
   /** How many requests wait for them (the header's count): loaded for pages, not inside actions. */
   waitingRequests?: number;
+  /** Whether they sit on a recruitment panel still at work (pages only, with the count). */
+  onPanel?: boolean;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface CurrentUser {
 const personJson = (userId: string, { withWaiting = false } = {}) => Prisma.sql`(
   SELECT json_build_object(
     'id', u.id, 'email', u.email, 'name', u.name, 'jobTitle', u."jobTitle", 'orgRole', u."orgRole", 'version', u.version,
-    ${withWaiting ? Prisma.sql`'waitingRequests', ${waitingRequestsSql(Prisma.sql`u.id`)},` : Prisma.empty}
+    ${withWaiting ? Prisma.sql`'waitingRequests', ${waitingRequestsSql(Prisma.sql`u.id`)}, 'onPanel', ${onPanelSql(Prisma.sql`u.id`)},` : Prisma.empty}
     'memberships', COALESCE((
       SELECT json_agg(json_build_object('teamId', m."teamId", 'role', m.role, 'team', json_build_object('name', t.name)) ORDER BY t.name, t.id)
       FROM "TeamMembership" m JOIN "Team" t ON t.id = m."teamId" AND t."archivedAt" IS NULL

@@ -1,4 +1,5 @@
 import type { db, Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /*
  * What other workflows may take from recruitment: the appointments waiting to
@@ -28,3 +29,7 @@ export async function markPlaced(tx: Tx, appointmentId: string, at = new Date())
   const { count } = await tx.appointment.updateMany({ where: { id: appointmentId, placedAt: null }, data: { placedAt: at } });
   return count === 1;
 }
+
+/** SQL: whether the person (a uuid expression) sits on the panel of a vacancy not yet closed. The header shows them "Recruitment". */
+export const onPanelSql = (userId: Prisma.Sql) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "PanelMember" p JOIN "Vacancy" v ON v.id = p."vacancyId" WHERE p."userId" = ${userId} AND v.status <> 'CLOSED')`;

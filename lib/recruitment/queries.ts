@@ -5,7 +5,7 @@ import { pageArgs, toPage } from '@/lib/pagination';
 import { editableSpecificationsWhere, getSpecificationAccess, getVacancyAccess, visibleVacanciesWhere, type VacancyAccess } from '@/lib/recruitment/access';
 import { candidateLabel } from '@/lib/recruitment/labels';
 import { currentScores, panelSeats, specificationCriteria, stageScores, type StageScores } from '@/lib/recruitment/records';
-import { checkSpecification, criteriaForStage, MEETS_THRESHOLD, namesVisibleToPanel, panelProblems, panelsDiffer, SCORE_MAX, scoringStageOf } from '@/lib/recruitment/rules';
+import { checkSpecification, criteriaForStage, eligibleScorers, everyoneSubmitted, MEETS_THRESHOLD, namesVisibleToPanel, panelProblems, panelsDiffer, SCORE_MAX, scoringStageOf } from '@/lib/recruitment/rules';
 import { recruitmentRules } from '@/lib/recruitment/settings';
 import type { CurrentUser } from '@/lib/auth/gate';
 import { can } from '@/lib/permissions';
@@ -172,7 +172,8 @@ export async function getAllDeclarations(access: VacancyAccess) {
   return db.conflictDeclaration.findMany({
     where: { vacancyId: access.vacancy.id },
     orderBy: [{ candidate: { name: 'asc' } }, { createdAt: 'asc' }],
-    select: { id: true, kind: true, note: true, createdAt: true, user: { select: { name: true } }, candidate: { select: { name: true, number: true } } },
+    // No number: with it the chair could match the names to the anonymised applications at shortlisting.
+    select: { id: true, kind: true, note: true, createdAt: true, user: { select: { name: true } }, candidate: { select: { name: true } } },
   });
 }
 
@@ -262,6 +263,8 @@ export async function getCandidate(user: CurrentUser, vacancyId: string, candida
       ...candidate,
       vacancy: undefined,
       conflicts: undefined,
+      // At shortlisting the panel knows the candidate by number only.
+      name: namesShown ? candidate.name : null,
       // Contact details are HR's; adjustments reach the panel with the names, from the interview stage.
       email: canManage ? candidate.email : null,
       phone: canManage ? candidate.phone : null,
@@ -307,7 +310,7 @@ export async function getFeedback(user: CurrentUser, vacancyId: string, candidat
 export async function getVacancyRecord(user: CurrentUser, vacancyId: string) {
   const access = await getVacancyAccess(user, vacancyId);
   if (!access?.canManage) return null;
-  const [criteria, candidates, sheets, declarations, moderation] = await Promise.all([
+  const [criteria, candidates, sheets, declarations, moderation, seats] = await Promise.all([
     specificationCriteria(db, access.vacancy.specificationId),
     db.candidate.findMany({
       where: { vacancyId },
@@ -318,10 +321,25 @@ export async function getVacancyRecord(user: CurrentUser, vacancyId: string) {
     db.scoreSheet.findMany({
       where: { candidate: { vacancyId }, submittedAt: { not: null } },
       orderBy: [{ candidate: { number: 'asc' } }, { stage: 'asc' }, { submittedAt: 'asc' }],
-      select: { candidateId: true, stage: true, submittedAt: true, user: { select: { name: true } }, scores: { orderBy: { createdAt: 'asc' }, select: { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } } },
+      select: { candidateId: true, userId: true, stage: true, submittedAt: true, user: { select: { name: true } }, scores: { orderBy: { createdAt: 'asc' }, select: { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } } },
     }),
-    db.conflictDeclaration.findMany({ where: { vacancyId }, orderBy: { createdAt: 'asc' }, select: { candidateId: true, kind: true, note: true, createdAt: true, user: { select: { name: true } } } }),
+    db.conflictDeclaration.findMany({ where: { vacancyId }, orderBy: { createdAt: 'asc' }, select: { candidateId: true, userId: true, kind: true, note: true, createdAt: true, user: { select: { name: true } } } }),
     db.moderationNote.findMany({ where: { candidate: { vacancyId } }, orderBy: { createdAt: 'asc' }, select: { candidateId: true, stage: true, criterionId: true, text: true, createdAt: true, author: { select: { name: true } } } }),
+    panelSeats(db, vacancyId),
   ]);
-  return { access, criteria, candidates, sheets, declarations, moderation, current: (scores: OwnSheet['scores']) => currentScores(scores) };
+  // As everywhere else, nobody (HR included) reads a submitted sheet before every eligible member has submitted for that candidate at that stage.
+  const submittedBy = new Map<string, Set<string>>();
+  for (const sheet of sheets) submittedBy.set(`${sheet.candidateId}:${sheet.stage}`, (submittedBy.get(`${sheet.candidateId}:${sheet.stage}`) ?? new Set()).add(sheet.userId));
+  const conflictedWith = (candidateId: string) => new Set(declarations.filter((declaration) => declaration.candidateId === candidateId).map((declaration) => declaration.userId));
+  const complete = (candidateId: string, stage: ScoringStage) =>
+    everyoneSubmitted(eligibleScorers(seats, stage, conflictedWith(candidateId)), submittedBy.get(`${candidateId}:${stage}`) ?? new Set());
+  return {
+    access,
+    criteria,
+    candidates,
+    sheets: sheets.filter((sheet) => complete(sheet.candidateId, sheet.stage)),
+    declarations,
+    moderation,
+    current: (scores: OwnSheet['scores']) => currentScores(scores),
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTRACT_TYPES, roleSectionKey, sectionSchemas, SUPERVISION_TYPES, WORKING_DAYS } from '@/lib/roles/rules';
-import { id, lines, manyStrings, optionalLongText, requiredText, safeString, unsafeCharacterProblem, version, yesNo as yesNoQuestion } from '@/lib/schema-fields';
+import { id, lines, manyStrings, optionalLongText, requiredText, safeString, version, yesNo as yesNoQuestion } from '@/lib/schema-fields';
 
 /**
  * Form-shaped schemas: what a role form posts (strings, as a plain HTML form

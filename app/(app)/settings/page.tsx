@@ -38,6 +38,13 @@ export default async function SettingsPage() {
       description: "Each team has its own: open a team and choose “Agreement policy” to set which groups must agree its role descriptions.",
     });
   }
+  if (can(user, 'recruitment.settings.manage')) {
+    organisation.push({
+      href: '/settings/recruitment',
+      title: 'Recruitment panels and candidates’ data',
+      description: 'Who must sit on every recruitment panel (scorers, lived experience, HR or management), and how many months candidates’ personal data is kept after a decision.',
+    });
+  }
   if (can(user, 'notifications.manage')) {
     organisation.push({
       href: '/settings/notifications',

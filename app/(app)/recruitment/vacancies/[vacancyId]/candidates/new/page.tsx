@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CandidateForm } from '@/components/recruitment/candidate-form';
+import { BackLink } from '@/components/ui/back-link';
+import { getSpecification } from '@/lib/recruitment/queries';
+import { loadVacancy } from '@/lib/recruitment/load';
+import { vacancyPath } from '@/lib/recruitment/paths';
+import { criteriaForStage } from '@/lib/recruitment/rules';
+
+export const metadata: Metadata = { title: 'Record a candidate' };
+
+export default async function NewCandidatePage({ params }: { params: Promise<{ vacancyId: string }> }) {
+  const { vacancyId } = await params;
+  const { user, vacancy: detail } = await loadVacancy(vacancyId);
+  if (!detail?.canManage) notFound();
+  const specification = await getSpecification(user, detail.vacancy.specificationId);
+  const criteria = criteriaForStage(specification?.criteria ?? [], 'SHORTLISTING');
+  const open = detail.vacancy.status === 'DRAFT' || detail.vacancy.status === 'OPEN';
+  return (
+    <>
+      <BackLink href={vacancyPath(vacancyId)}>Back to {detail.vacancy.title}</BackLink>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <span className="nhsuk-caption-l">{detail.vacancy.title}</span>
+          <h1>Record a candidate</h1>
+          {open ? <CandidateForm vacancyId={vacancyId} criteria={criteria.map((criterion) => ({ id: criterion.id, wording: criterion.wording }))} /> : <p>Shortlisting has started: no more candidates can be added to this vacancy.</p>}
+        </div>
+      </div>
+    </>
+  );
+}

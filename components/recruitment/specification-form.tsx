@@ -1,0 +1,56 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { Select, TextInput } from '@/components/ui/fields';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { specificationPath } from '@/lib/recruitment/paths';
+import { createSpecificationSchema } from '@/lib/recruitment/schemas';
+import { createSpecification } from '@/lib/recruitment/specification-actions';
+
+/** Starts a person specification from a role's agreed version. */
+export function CreateSpecificationForm({ roles, roleId }: { roles: ReadonlyArray<{ id: string; title: string; team: { name: string } }>; roleId: string }) {
+  const router = useRouter();
+  const { form, formProps, fieldError, errorSummary, pending, result } = useActionForm({
+    schema: createSpecificationSchema,
+    action: createSpecification,
+    defaultValues: { roleId, title: '' },
+    onSuccess: (data) => router.push(specificationPath(data.specificationId)),
+  });
+  if (result?.ok) {
+    return (
+      <>
+        <h1>Person specification started</h1>
+        <p>
+          <Link href={specificationPath(result.data.specificationId)}>Go to the person specification</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <ErrorSummary errors={errorSummary} />
+      <form {...formProps}>
+        <Select
+          id="roleId"
+          label="Role"
+          hint="Only roles with an agreed version are listed: the specification is built from the version everyone agreed."
+          placeholder="Select a role"
+          options={roles.map((role) => ({ value: role.id, label: `${role.title} – ${role.team.name}` }))}
+          defaultValue={roleId}
+          error={fieldError('roleId')}
+          {...form.register('roleId')}
+        />
+        <TextInput id="title" label="Title" hint="For example, Peer Support Worker (Band 4) person specification" error={fieldError('title')} {...form.register('title')} />
+        <div className="nhsuk-button-group">
+          <SubmitButton pending={pending}>Start the person specification</SubmitButton>
+          <Link className="nhsuk-link" href="/recruitment/specifications">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}

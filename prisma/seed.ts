@@ -20,6 +20,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
+import { seedDemoRecruitment } from './demo-recruitment';
 import { seedDemoRoles } from './demo-roles';
 
 interface SeedPerson {
@@ -115,7 +116,7 @@ export function checkDemoAccounts(accounts: DemoAccount[]): void {
 }
 
 export interface SeedOutcome {
-  created: { people: number; teams: number; memberships: number; roles: number };
+  created: { people: number; teams: number; memberships: number; roles: number; vacancies: number };
   demoPasswordsSet: number;
   adminLinkPath: string | null;
 }
@@ -123,7 +124,7 @@ export interface SeedOutcome {
 /** Builds the demo data in `tx`. `demoPasswordHash` gives the demo accounts a password. */
 export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoPasswordHash: string | null }): Promise<SeedOutcome> {
   const demoEmails = new Set(options.demoAccounts.map((account) => account.email));
-  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
+  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
   const audit = (action: string, recordType: string, recordId: string, detail: string) =>
     recordAudit(tx, null, { action, recordType, recordId, summary: `${SEED_SUMMARY}: ${detail}` });
 
@@ -167,8 +168,10 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
     if (!value) throw new Error(`prisma/demo-roles.ts names ${key}, which the seed does not create`);
     return value;
   };
-  const rolesAdded = await seedDemoRoles({ tx, team: (name) => found(teams, name), person: (email) => found(people, email), audit });
+  const context = { tx, team: (name: string) => found(teams, name), person: (email: string) => found(people, email), audit };
+  const rolesAdded = await seedDemoRoles(context);
   outcome.created.roles = rolesAdded.length;
+  outcome.created.vacancies = await seedDemoRecruitment(context);
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).
@@ -190,11 +193,11 @@ async function main(): Promise<void> {
 
   const outcome = await db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
 
-  const { people, teams, memberships, roles } = outcome.created;
+  const { people, teams, memberships, roles, vacancies } = outcome.created;
   console.log(
-    people + teams + memberships + roles === 0
+    people + teams + memberships + roles + vacancies === 0
       ? 'Demo data already present: nothing to add.'
-      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships and ${roles} role descriptions added.`,
+      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships, ${roles} role descriptions and ${vacancies} vacancies added.`,
   );
   if (demo && outcome.demoPasswordsSet > 0) console.log(`Demo password set for ${outcome.demoPasswordsSet} demo account(s) (embedded demo database).`);
   if (outcome.adminLinkPath) {

@@ -10,6 +10,8 @@ import { getRoleAccess } from '@/lib/roles/access';
 import { getVersionDetail } from '@/lib/agreement/queries';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { DEMO_ROLES, seedDemoRoles } from '../../prisma/demo-roles';
+import { panelSeats, stageScores } from '@/lib/recruitment/records';
+import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
 import { buildWorld, createTeam, hashOfTestPassword, TEST_PASSWORD } from '../factories';
 import { currentUserOf } from '../support/roles';
@@ -40,7 +42,7 @@ const counts = async () => ({
   resolutions: await db.contestedResolution.count(),
 });
 
-const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0 };
+const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0 };
 const [CMHT, EIP, RECOVERY_COLLEGE] = SEED_TEAMS;
 
 /** A seeded role with everything about it, found by team and title. */
@@ -67,7 +69,7 @@ describe('the demo seed', () => {
 
   it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3 });
+    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3, vacancies: 3 });
     expect(outcome.demoPasswordsSet).toBe(0);
     expect(await db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
 
@@ -92,7 +94,8 @@ describe('the demo seed', () => {
     const byAction: Record<string, number> = {};
     for (const event of events) byAction[event.action] = (byAction[event.action] ?? 0) + 1;
     expect(byAction).toEqual({
-      'seed.person.create': 19,
+      // The 19 seed people, and the appointed candidate's account.
+      'seed.person.create': 20,
       'seed.team.create': 3,
       'seed.team.member.add': 16,
       'seed.person.invite': 1,
@@ -109,6 +112,11 @@ describe('the demo seed', () => {
       'seed.role.version.agree': 7,
       'seed.role.concern.raise': 1,
       'seed.role.concern.reply': 1,
+      'seed.recruitment.specification.create': 1,
+      'seed.recruitment.vacancy.open': 3,
+      'seed.recruitment.scores': 1,
+      'seed.recruitment.appoint': 1,
+      'seed.recruitment.purge': 1,
     });
     expect(events.every((event) => event.actorId === null && event.summary.startsWith('Demo data seeded'))).toBe(true);
     // Every role, version, concern and check it made has its own audit event.
@@ -120,6 +128,30 @@ describe('the demo seed', () => {
       ...(await db.expectationCheck.findMany({ select: { id: true } })),
     ];
     expect(records.filter((record) => !recorded.has(record.id))).toEqual([]);
+  });
+
+  it('recruits to the community team’s agreed role: a vacancy at interview, a decided one with an appointment, and a purged candidate', async () => {
+    await runSeed(null);
+    const vacancies = await db.vacancy.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, status: true, specificationId: true, roleVersion: { select: { status: true } } } });
+    expect(vacancies.map((vacancy) => [vacancy.status, vacancy.roleVersion.status])).toEqual([
+      ['INTERVIEWING', 'AGREED'],
+      ['DECIDED', 'AGREED'],
+      ['CLOSED', 'AGREED'],
+    ]);
+    const [open, decided, closed] = vacancies;
+    expect(panelProblems(await panelSeats(db, open.id), DEFAULT_COMPOSITION, 'INTERVIEW')).toEqual([]);
+    expect(panelProblems(await panelSeats(db, open.id), DEFAULT_COMPOSITION, 'SHORTLISTING')).toEqual([]);
+    const candidates = await db.candidate.findMany({ where: { vacancyId: open.id }, orderBy: { number: 'asc' }, select: { id: true, vacancyId: true, shortlistOutcome: true } });
+    expect(candidates.every((candidate) => candidate.shortlistOutcome)).toBe(true);
+    const interviews = await Promise.all(candidates.filter((candidate) => candidate.shortlistOutcome === 'INVITED').map((candidate) => stageScores(db, candidate, open.specificationId, 'INTERVIEW')));
+    // One candidate fully scored, with a difference of 2 to discuss; one part-submitted (a draft waits); one not started.
+    expect(interviews.filter((state) => state.matrix && state.matrix.divergentCriteria.length > 0)).toHaveLength(1);
+    expect(interviews.filter((state) => !state.complete && state.submitted.size > 0)).toHaveLength(1);
+    expect(await db.appointment.count({ where: { vacancyId: decided.id, placedAt: null } })).toBe(1);
+    const purged = await db.candidate.findFirstOrThrow({ where: { vacancyId: closed.id } });
+    expect(purged).toMatchObject({ name: null, email: null, phone: null });
+    expect(purged.purgedAt).not.toBeNull();
+    expect(await db.score.count({ where: { sheet: { candidateId: purged.id } } })).toBeGreaterThan(0);
   });
 
   it('gives the community team an agreed role, agreed as the default policy asks, after a completed expectations check', async () => {

@@ -5,7 +5,6 @@
 // decided vacancy with an appointment waiting for onboarding, and one closed
 // vacancy whose candidates' personal data has been deleted. Built with the
 // factories in tests/factories, like prisma/demo-roles.ts.
-import type { Tx } from '@/lib/db';
 import { retentionDate, DEFAULT_RETENTION_MONTHS } from '@/lib/recruitment/rules';
 import { getAgreedVersion } from '@/lib/roles/gate';
 import { addPanelMember, createCandidate, createSpecification, createVacancy, scoreCandidate, type CriterionOptions } from '../tests/factories/recruitment';

@@ -1,3 +1,4 @@
+import { recordAudit } from '@/lib/audit/gate';
 import { db, type Tx } from '@/lib/db';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { can, type PermissionSubject } from '@/lib/permissions';
@@ -71,16 +72,14 @@ async function purgeBatch(tx: Tx, now: Date, batchSize: number): Promise<number>
   const perVacancy = new Map<string, number>();
   for (const row of due) perVacancy.set(row.vacancyId, (perVacancy.get(row.vacancyId) ?? 0) + 1);
   const vacancies = await tx.vacancy.findMany({ where: { id: { in: [...perVacancy.keys()] } }, orderBy: { id: 'asc' }, select: { id: true, title: true } });
-  // Written here rather than through lib/audit/record.ts: workflows take from one another only gates and rules (eslint.config.mjs).
-  await tx.auditEvent.createMany({
-    data: vacancies.map((vacancy) => ({
-      actorId: null,
+  for (const vacancy of vacancies) {
+    await recordAudit(tx, null, {
       action: PURGE_AUDIT_ACTION,
       recordType: 'Vacancy',
       recordId: vacancy.id,
-      summary: `Deleted the personal data of ${plural(perVacancy.get(vacancy.id) ?? 0)} for "${vacancy.title}" under the retention rule`.slice(0, 500),
-    })),
-  });
+      summary: `Deleted the personal data of ${plural(perVacancy.get(vacancy.id) ?? 0)} for "${vacancy.title}" under the retention rule`,
+    });
+  }
   return ids.length;
 }
 

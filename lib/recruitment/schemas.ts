@@ -99,7 +99,11 @@ export const shortlistSchema = z.object({
 
 // ---- Scoring ----
 
-const scoreValue = z.coerce.number({ error: `Select a score from ${SCORE_MIN} to ${SCORE_MAX}` }).int().min(SCORE_MIN, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`).max(SCORE_MAX, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`);
+// An empty field is no score, never 0 (coercion alone would turn '' into 0, and a submitted score cannot change).
+const scoreValue = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.coerce.number({ error: `Select a score from ${SCORE_MIN} to ${SCORE_MAX}` }).int().min(SCORE_MIN, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`).max(SCORE_MAX, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`),
+);
 
 export const saveScoresSchema = z.object({
   candidateId: id('candidate'),

@@ -5,20 +5,27 @@
 // An action whose refusal depends on the record (a team's own activity or an
 // organisation-wide one) lists each case as a scenario.
 import { db } from '@/lib/db';
+import type { VacancyStatus } from '@/lib/generated/prisma/enums';
 import { currentTemplate } from '@/lib/roles/template';
 import {
   activityCatalogue,
+  addPanelMember,
+  agreedRole,
   answersFor,
   buildWorld,
   CALLERS,
   callerUser,
   createActivity,
+  createCandidate,
   createCheck,
   createConcern,
   createInvitation,
   createRole,
+  createSpecification,
+  createVacancy,
   hashOfTestPassword,
   roleInReview,
+  scoreCandidate,
   TEST_PASSWORD,
   type Caller,
   type FactoryUser,
@@ -43,6 +50,45 @@ const THIS_TEAM_DRAFTERS: Caller[] = ['admin', 'managerOfThisTeam'];
 const INVITED_REVIEWERS: Caller[] = ['staff', 'serviceUserRep'];
 
 const newRole = (world: World) => createRole({ team: world.thisTeam, createdBy: world.managerOfThisTeam });
+
+/** Recruitment is HR's: opening and moving vacancies, the panel, candidates, the hand-off. */
+const HR_ONLY: Caller[] = ['hr'];
+/** Who builds person specifications for this team: HR and the team's own manager (not an administrator). */
+const SPECIFICATION_AUTHORS: Caller[] = ['hr', 'managerOfThisTeam'];
+/**
+ * The panel recruitmentFixture() forms: the staff member chairs, the peer worker
+ * and the representative sit on it. Nobody else is on it: not HR, not the team's
+ * manager, not an administrator. The panel's own actions are theirs alone.
+ */
+const PANEL: Caller[] = ['staff', 'peerWorker', 'serviceUserRep'];
+/** Shortlisting and decisions: HR, and the panel's chair (the staff member). */
+const HR_AND_CHAIR: Caller[] = ['hr', 'staff'];
+
+/**
+ * A vacancy of this team at `status`, on a freshly agreed role, with one
+ * candidate (who answered the application criteria) and then its panel, whose
+ * declarations are therefore current.
+ */
+async function recruitmentFixture(world: World, status: VacancyStatus) {
+  const { version } = await agreedRole(world);
+  const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: world.hr });
+  const vacancy = await createVacancy({ specification, createdBy: world.hr, status });
+  const candidate = await createCandidate(vacancy, world.hr);
+  const chair = await addPanelMember(vacancy, world.staff, { role: 'CHAIR' });
+  const peerWorker = await addPanelMember(vacancy, world.peerWorker);
+  const serviceUserRep = await addPanelMember(vacancy, world.serviceUserRep);
+  const [lived, values, practical] = specification.criteria;
+  const panel = [world.staff, world.peerWorker, world.serviceUserRep];
+  return { specification, vacancy, candidate, seats: { chair, peerWorker, serviceUserRep }, panel, lived, values, practical };
+}
+
+/** Every panel member has submitted their scores for the candidate at this stage. */
+async function everyoneScored(fixture: Awaited<ReturnType<typeof recruitmentFixture>>, stage: 'SHORTLISTING' | 'INTERVIEW') {
+  const criteria = stage === 'SHORTLISTING' ? [fixture.lived, fixture.practical] : [fixture.lived, fixture.values];
+  for (const member of fixture.panel) await scoreCandidate(fixture.candidate, member, stage, Object.fromEntries(criteria.map((criterion) => [criterion.id, 3])));
+}
+
+const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
 
 interface MatrixEntry {
   /** Who may call it; everyone else is refused. */
@@ -280,6 +326,155 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
   'team.policy.update': {
     allowed: ADMIN_ONLY,
     input: (world) => ({ teamId: world.thisTeam.id, version: world.thisTeam.version, minimums: { MANAGER: 1, STAFF: 2, PEER_WORKER: 0, SERVICE_USER_REP: 0, HR: 1, PEER_OR_REP: 1 } }),
+  },
+  // ---- Recruitment ----
+  'recruitment.specification.create': {
+    allowed: SPECIFICATION_AUTHORS,
+    input: async (world) => ({ roleId: (await agreedRole(world)).role.id, title: 'Peer support worker' }),
+  },
+  'recruitment.criterion.save': {
+    allowed: SPECIFICATION_AUTHORS,
+    input: async (world) => {
+      const { version } = await agreedRole(world);
+      const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: world.hr });
+      return {
+        specificationId: specification.id,
+        version: specification.version,
+        category: 'SKILLS_KNOWLEDGE',
+        wording: 'Understands what recovery means to different people',
+        essential: 'no',
+        assessedBy: ['INTERVIEW', 'TASK'],
+        weight: 2,
+        descriptors: DESCRIPTORS,
+        questions: 'What do you understand by recovery?',
+      };
+    },
+  },
+  'recruitment.criterion.remove': {
+    allowed: SPECIFICATION_AUTHORS,
+    input: async (world) => {
+      const { version } = await agreedRole(world);
+      const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: world.hr });
+      return { criterionId: specification.criteria[2].id, version: specification.version };
+    },
+  },
+  'recruitment.vacancy.open': {
+    allowed: HR_ONLY,
+    input: async (world) => {
+      const { version } = await agreedRole(world);
+      const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: world.hr });
+      return { specificationId: specification.id, title: 'Peer Support Worker', posts: 2, closingDate: { day: '31', month: '1', year: String(new Date().getUTCFullYear() + 1) }, reach: 'OPEN_ADVERT' };
+    },
+  },
+  'recruitment.vacancy.move': {
+    allowed: HR_ONLY,
+    input: async (world) => {
+      const { vacancy } = await recruitmentFixture(world, 'DRAFT');
+      return { vacancyId: vacancy.id, version: vacancy.version };
+    },
+  },
+  'recruitment.panel.add': {
+    allowed: HR_ONLY,
+    input: async (world) => ({ vacancyId: (await recruitmentFixture(world, 'DRAFT')).vacancy.id, email: world.managerOfThisTeam.email, role: 'MEMBER', stages: ['INTERVIEW'] }),
+  },
+  'recruitment.panel.remove': {
+    allowed: HR_ONLY,
+    input: async (world) => ({ panelMemberId: (await recruitmentFixture(world, 'DRAFT')).seats.peerWorker.id }),
+  },
+  'recruitment.candidate.add': {
+    allowed: HR_ONLY,
+    input: async (world) => {
+      const { vacancy, lived } = await recruitmentFixture(world, 'OPEN');
+      return { vacancyId: vacancy.id, name: 'Matrix Candidate', email: `matrix-candidate-${world.suffix}@example.test`, guaranteedInterview: 'yes', answers: { [lived.id]: 'My own recovery' }, identifying: [] };
+    },
+  },
+  'recruitment.candidate.pack.release': {
+    allowed: HR_ONLY,
+    input: async (world) => ({ candidateId: (await recruitmentFixture(world, 'OPEN')).candidate.id }),
+  },
+  'recruitment.candidate.shortlist': {
+    allowed: HR_AND_CHAIR,
+    input: async (world) => {
+      const fixture = await recruitmentFixture(world, 'SHORTLISTING');
+      await everyoneScored(fixture, 'SHORTLISTING');
+      return { candidateId: fixture.candidate.id, outcome: 'INVITED' };
+    },
+  },
+  'recruitment.candidate.decide': {
+    allowed: HR_AND_CHAIR,
+    input: async (world) => {
+      const fixture = await recruitmentFixture(world, 'INTERVIEWING');
+      await db.candidate.update({ where: { id: fixture.candidate.id }, data: { shortlistOutcome: 'INVITED' } });
+      await everyoneScored(fixture, 'INTERVIEW');
+      return { candidateId: fixture.candidate.id, version: fixture.candidate.version, outcome: 'RESERVE', rationale: 'Met every essential criterion; the post went to a higher score' };
+    },
+  },
+  'recruitment.candidate.appoint': {
+    allowed: HR_ONLY,
+    input: async (world) => {
+      const { candidate } = await recruitmentFixture(world, 'DECIDED');
+      await db.candidate.update({ where: { id: candidate.id }, data: { shortlistOutcome: 'INVITED', outcome: 'APPOINTED', rationale: 'Best on every criterion' } });
+      return { candidateId: candidate.id };
+    },
+  },
+  'recruitment.conflict.declare': {
+    allowed: PANEL,
+    input: async (world) => {
+      const { vacancy, candidate } = await recruitmentFixture(world, 'OPEN');
+      const { declarationKey } = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: { declarationKey: true } });
+      return { vacancyId: vacancy.id, declarationKey, kind: 'KNOWS_THEM', note: 'We were at school together' };
+    },
+  },
+  // Each member withdraws their own declaration (every member declared one).
+  'recruitment.conflict.withdraw': {
+    allowed: PANEL,
+    input: async (world) => {
+      const { vacancy, candidate, panel } = await recruitmentFixture(world, 'OPEN');
+      await db.conflictDeclaration.createMany({ data: panel.map((member) => ({ vacancyId: vacancy.id, candidateId: candidate.id, userId: member.id, kind: 'KNOWS_THEM' as const })) });
+      const { declarationKey } = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: { declarationKey: true } });
+      return { vacancyId: vacancy.id, declarationKey };
+    },
+  },
+  'recruitment.conflicts.confirm': {
+    allowed: PANEL,
+    input: async (world) => ({ vacancyId: (await recruitmentFixture(world, 'OPEN')).vacancy.id }),
+  },
+  'recruitment.scores.save': {
+    allowed: PANEL,
+    input: async (world) => {
+      const { candidate, lived, practical } = await recruitmentFixture(world, 'SHORTLISTING');
+      return { candidateId: candidate.id, stage: 'SHORTLISTING', intent: 'submit', scores: { [lived.id]: { score: 3, evidence: 'Told us how their recovery shapes their support' }, [practical.id]: { score: '2', evidence: 'Some examples' } } };
+    },
+  },
+  // Every member has submitted; each caller corrects their own score, and anyone else is given the peer worker's.
+  'recruitment.score.correct': {
+    allowed: PANEL,
+    input: async (world, caller) => {
+      const fixture = await recruitmentFixture(world, 'SHORTLISTING');
+      await everyoneScored(fixture, 'SHORTLISTING');
+      const author = fixture.panel.find((member) => member.id === caller?.id) ?? world.peerWorker;
+      const score = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: fixture.candidate.id, userId: author.id }, criterionId: fixture.lived.id }, select: { id: true } });
+      return { scoreId: score.id, score: 2, evidence: 'Read again', reason: 'I scored the wrong criterion' };
+    },
+  },
+  'recruitment.moderation.add': {
+    allowed: PANEL,
+    input: async (world) => {
+      const fixture = await recruitmentFixture(world, 'SHORTLISTING');
+      await everyoneScored(fixture, 'SHORTLISTING');
+      return { candidateId: fixture.candidate.id, stage: 'SHORTLISTING', criterionId: fixture.lived.id, text: 'We agreed the evidence meets the criterion' };
+    },
+  },
+  // The rules are the organisation's: an administrator's alone (HR runs recruitment within them).
+  'recruitment.settings.update': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({
+      minScorers: 3,
+      minLivedExperience: 1,
+      minHrOrManager: 1,
+      retentionMonths: 12,
+      version: (await db.recruitmentSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version,
+    }),
   },
 };
 

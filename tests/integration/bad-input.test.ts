@@ -8,16 +8,22 @@ import { db } from '@/lib/db';
 import { EMPTY_CONTENT } from '@/lib/roles/rules';
 import {
   activityCatalogue,
+  addPanelMember,
+  agreedRole,
   answersFor,
   buildWorld,
   callerUser,
   catalogueActivity,
   createActivity,
+  createCandidate,
   createCheck,
   createConcern,
   createInvitation,
   createRole,
+  createSpecification,
   createTeam,
+  createUser,
+  createVacancy,
   editDraft,
   hashOfTestPassword,
   inviteReviewers,
@@ -25,6 +31,7 @@ import {
   recordAgreement,
   roleContent,
   roleInReview,
+  scoreCandidate,
   submitVersion,
   TEST_PASSWORD,
   without,
@@ -239,6 +246,191 @@ async function buildRoleFixtures(world: World) {
 }
 
 type RoleFixtures = Awaited<ReturnType<typeof buildRoleFixtures>>;
+
+/**
+ * Recruitment records at every stage the recruitment actions refuse to work on,
+ * built once (the first recruitment entry asks for them). Panels: the team's
+ * manager chairs, the peer worker and the representative sit on them, and their
+ * declarations are current; "other" is a vacancy the peer worker is not on.
+ */
+async function buildRecruitmentFixtures(world: World) {
+  const hr = world.hr;
+  const { role, version } = await agreedRole(world, { title: 'Recruited role' });
+  const { version: inReviewVersion } = await roleInReview(world, { title: 'Role not yet agreed' });
+  const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: hr, title: 'Used by the vacancies being scored' });
+  const [lived, values, practical] = specification.criteria;
+  const draftSpecification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: hr, title: 'Not used yet' });
+  const answeredSpecification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: hr, title: 'Used by an open vacancy' });
+  const noLivedExperience = await createSpecification({
+    team: world.thisTeam,
+    roleVersion: version,
+    createdBy: hr,
+    criteria: [{ category: 'VALUES', wording: 'Commitment to hope', essential: true, assessedBy: ['APPLICATION', 'INTERVIEW'] }],
+  });
+  const unagreedSpecification = await createSpecification({ team: world.thisTeam, roleVersion: inReviewVersion, createdBy: hr });
+  const otherTeamSpecification = await createSpecification({ team: world.otherTeam, roleVersion: version, createdBy: hr });
+  const disabledPerson = await createUser({ name: 'Disabled Person', disabled: true });
+
+  const panelOf = async (vacancy: { id: string }) => {
+    const chair = await addPanelMember(vacancy, world.managerOfThisTeam, { role: 'CHAIR' });
+    const peer = await addPanelMember(vacancy, world.peerWorker);
+    const rep = await addPanelMember(vacancy, world.serviceUserRep);
+    return { chair, peer, rep };
+  };
+  const members = [world.managerOfThisTeam, world.peerWorker, world.serviceUserRep];
+  const keyOf = async (candidate: { id: string }) => (await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: { declarationKey: true } })).declarationKey;
+
+  // A draft vacancy with no panel and no candidates; an open one with no candidates, whose only panel member is the peer worker.
+  const draft = await createVacancy({ specification: draftSpecification, createdBy: hr, status: 'DRAFT' });
+  const empty = await createVacancy({ specification: draftSpecification, createdBy: hr, status: 'OPEN' });
+  const emptySeat = await addPanelMember(empty, world.peerWorker);
+  const closed = await createVacancy({ specification, createdBy: hr, status: 'CLOSED' });
+
+  // Open: candidates who answered, one of whom the peer worker declared a conflict with, one whose pack went out.
+  const open = await createVacancy({ specification: answeredSpecification, createdBy: hr, status: 'OPEN' });
+  const openCandidate = await createCandidate(open, hr);
+  const declaredCandidate = await createCandidate(open, hr);
+  const releasedCandidate = await createCandidate(open, hr);
+  await db.candidate.update({ where: { id: releasedCandidate.id }, data: { packReleasedAt: new Date() } });
+  await panelOf(open);
+  await db.conflictDeclaration.create({ data: { vacancyId: open.id, candidateId: declaredCandidate.id, userId: world.peerWorker.id, kind: 'KNOWS_THEM' } });
+  const openWithoutPanel = await createVacancy({ specification: answeredSpecification, createdBy: hr, status: 'OPEN' });
+  await createCandidate(openWithoutPanel, hr);
+
+  // Shortlisting: one candidate everyone scored (opted into the guaranteed interview, meets the essential criterion),
+  // one with only the peer worker's draft, one the peer worker declared a conflict with.
+  const shortlisting = await createVacancy({ specification, createdBy: hr, status: 'SHORTLISTING' });
+  const scored = await createCandidate(shortlisting, hr, { guaranteedInterview: true });
+  const unscored = await createCandidate(shortlisting, hr);
+  const conflicted = await createCandidate(shortlisting, hr);
+  const shortlistingPanel = await panelOf(shortlisting);
+  for (const member of members) await scoreCandidate(scored, member, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 2 });
+  await scoreCandidate(unscored, world.peerWorker, 'SHORTLISTING', { [lived.id]: 1 }, { draft: true });
+  await db.conflictDeclaration.create({ data: { vacancyId: shortlisting.id, candidateId: conflicted.id, userId: world.peerWorker.id, kind: 'RELATED' } });
+  const peerScores = await db.score.findMany({ where: { sheet: { candidateId: scored.id, userId: world.peerWorker.id } }, select: { id: true, criterionId: true } });
+  const correctedScore = peerScores.find((entry) => entry.criterionId === lived.id)!;
+  const correctableScore = peerScores.find((entry) => entry.criterionId === practical.id)!;
+  const sheet = await db.scoreSheet.findFirstOrThrow({ where: { candidateId: scored.id, userId: world.peerWorker.id }, select: { id: true } });
+  await db.score.create({ data: { sheetId: sheet.id, criterionId: lived.id, score: 2, correctsId: correctedScore.id, reason: 'Misread the scale' } });
+  const repScore = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: scored.id, userId: world.serviceUserRep.id } }, select: { id: true } });
+  const draftScore = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: unscored.id, userId: world.peerWorker.id } }, select: { id: true } });
+
+  // Interviewing, one post, already filled: a candidate who missed an essential criterion, one who met them all,
+  // one still waiting for scores, one who was not invited.
+  const interviewing = await createVacancy({ specification, createdBy: hr, status: 'INTERVIEWING' });
+  const alreadyAppointed = await createCandidate(interviewing, hr);
+  const missed = await createCandidate(interviewing, hr);
+  const meets = await createCandidate(interviewing, hr);
+  const waiting = await createCandidate(interviewing, hr);
+  const notInvited = await createCandidate(interviewing, hr);
+  await db.candidate.updateMany({ where: { id: { in: [alreadyAppointed.id, missed.id, meets.id, waiting.id] } }, data: { shortlistOutcome: 'INVITED' } });
+  await db.candidate.update({ where: { id: notInvited.id }, data: { shortlistOutcome: 'NOT_INVITED' } });
+  await db.candidate.update({ where: { id: alreadyAppointed.id }, data: { outcome: 'APPOINTED', rationale: 'Best on every criterion' } });
+  await panelOf(interviewing);
+  for (const member of members) {
+    await scoreCandidate(missed, member, 'INTERVIEW', { [lived.id]: 1, [values.id]: 3 });
+    await scoreCandidate(meets, member, 'INTERVIEW', { [lived.id]: 3, [values.id]: 3 });
+  }
+
+  // Decided: an appointed candidate to hand on, one already handed on, a reserve, a purged one, and one whose account is disabled.
+  const decided = await createVacancy({ specification, createdBy: hr, status: 'DECIDED', decidedAt: new Date() });
+  const appointed = await createCandidate(decided, hr);
+  const handedOn = await createCandidate(decided, hr, { email: world.newcomer.email });
+  const reserve = await createCandidate(decided, hr);
+  const purged = await createCandidate(decided, hr);
+  const disabledAccount = await createCandidate(decided, hr, { email: disabledPerson.email });
+  await db.candidate.updateMany({ where: { vacancyId: decided.id }, data: { shortlistOutcome: 'INVITED', outcome: 'APPOINTED', rationale: 'Met every criterion' } });
+  await db.candidate.update({ where: { id: reserve.id }, data: { outcome: 'RESERVE' } });
+  await db.candidate.update({ where: { id: purged.id }, data: { name: null, email: null, phone: null, purgedAt: new Date() } });
+  await db.appointment.create({ data: { candidateId: handedOn.id, vacancyId: decided.id, userId: world.newcomer.id, teamId: world.thisTeam.id, roleVersionId: version.id, createdById: hr.id } });
+  const decidedPanel = await panelOf(decided);
+  await scoreCandidate(appointed, world.peerWorker, 'INTERVIEW', { [lived.id]: 3, [values.id]: 3 });
+  const decidedScore = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: appointed.id, userId: world.peerWorker.id } }, select: { id: true } });
+
+  // A vacancy the peer worker is not on.
+  const other = await createVacancy({ specification, createdBy: hr, status: 'SHORTLISTING' });
+  const otherCandidate = await createCandidate(other, hr);
+  await addPanelMember(other, world.managerOfThisTeam, { role: 'CHAIR' });
+  await addPanelMember(other, world.serviceUserRep);
+  await addPanelMember(other, world.staff);
+  await scoreCandidate(otherCandidate, world.serviceUserRep, 'SHORTLISTING', { [lived.id]: 2, [practical.id]: 2 });
+  const otherScore = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: otherCandidate.id } }, select: { id: true } });
+
+  return {
+    role,
+    specification,
+    lived,
+    values,
+    practical,
+    draftSpecification,
+    answeredSpecification,
+    noLivedExperience,
+    unagreedSpecification,
+    otherTeamSpecification,
+    disabledPerson,
+    draft,
+    empty,
+    emptySeat,
+    closed,
+    open,
+    openCandidate,
+    openKey: await keyOf(openCandidate),
+    declaredKey: await keyOf(declaredCandidate),
+    releasedCandidate,
+    openWithoutPanel,
+    shortlisting,
+    shortlistingPanel,
+    scored,
+    unscored,
+    conflicted,
+    conflictedKey: await keyOf(conflicted),
+    correctedScore,
+    correctableScore,
+    repScore,
+    draftScore,
+    interviewing,
+    missed,
+    meets,
+    waiting,
+    notInvited,
+    decided,
+    decidedPanel,
+    appointed,
+    handedOn,
+    reserve,
+    purged,
+    disabledAccount,
+    decidedScore,
+    other,
+    otherCandidate,
+    otherKey: await keyOf(otherCandidate),
+    otherScore,
+  };
+}
+
+let recruitmentFixtures: ReturnType<typeof buildRecruitmentFixtures> | undefined;
+const recruitment = (world: World) => (recruitmentFixtures ??= buildRecruitmentFixtures(world));
+
+const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
+const CLOSING_DATE = { day: '31', month: '3', year: String(new Date().getUTCFullYear() + 1) };
+
+/** Bad values of one whole-number field, each a field error on it. */
+function numberCases(valid: Valid, field: string, values: Array<[string, unknown]>): BadInputCase[] {
+  return values.map(([label, value]) => {
+    const input: Valid = { ...valid };
+    if (value === MISSING) delete input[field];
+    else input[field] = value;
+    return { label: `${field}: ${label}`, input, expect: { code: 'VALIDATION', field } as const };
+  });
+}
+
+/** A case with one field replaced, expecting a field error on `field` (the replaced one unless given). */
+function withField(valid: Valid, name: string, label: string, value: unknown, field = name): BadInputCase {
+  const input: Valid = { ...valid };
+  if (value === MISSING) delete input[name];
+  else input[name] = value;
+  return { label: `${name}: ${label}`, input, expect: { code: 'VALIDATION', field } };
+}
 
 interface BadInputEntry {
   /** Who sends the cases (unless a case says otherwise); an administrator by default. */
@@ -770,6 +962,448 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
         { label: "the team's own manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
         emptyFormCase('teamId'),
+      ];
+    },
+  },
+  // ---- Recruitment ----
+  'recruitment.specification.create': {
+    caller: 'hr',
+    cases: async (world, fixtures) => {
+      const { role } = await recruitment(world);
+      const valid = { roleId: role.id, title: 'Peer support worker' };
+      return [
+        ...fieldCases(valid, { roleId: 'uuid', title: 'text' }),
+        { label: 'a role that does not exist', input: { ...valid, roleId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a team id given as the role', input: { ...valid, roleId: world.thisTeam.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a role with only a draft', input: { ...valid, roleId: fixtures.draftRole.id }, expect: { code: 'VALIDATION', field: 'roleId' } },
+        { label: 'a role whose only version is in review', input: { ...valid, roleId: fixtures.reviewedRole.id }, expect: { code: 'VALIDATION', field: 'roleId' } },
+        { label: "another team's role, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, roleId: fixtures.otherRole.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('roleId'),
+      ];
+    },
+  },
+  'recruitment.criterion.save': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = {
+        specificationId: r.draftSpecification.id,
+        version: 1,
+        category: 'VALUES',
+        wording: 'Commitment to mutuality',
+        essential: 'yes',
+        assessedBy: ['INTERVIEW'],
+        weight: 1,
+        descriptors: DESCRIPTORS,
+        questions: 'What does mutuality mean to you?',
+      };
+      return [
+        ...fieldCases(valid, { specificationId: 'uuid', version: 'version', category: 'enum', wording: 'text', essential: 'enum' }),
+        withField(valid, 'criterionId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'assessedBy', 'missing', MISSING),
+        withField(valid, 'assessedBy', 'an empty list', []),
+        withField(valid, 'assessedBy', 'a number', 12345),
+        withField(valid, 'assessedBy', 'a method not in the list', ['INTERVIEW', 'SEANCE'], 'assessedBy.1'),
+        ...numberCases(valid, 'weight', [
+          ['missing', MISSING],
+          ['zero', 0],
+          ['six', 6],
+          ['a fraction', 1.5],
+          ['words', 'heavy'],
+        ]),
+        withField(valid, 'descriptors', 'missing', MISSING),
+        withField(valid, 'descriptors', 'text', 'Good'),
+        withField(valid, 'descriptors', 'a blank descriptor', { ...DESCRIPTORS, 3: '  ' }, 'descriptors.3'),
+        withField(valid, 'descriptors', 'one left out', without(DESCRIPTORS, '4'), 'descriptors.4'),
+        withField(valid, 'descriptors', 'a descriptor of 10,000 characters', { ...DESCRIPTORS, 0: LONG }, 'descriptors.0'),
+        withField(valid, 'questions', 'missing', MISSING),
+        withField(valid, 'questions', 'a number', 12345),
+        withField(valid, 'questions', 'a question of 600 characters', `First question\n${'x'.repeat(600)}`, 'questions.1'),
+        withField(valid, 'questions', '21 questions', Array.from({ length: 21 }, (_, index) => `Question ${index}`).join('\n')),
+        withField(valid, 'questions', 'a right-to-left override', 'Why \u202eus', 'questions.0'),
+        { label: 'a specification that does not exist', input: { ...valid, specificationId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'a specification a vacancy is scoring against', input: { ...valid, specificationId: r.specification.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a criterion of another specification', input: { ...valid, criterionId: r.lived.id }, expect: { code: 'NOT_FOUND' } },
+        { label: "another team's specification, as this team's manager", as: 'managerOfThisTeam', input: { ...valid, specificationId: r.otherTeamSpecification.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('specificationId'),
+      ];
+    },
+  },
+  'recruitment.criterion.remove': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { criterionId: r.draftSpecification.criteria[2].id, version: 1 };
+      return [
+        ...fieldCases(valid, { criterionId: 'uuid', version: 'version' }),
+        { label: 'a criterion that does not exist', input: { ...valid, criterionId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a specification id given as the criterion', input: { ...valid, criterionId: r.draftSpecification.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'a criterion candidates have answered', input: { criterionId: r.answeredSpecification.criteria[0].id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'a criterion a vacancy is scoring against', input: { criterionId: r.practical.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: "another team's criterion, as this team's manager", as: 'managerOfThisTeam', input: { criterionId: r.otherTeamSpecification.criteria[2].id, version: 1 }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('criterionId'),
+      ];
+    },
+  },
+  'recruitment.vacancy.open': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { specificationId: r.draftSpecification.id, title: 'Peer Support Worker', posts: 1, closingDate: CLOSING_DATE, reach: 'OPEN_ADVERT' };
+      return [
+        ...fieldCases(valid, { specificationId: 'uuid', title: 'text', reach: 'enum' }),
+        ...numberCases(valid, 'posts', [
+          ['missing', MISSING],
+          ['zero', 0],
+          ['51', 51],
+          ['a fraction', 1.5],
+          ['words', 'two'],
+          ['an object', { posts: 1 }],
+        ]),
+        withField(valid, 'closingDate', 'missing', MISSING),
+        withField(valid, 'closingDate', 'text', 'next Friday'),
+        withField(valid, 'closingDate', 'a day that does not exist', { ...CLOSING_DATE, day: '31', month: '2' }, 'closingDate.day'),
+        withField(valid, 'closingDate', 'a date in the past', { day: '1', month: '1', year: '2001' }, 'closingDate.day'),
+        withField(valid, 'closingDate', 'month 13', { ...CLOSING_DATE, month: '13' }, 'closingDate.month'),
+        withField(valid, 'closingDate', 'a year as a number', { ...CLOSING_DATE, year: 2030 }, 'closingDate.year'),
+        { label: 'a specification that does not exist', input: { ...valid, specificationId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a role id given as the specification', input: { ...valid, specificationId: r.role.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a specification without an essential lived experience criterion', input: { ...valid, specificationId: r.noLivedExperience.id }, expect: { code: 'VALIDATION', field: 'specificationId' } },
+        { label: 'a specification of a role version not agreed', input: { ...valid, specificationId: r.unagreedSpecification.id }, expect: { code: 'VALIDATION', field: 'specificationId' } },
+        { label: "this team's manager, who builds specifications but does not run vacancies", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('specificationId'),
+      ];
+    },
+  },
+  'recruitment.vacancy.move': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { vacancyId: r.draft.id, version: 1 };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid', version: 'version' }),
+        { label: 'a vacancy that does not exist', input: { ...valid, vacancyId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a candidate id given as the vacancy', input: { ...valid, vacancyId: r.openCandidate.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'shortlisting without a panel', input: { vacancyId: r.openWithoutPanel.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'shortlisting with neither candidates nor a full panel', input: { vacancyId: r.empty.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'interviews before every shortlisting decision', input: { vacancyId: r.shortlisting.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'deciding before every interviewed candidate has a decision', input: { vacancyId: r.interviewing.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'a closed vacancy', input: { vacancyId: r.closed.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'the chair of the panel', as: 'managerOfThisTeam', input: { vacancyId: r.shortlisting.id, version: 1 }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.panel.add': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { vacancyId: r.draft.id, email: world.staff.email, role: 'MEMBER', stages: ['SHORTLISTING', 'INTERVIEW'] };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid', email: 'email', role: 'enum' }),
+        withField(valid, 'stages', 'missing', MISSING),
+        withField(valid, 'stages', 'a number', 12345),
+        withField(valid, 'stages', 'a stage not in the list', ['SHORTLISTING', 'ASSESSMENT_CENTRE'], 'stages.1'),
+        { label: 'a vacancy that does not exist', input: { ...valid, vacancyId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'nobody has this email', input: { ...valid, email: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'a disabled person', input: { ...valid, email: r.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'someone already on the panel, in other case', input: { ...valid, vacancyId: r.shortlisting.id, email: world.peerWorker.email.toUpperCase() }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'a second chair', input: { ...valid, vacancyId: r.shortlisting.id, role: 'CHAIR' }, expect: { code: 'VALIDATION', field: 'role' } },
+        { label: 'a decided vacancy', input: { ...valid, vacancyId: r.decided.id }, expect: { code: 'CONFLICT' } },
+        { label: 'the chair of the panel', as: 'managerOfThisTeam', input: { ...valid, vacancyId: r.shortlisting.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.panel.remove': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { panelMemberId: r.emptySeat.id };
+      return [
+        ...fieldCases(valid, { panelMemberId: 'uuid' }),
+        { label: 'a panel member that does not exist', input: { panelMemberId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a person id given as the panel member', input: { panelMemberId: world.peerWorker.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a member who has submitted scores', input: { panelMemberId: r.shortlistingPanel.rep.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a member whose leaving breaks the rule during shortlisting', input: { panelMemberId: r.shortlistingPanel.chair.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a member of a decided vacancy', input: { panelMemberId: r.decidedPanel.rep.id }, expect: { code: 'CONFLICT' } },
+        { label: 'the chair, removing a member', as: 'managerOfThisTeam', input: { panelMemberId: r.shortlistingPanel.rep.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('panelMemberId'),
+      ];
+    },
+  },
+  'recruitment.candidate.add': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const [lived, values, practical] = r.draftSpecification.criteria;
+      const valid = {
+        vacancyId: r.draft.id,
+        name: 'A Candidate',
+        email: 'a.candidate@example.test',
+        phone: '07700 900000',
+        adjustments: 'Questions in advance',
+        guaranteedInterview: 'yes',
+        answers: { [lived.id]: 'My own recovery', [practical.id]: 'I keep a diary' },
+        identifying: [practical.id],
+      };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid', name: 'text', email: 'email', phone: 'optionalText', adjustments: 'optionalText' }),
+        withField(valid, 'guaranteedInterview', 'words', 'maybe'),
+        withField(valid, 'guaranteedInterview', 'a number', 1),
+        withField(valid, 'answers', 'text', 'My answer'),
+        withField(valid, 'answers', 'a list', ['My answer']),
+        withField(valid, 'answers', 'a key that is not a uuid', { 'not-a-uuid': 'My answer' }, 'answers.not-a-uuid'),
+        withField(valid, 'answers', 'an answer of 10,001 characters', { [lived.id]: `${LONG}x` }, `answers.${lived.id}`),
+        withField(valid, 'answers', 'an answer that is not text', { [lived.id]: 42 }, `answers.${lived.id}`),
+        withField(valid, 'answers', 'a control character', { [lived.id]: 'My\u0007answer' }, `answers.${lived.id}`),
+        withField(valid, 'answers', 'a criterion assessed only at interview', { [values.id]: 'My values' }),
+        withField(valid, 'answers', "another specification's criterion", { [r.lived.id]: 'My answer' }),
+        withField(valid, 'answers', 'a criterion that does not exist', { [UNKNOWN_ID]: 'My answer' }),
+        withField(valid, 'identifying', 'not a uuid', ['not-a-uuid'], 'identifying.0'),
+        withField(valid, 'identifying', 'a criterion that does not exist', [UNKNOWN_ID], 'answers'),
+        withField(valid, 'identifying', 'a number', 12345),
+        { label: 'a vacancy that does not exist', input: { ...valid, vacancyId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a vacancy already shortlisting', input: { ...valid, vacancyId: r.shortlisting.id, answers: {}, identifying: [] }, expect: { code: 'CONFLICT' } },
+        { label: "this team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.candidate.pack.release': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { candidateId: r.openCandidate.id };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid' }),
+        { label: 'a candidate who does not exist', input: { candidateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a vacancy id given as the candidate', input: { candidateId: r.open.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a pack already released', input: { candidateId: r.releasedCandidate.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a decided vacancy', input: { candidateId: r.reserve.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a purged candidate', input: { candidateId: r.purged.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a panel member', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.candidate.shortlist': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { candidateId: r.scored.id, outcome: 'INVITED', reason: '' };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid', outcome: 'enum', reason: 'optionalText' }),
+        {
+          label: 'not inviting a guaranteed-interview candidate who meets every essential criterion, without a reason',
+          input: { ...valid, outcome: 'NOT_INVITED' },
+          expect: { code: 'VALIDATION', field: 'reason' },
+        },
+        { label: 'a candidate not every member has scored', input: { ...valid, candidateId: r.unscored.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate of a vacancy at interview', input: { ...valid, candidateId: r.meets.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate who does not exist', input: { ...valid, candidateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a panel member who is not the chair', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'the chair of another vacancy', as: 'serviceUserRep', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.candidate.decide': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { candidateId: r.meets.id, version: 1, outcome: 'RESERVE', rationale: 'Met every essential criterion', essentialJustification: '' };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid', version: 'version', outcome: 'enum', rationale: 'text', essentialJustification: 'optionalText' }),
+        { label: 'a stale version', input: { ...valid, version: 4 }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate who was not invited to interview', input: { ...valid, candidateId: r.notInvited.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate whose interview scores are not all in', input: { ...valid, candidateId: r.waiting.id }, expect: { code: 'CONFLICT' } },
+        { label: 'appointing someone who missed an essential criterion, without a justification', input: { ...valid, candidateId: r.missed.id, outcome: 'APPOINTED' }, expect: { code: 'VALIDATION', field: 'essentialJustification' } },
+        { label: 'appointing when every post is filled', input: { ...valid, outcome: 'APPOINTED' }, expect: { code: 'VALIDATION', field: 'outcome' } },
+        { label: 'a candidate of a vacancy at shortlisting', input: { ...valid, candidateId: r.scored.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate who does not exist', input: { ...valid, candidateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a panel member who is not the chair', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.candidate.appoint': {
+    caller: 'hr',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { candidateId: r.appointed.id };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid' }),
+        { label: 'a candidate already handed on', input: { candidateId: r.handedOn.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a reserve', input: { candidateId: r.reserve.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate still at interview', input: { candidateId: r.meets.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a purged candidate', input: { candidateId: r.purged.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate whose account is disabled', input: { candidateId: r.disabledAccount.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate who does not exist', input: { candidateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'the chair of the panel', as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.conflict.declare': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { vacancyId: r.open.id, declarationKey: r.openKey, kind: 'KNOWS_THEM', note: '' };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid', declarationKey: 'uuid', kind: 'enum', note: 'optionalText' }),
+        { label: 'a key no candidate has', input: { ...valid, declarationKey: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'declarationKey' } },
+        { label: "the candidate's id instead of their key", input: { ...valid, declarationKey: r.openCandidate.id }, expect: { code: 'VALIDATION', field: 'declarationKey' } },
+        { label: "another vacancy's candidate", input: { ...valid, declarationKey: r.otherKey }, expect: { code: 'VALIDATION', field: 'declarationKey' } },
+        { label: 'a vacancy that does not exist', input: { ...valid, vacancyId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a vacancy the peer worker is not on', input: { vacancyId: r.other.id, declarationKey: r.otherKey, kind: 'KNOWS_THEM' }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a decided vacancy', input: { vacancyId: r.decided.id, declarationKey: r.openKey, kind: 'KNOWS_THEM' }, expect: { code: 'CONFLICT' } },
+        { label: 'HR, who is not on the panel', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.conflict.withdraw': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { vacancyId: r.open.id, declarationKey: r.declaredKey };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid', declarationKey: 'uuid' }),
+        { label: 'a candidate with no declaration', input: { ...valid, declarationKey: r.openKey }, expect: { code: 'CONFLICT' } },
+        { label: 'a declaration once scoring has started', input: { vacancyId: r.shortlisting.id, declarationKey: r.conflictedKey }, expect: { code: 'CONFLICT' } },
+        { label: 'a key no candidate has', input: { ...valid, declarationKey: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'declarationKey' } },
+        { label: 'a vacancy the peer worker is not on', input: { vacancyId: r.other.id, declarationKey: r.otherKey }, expect: { code: 'FORBIDDEN' } },
+        { label: "another member's declaration", as: 'serviceUserRep', input: valid, expect: { code: 'CONFLICT' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.conflicts.confirm': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { vacancyId: r.open.id };
+      return [
+        ...fieldCases(valid, { vacancyId: 'uuid' }),
+        { label: 'a vacancy with no candidates yet', input: { vacancyId: r.empty.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a decided vacancy', input: { vacancyId: r.decided.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a vacancy the peer worker is not on', input: { vacancyId: r.other.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a vacancy that does not exist', input: { vacancyId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('vacancyId'),
+      ];
+    },
+  },
+  'recruitment.scores.save': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const entry = (score: unknown, evidence: unknown = 'What they wrote') => ({ score, evidence });
+      const valid = { candidateId: r.unscored.id, stage: 'SHORTLISTING', intent: 'save', scores: { [r.lived.id]: entry(3) } };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid', stage: 'enum', intent: 'enum' }),
+        withField(valid, 'scores', 'missing', MISSING),
+        withField(valid, 'scores', 'text', '3'),
+        withField(valid, 'scores', 'a key that is not a uuid', { 'not-a-uuid': entry(3) }, 'scores.not-a-uuid'),
+        withField(valid, 'scores', 'a score of 5', { [r.lived.id]: entry(5) }, `scores.${r.lived.id}.score`),
+        withField(valid, 'scores', 'a negative score', { [r.lived.id]: entry(-1) }, `scores.${r.lived.id}.score`),
+        withField(valid, 'scores', 'a fraction', { [r.lived.id]: entry(2.5) }, `scores.${r.lived.id}.score`),
+        withField(valid, 'scores', 'a score in words', { [r.lived.id]: entry('good') }, `scores.${r.lived.id}.score`),
+        withField(valid, 'scores', 'evidence of 10,000 characters', { [r.lived.id]: entry(2, LONG) }, `scores.${r.lived.id}.evidence`),
+        withField(valid, 'scores', 'evidence with a direction override', { [r.lived.id]: entry(2, 'Good \u202eevidence') }, `scores.${r.lived.id}.evidence`),
+        withField(valid, 'scores', 'a criterion scored only at interview', { [r.values.id]: entry(2) }),
+        withField(valid, 'scores', 'a criterion that does not exist', { [UNKNOWN_ID]: entry(2) }),
+        { label: 'submitting with a criterion unscored', input: { ...valid, intent: 'submit' }, expect: { code: 'VALIDATION', field: `scores.${r.practical.id}.score` } },
+        {
+          label: 'submitting with a score left empty (not a 0)',
+          input: { ...valid, intent: 'submit', scores: { [r.lived.id]: entry(3), [r.practical.id]: entry('') } },
+          expect: { code: 'VALIDATION', field: `scores.${r.practical.id}.score` },
+        },
+        {
+          label: 'submitting without evidence',
+          input: { ...valid, intent: 'submit', scores: { [r.lived.id]: entry(3, ''), [r.practical.id]: entry(2) } },
+          expect: { code: 'VALIDATION', field: `scores.${r.lived.id}.evidence` },
+        },
+        { label: 'a candidate the peer worker declared a conflict with', input: { ...valid, candidateId: r.conflicted.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the interview stage while shortlisting', input: { ...valid, stage: 'INTERVIEW', scores: { [r.values.id]: entry(2) } }, expect: { code: 'CONFLICT' } },
+        { label: 'scores already submitted', input: { ...valid, candidateId: r.scored.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate of a vacancy the peer worker is not on', input: { ...valid, candidateId: r.otherCandidate.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a candidate who does not exist', input: { ...valid, candidateId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR, who is not on the panel', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.score.correct': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { scoreId: r.correctableScore.id, score: 3, evidence: 'Read again', reason: 'I misread the scale' };
+      return [
+        ...fieldCases(valid, { scoreId: 'uuid', evidence: 'optionalText', reason: 'text' }),
+        ...numberCases(valid, 'score', [
+          ['missing', MISSING],
+          ['5', 5],
+          ['negative', -1],
+          ['a fraction', 1.5],
+          ['words', 'high'],
+          ['an empty string', ''],
+        ]),
+        { label: "another member's score", input: { ...valid, scoreId: r.repScore.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a score still in a draft', input: { ...valid, scoreId: r.draftScore.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a score already corrected', input: { ...valid, scoreId: r.correctedScore.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a score on a decided vacancy', input: { ...valid, scoreId: r.decidedScore.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a score on a vacancy the peer worker is not on', input: { ...valid, scoreId: r.otherScore.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a score that does not exist', input: { ...valid, scoreId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR, correcting a member’s score', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('scoreId'),
+      ];
+    },
+  },
+  'recruitment.moderation.add': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const r = await recruitment(world);
+      const valid = { candidateId: r.scored.id, stage: 'SHORTLISTING', criterionId: '', text: 'We agreed the scores stand' };
+      return [
+        ...fieldCases(valid, { candidateId: 'uuid', stage: 'enum', text: 'text' }),
+        withField(valid, 'criterionId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'criterionId', 'a number', 12345),
+        withField(valid, 'criterionId', 'a criterion scored only at interview', r.values.id),
+        withField(valid, 'criterionId', 'a criterion that does not exist', UNKNOWN_ID),
+        { label: 'before every member has submitted', input: { ...valid, candidateId: r.unscored.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stage nobody has scored', input: { ...valid, stage: 'INTERVIEW' }, expect: { code: 'CONFLICT' } },
+        { label: 'a decided vacancy', input: { ...valid, candidateId: r.appointed.id, stage: 'INTERVIEW' }, expect: { code: 'CONFLICT' } },
+        { label: 'a candidate of a vacancy the peer worker is not on', input: { ...valid, candidateId: r.otherCandidate.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR, who is not on the panel', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('candidateId'),
+      ];
+    },
+  },
+  'recruitment.settings.update': {
+    cases: () => {
+      const valid = { minScorers: 2, minLivedExperience: 1, minHrOrManager: 1, retentionMonths: 6 };
+      const wrong: Array<[string, unknown]> = [
+        ['missing', MISSING],
+        ['negative', -1],
+        ['a fraction', 1.5],
+        ['words', 'two'],
+        ['an object', { value: 2 }],
+        ['10,000 characters', LONG],
+      ];
+      return [
+        ...numberCases(valid, 'minScorers', [...wrong, ['zero', 0], ['11', 11], ['an empty string', '']]),
+        ...numberCases(valid, 'minLivedExperience', [...wrong, ['11', 11]]),
+        ...numberCases(valid, 'minHrOrManager', [...wrong, ['11', 11]]),
+        ...numberCases(valid, 'retentionMonths', [...wrong, ['zero', 0], ['73', 73]]),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        { label: 'a version someone else has saved since', input: { ...valid, version: 7 }, expect: { code: 'CONFLICT' } },
+        { label: 'HR, who recruits within the rules', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('minScorers'),
       ];
     },
   },

@@ -27,8 +27,8 @@ export const decideCandidate = defineAction({
     if (candidate.version !== input.version) throw conflict();
     if (candidate.shortlistOutcome !== 'INVITED') throw new ActionError('CONFLICT', 'This candidate was not interviewed.');
     const [shortlisting, interview] = await Promise.all([
-      stageScores(tx, candidate, vacancy.specificationId, 'SHORTLISTING'),
-      stageScores(tx, candidate, vacancy.specificationId, 'INTERVIEW'),
+      stageScores(tx, candidate, 'SHORTLISTING'),
+      stageScores(tx, candidate, 'INTERVIEW'),
     ]);
     if (!interview.matrix) throw new ActionError('CONFLICT', 'Every interview panel member must submit their scores for this candidate first.');
     const meetsEveryEssential = interview.matrix.meetsEveryEssential && (shortlisting.matrix?.meetsEveryEssential ?? true);

@@ -136,7 +136,7 @@ export const saveScores = defineAction({
     const submitted = input.intent === 'submit';
     await tx.scoreSheet.update({ where: { id: sheet.id }, data: { submittedAt: submitted ? new Date() : null } });
     if (submitted) {
-      const state = await stageScores(tx, candidate, vacancy.specificationId, input.stage);
+      const state = await stageScores(tx, candidate, input.stage);
       if (state.complete) await tellScoresIn(tx, vacancy, candidate.id, state.eligible.map((member) => member.userId), user.id);
     }
     await audit({
@@ -192,7 +192,7 @@ export const addModerationNote = defineAction({
     requireNotPurged(candidate);
     requireStatus(vacancy, ['SHORTLISTING', 'INTERVIEWING'], 'The panel’s discussion has closed: the vacancy has been decided.');
     await seatOf(tx, vacancy.id, user.id);
-    const state = await stageScores(tx, candidate, vacancy.specificationId, input.stage);
+    const state = await stageScores(tx, candidate, input.stage);
     if (!state.matrix) throw new ActionError('CONFLICT', 'The panel moderates once every member has submitted their scores.');
     if (!state.eligible.some((member) => member.userId === user.id)) throw new ActionError('FORBIDDEN', 'Only the members who scored this candidate record what the panel agreed.');
     if (input.criterionId && !state.matrix.rows.some((row) => row.criterionId === input.criterionId)) throw fieldError('criterionId', 'Select a criterion scored at this stage');

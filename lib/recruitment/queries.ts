@@ -2,9 +2,9 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { ScoringStage } from '@/lib/generated/prisma/enums';
 import { pageArgs, toPage } from '@/lib/pagination';
-import { editableSpecificationsWhere, getSpecificationAccess, getVacancyAccess, visibleVacanciesWhere, type VacancyAccess } from '@/lib/recruitment/access';
+import { editableSpecificationsWhere, getSpecificationAccess, getVacancyAccess, visibleVacanciesWhere } from '@/lib/recruitment/access';
 import { candidateLabel } from '@/lib/recruitment/labels';
-import { currentScores, panelSeats, specificationCriteria, stageScores, type StageScores } from '@/lib/recruitment/records';
+import { criterionOrder, criterionSelect, currentScores, scoringFactsSelect, seatOrder, seatSelect, seatsFrom, specificationCriteria, stageScoresFrom, type StageScores } from '@/lib/recruitment/records';
 import { checkSpecification, criteriaForStage, eligibleScorers, everyoneSubmitted, MEETS_THRESHOLD, namesVisibleToPanel, panelProblems, panelsDiffer, SCORE_MAX, scoringStageOf } from '@/lib/recruitment/rules';
 import { recruitmentRules } from '@/lib/recruitment/settings';
 import type { CurrentUser } from '@/lib/auth/gate';
@@ -90,35 +90,57 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
   const access = await getVacancyAccess(user, vacancyId);
   if (!access) return null;
   const { vacancy, seat, canManage } = access;
-  const [seats, rules, candidates, mySheets, submittedSheets, myConflicts, counts] = await Promise.all([
-    panelSeats(db, vacancyId),
-    recruitmentRules(db),
-    canManage || seat
-      ? db.candidate.findMany({
-          where: { vacancyId },
+  const namesShown = canManage || namesVisibleToPanel(vacancy.status);
+  // The panel, the candidates and where each stands, in one query. The panel's own progress comes from their sheets; for
+  // others' sheets only whether they were submitted is read, never a score.
+  const [found, rules] = await Promise.all([
+    db.vacancy.findUniqueOrThrow({
+      where: { id: vacancyId },
+      select: {
+        panel: { orderBy: seatOrder, select: seatSelect },
+        candidates: {
           orderBy: { number: 'asc' },
-          select: { id: true, number: true, name: canManage || namesVisibleToPanel(vacancy.status), guaranteedInterview: canManage, adjustments: canManage, shortlistOutcome: true, outcome: true, purgedAt: true, createdAt: true, appointment: { select: { id: true } } },
-        })
-      : Promise.resolve([]),
-    seat ? db.scoreSheet.findMany({ where: { userId: user.id, candidate: { vacancyId } }, select: { candidateId: true, stage: true, submittedAt: true } }) : Promise.resolve([]),
-    canManage || seat
-      ? db.scoreSheet.groupBy({ by: ['candidateId', 'stage'], where: { candidate: { vacancyId }, submittedAt: { not: null } }, _count: { _all: true } })
-      : Promise.resolve([]),
-    seat ? db.conflictDeclaration.findMany({ where: { vacancyId, userId: user.id }, select: { candidateId: true } }) : Promise.resolve([]),
-    db.candidate.groupBy({ by: ['shortlistOutcome', 'outcome'], where: { vacancyId }, _count: { _all: true } }),
+          select: {
+            id: true,
+            number: true,
+            name: namesShown,
+            guaranteedInterview: true,
+            adjustments: canManage,
+            shortlistOutcome: true,
+            outcome: true,
+            purgedAt: true,
+            createdAt: true,
+            appointment: { select: { id: true } },
+            conflicts: { where: { userId: user.id }, select: { userId: true } },
+            sheets: { where: { OR: [{ submittedAt: { not: null } }, { userId: user.id }] }, select: { userId: true, stage: true, submittedAt: true } },
+          },
+        },
+      },
+    }),
+    recruitmentRules(db),
   ]);
-  const conflicted = new Set(myConflicts.map((conflict) => conflict.candidateId));
-  const submittedCount = new Map(submittedSheets.map((row) => [`${row.candidateId}:${row.stage}`, row._count._all]));
-  const mine = new Map(mySheets.map((sheet) => [`${sheet.candidateId}:${sheet.stage}`, sheet.submittedAt ? ('SUBMITTED' as const) : ('DRAFT' as const)]));
+  const seats = seatsFrom(found.panel);
+  // Managers who do not sit on the panel see counts only.
+  const candidates = canManage || seat ? found.candidates : [];
+  const conflicted = new Set(found.candidates.filter((candidate) => candidate.conflicts.length > 0).map((candidate) => candidate.id));
+  const submittedCount = new Map<string, number>();
+  const mine = new Map<string, 'SUBMITTED' | 'DRAFT'>();
+  for (const candidate of candidates) {
+    for (const sheet of candidate.sheets) {
+      const key = `${candidate.id}:${sheet.stage}`;
+      if (sheet.submittedAt) submittedCount.set(key, (submittedCount.get(key) ?? 0) + 1);
+      if (sheet.userId === user.id) mine.set(key, sheet.submittedAt ? 'SUBMITTED' : 'DRAFT');
+    }
+  }
   const stage = scoringStageOf(vacancy.status);
-  const latestCandidate = candidates.reduce<Date | null>((latest, candidate) => (!latest || candidate.createdAt > latest ? candidate.createdAt : latest), null);
+  const latestCandidate = found.candidates.reduce<Date | null>((latest, candidate) => (!latest || candidate.createdAt > latest ? candidate.createdAt : latest), null);
   const declarationsCurrent = Boolean(seat?.conflictsDeclaredAt && (!latestCandidate || latestCandidate <= seat.conflictsDeclaredAt));
   const rows = candidates
     // At interview the panel works on the candidates invited; HR sees everyone.
     .filter((candidate) => canManage || stage !== 'INTERVIEW' || candidate.shortlistOutcome === 'INVITED')
     .map((candidate) => ({
       id: candidate.id,
-      label: canManage || namesVisibleToPanel(vacancy.status) ? (candidate.name ?? `${candidateLabel(candidate.number)} (data deleted)`) : candidateLabel(candidate.number),
+      label: namesShown ? (candidate.name ?? `${candidateLabel(candidate.number)} (data deleted)`) : candidateLabel(candidate.number),
       number: candidate.number,
       guaranteedInterview: canManage ? candidate.guaranteedInterview : null,
       adjustments: canManage ? Boolean(candidate.adjustments) : null,
@@ -140,9 +162,9 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
     panelsDiffer: panelsDiffer(seats),
     candidates: rows,
     counts: {
-      total: counts.reduce((sum, row) => sum + row._count._all, 0),
-      invited: counts.filter((row) => row.shortlistOutcome === 'INVITED').reduce((sum, row) => sum + row._count._all, 0),
-      appointed: counts.filter((row) => row.outcome === 'APPOINTED').reduce((sum, row) => sum + row._count._all, 0),
+      total: found.candidates.length,
+      invited: found.candidates.filter((candidate) => candidate.shortlistOutcome === 'INVITED').length,
+      appointed: found.candidates.filter((candidate) => candidate.outcome === 'APPOINTED').length,
     },
     declarationsCurrent,
     stage,
@@ -152,29 +174,52 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
 export type VacancyDetail = NonNullable<Awaited<ReturnType<typeof getVacancy>>>;
 
 /**
- * For a panel member declaring conflicts: the candidates' names in alphabetical
- * order with their declaration keys, not their ids or numbers, so that the list
- * cannot be matched to the anonymised applications.
+ * The conflicts page, in one query after access. A panel member gets the
+ * candidates' names in alphabetical order with their declaration keys, not
+ * their ids or numbers, so that the list cannot be matched to the anonymised
+ * applications; the chair and HR get every member's declarations (names, never
+ * numbers).
  */
-export async function getDeclarationList(access: VacancyAccess) {
-  if (!access.seat) return null;
+export async function getConflicts(user: CurrentUser, vacancyId: string) {
+  const access = await getVacancyAccess(user, vacancyId);
+  if (!access || (!access.seat && !access.canManage)) return null;
+  const seesEveryone = access.isChair || access.canManage;
   const candidates = await db.candidate.findMany({
-    where: { vacancyId: access.vacancy.id, purgedAt: null },
+    where: { vacancyId },
     orderBy: [{ name: 'asc' }, { declarationKey: 'asc' }],
-    select: { name: true, declarationKey: true, conflicts: { where: { userId: access.userId }, select: { kind: true, note: true } } },
+    select: {
+      name: true,
+      declarationKey: true,
+      purgedAt: true,
+      createdAt: true,
+      conflicts: { where: seesEveryone ? {} : { userId: user.id }, orderBy: { createdAt: 'asc' }, select: { id: true, userId: true, kind: true, note: true, createdAt: true, user: { select: { name: true } } } },
+    },
   });
-  return candidates.map((candidate) => ({ name: candidate.name ?? '', declarationKey: candidate.declarationKey, declaration: candidate.conflicts[0] ?? null }));
+  const latest = candidates.reduce<Date | null>((at, candidate) => (!at || candidate.createdAt > at ? candidate.createdAt : at), null);
+  const declared = access.seat?.conflictsDeclaredAt ?? null;
+  return {
+    access,
+    declarationsCurrent: Boolean(declared && (!latest || latest <= declared)),
+    names: access.seat
+      ? candidates
+          .filter((candidate) => !candidate.purgedAt)
+          .map((candidate) => {
+            const mine = candidate.conflicts.find((conflict) => conflict.userId === user.id);
+            return { name: candidate.name ?? '', declarationKey: candidate.declarationKey, declaration: mine ? { kind: mine.kind, note: mine.note } : null };
+          })
+      : null,
+    everyone: seesEveryone
+      ? candidates.flatMap((candidate) => candidate.conflicts.map((conflict) => ({ id: conflict.id, kind: conflict.kind, note: conflict.note, createdAt: conflict.createdAt, user: conflict.user, candidate: { name: candidate.name } })))
+      : null,
+  };
 }
 
-/** Every member's declarations, for the chair and HR: who declared what about whom (names, never numbers). */
-export async function getAllDeclarations(access: VacancyAccess) {
-  if (!access.isChair && !access.canManage) return null;
-  return db.conflictDeclaration.findMany({
-    where: { vacancyId: access.vacancy.id },
-    orderBy: [{ candidate: { name: 'asc' } }, { createdAt: 'asc' }],
-    // No number: with it the chair could match the names to the anonymised applications at shortlisting.
-    select: { id: true, kind: true, note: true, createdAt: true, user: { select: { name: true } }, candidate: { select: { name: true } } },
-  });
+/** What the "record a candidate" form needs: HR only, the vacancy and its shortlisting criteria. */
+export async function getCandidateForm(user: CurrentUser, vacancyId: string) {
+  const access = await getVacancyAccess(user, vacancyId);
+  if (!access?.canManage) return null;
+  const criteria = criteriaForStage(await specificationCriteria(db, access.vacancy.specificationId), 'SHORTLISTING');
+  return { access, criteria: criteria.map((criterion) => ({ id: criterion.id, wording: criterion.wording })) };
 }
 
 // ---- A candidate ----
@@ -212,13 +257,17 @@ export async function getCandidate(user: CurrentUser, vacancyId: string, candida
       retainUntil: true,
       purgedAt: true,
       appointment: { select: { user: { select: { name: true } }, placedAt: true } },
-      conflicts: { where: { userId: user.id }, select: { kind: true } },
-      vacancy: { select: { candidates: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } } } },
+      // Everything else the page shows, in the same query: the answers, moderation notes, and what the matrix reads.
+      answers: { select: { criterionId: true, text: true, identifying: true } },
+      moderation: { orderBy: { createdAt: 'asc' }, select: { id: true, stage: true, criterionId: true, text: true, createdAt: true, author: { select: { name: true } } } },
+      conflicts: scoringFactsSelect(user.id).conflicts,
+      sheets: scoringFactsSelect(user.id).sheets,
+      vacancy: { select: { ...scoringFactsSelect(user.id).vacancy.select, candidates: { orderBy: { createdAt: 'desc' }, take: 1, select: { createdAt: true } } } },
     },
   });
   if (!candidate) return null;
   const { vacancy, seat, canManage } = access;
-  const conflicted = candidate.conflicts.length > 0;
+  const conflicted = candidate.conflicts.some((conflict) => conflict.userId === user.id);
   const stage = scoringStageOf(vacancy.status);
   const namesShown = canManage || namesVisibleToPanel(vacancy.status);
   if (!canManage) {
@@ -233,24 +282,13 @@ export async function getCandidate(user: CurrentUser, vacancyId: string, candida
   // A member declares conflicts against the names before they read any application.
   if (!canManage && (!declared || (latest && latest > declared))) return { access, blocked: 'DECLARE_FIRST' as const, heading, candidate: { id: candidate.id, number: candidate.number } };
 
-  const [criteria, answers, shortlisting, interview, ownSheets, moderation] = await Promise.all([
-    specificationCriteria(db, vacancy.specificationId),
-    db.applicationAnswer.findMany({
-      // At shortlisting the panel reads the answers HR did not mark identifying.
-      where: { candidateId, ...(namesShown ? {} : { identifying: false }) },
-      select: { criterionId: true, text: true, identifying: true },
-    }),
-    stageScores(db, { id: candidateId, vacancyId }, vacancy.specificationId, 'SHORTLISTING'),
-    stageScores(db, { id: candidateId, vacancyId }, vacancy.specificationId, 'INTERVIEW'),
-    seat
-      ? db.scoreSheet.findMany({
-          where: { candidateId, userId: user.id },
-          select: { stage: true, submittedAt: true, scores: { orderBy: { createdAt: 'asc' }, select: { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } } },
-        })
-      : Promise.resolve([]),
-    db.moderationNote.findMany({ where: { candidateId }, orderBy: { createdAt: 'asc' }, select: { id: true, stage: true, criterionId: true, text: true, createdAt: true, author: { select: { name: true } } } }),
-  ]);
-  const own = new Map<ScoringStage, OwnSheet>(ownSheets.map((sheet) => [sheet.stage, { submittedAt: sheet.submittedAt, scores: sheet.scores }]));
+  const criteria = candidate.vacancy.specification.criteria;
+  // At shortlisting the panel reads the answers HR did not mark identifying.
+  const answers = candidate.answers.filter((answer) => namesShown || !answer.identifying);
+  const shortlisting = stageScoresFrom(candidate, 'SHORTLISTING');
+  const interview = stageScoresFrom(candidate, 'INTERVIEW');
+  const own = new Map<ScoringStage, OwnSheet>(seat ? candidate.sheets.filter((sheet) => sheet.userId === user.id).map((sheet) => [sheet.stage, { submittedAt: sheet.submittedAt, scores: sheet.scores }]) : []);
+  const moderation = candidate.moderation;
   const isEligible = (state: StageScores) => state.eligible.some((member) => member.userId === user.id);
   return {
     access,
@@ -261,8 +299,12 @@ export async function getCandidate(user: CurrentUser, vacancyId: string, candida
     criteria,
     candidate: {
       ...candidate,
+      // What the matrix was built from stays here: others' sheets are never handed to a page.
       vacancy: undefined,
       conflicts: undefined,
+      sheets: undefined,
+      answers: undefined,
+      moderation: undefined,
       // At shortlisting the panel knows the candidate by number only.
       name: namesShown ? candidate.name : null,
       // Contact details are HR's; adjustments reach the panel with the names, from the interview stage.
@@ -288,10 +330,16 @@ export type CandidateView = NonNullable<Awaited<ReturnType<typeof getCandidate>>
 export async function getFeedback(user: CurrentUser, vacancyId: string, candidateId: string) {
   const access = await getVacancyAccess(user, vacancyId);
   if (!access?.canManage) return null;
-  const candidate = await db.candidate.findFirst({ where: { id: candidateId, vacancyId }, select: { id: true, vacancyId: true, number: true, name: true, outcome: true, shortlistOutcome: true, purgedAt: true } });
-  if (!candidate) return null;
-  const criteria = await specificationCriteria(db, access.vacancy.specificationId);
-  const stages = await Promise.all((['SHORTLISTING', 'INTERVIEW'] as const).map((stage) => stageScores(db, candidate, access.vacancy.specificationId, stage)));
+  const facts = scoringFactsSelect(null);
+  const found = await db.candidate.findFirst({
+    where: { id: candidateId, vacancyId },
+    select: { id: true, number: true, name: true, outcome: true, shortlistOutcome: true, purgedAt: true, conflicts: facts.conflicts, sheets: facts.sheets, vacancy: facts.vacancy },
+  });
+  if (!found) return null;
+  const { id, number, name, outcome, shortlistOutcome, purgedAt } = found;
+  const candidate = { id, number, name, outcome, shortlistOutcome, purgedAt };
+  const criteria = found.vacancy.specification.criteria;
+  const stages = (['SHORTLISTING', 'INTERVIEW'] as const).map((stage) => stageScoresFrom(found, stage));
   return {
     access,
     candidate,
@@ -310,23 +358,55 @@ export async function getFeedback(user: CurrentUser, vacancyId: string, candidat
 export async function getVacancyRecord(user: CurrentUser, vacancyId: string) {
   const access = await getVacancyAccess(user, vacancyId);
   if (!access?.canManage) return null;
-  const [criteria, candidates, sheets, declarations, moderation, seats] = await Promise.all([
-    specificationCriteria(db, access.vacancy.specificationId),
-    db.candidate.findMany({
-      where: { vacancyId },
-      orderBy: { number: 'asc' },
-      select: { id: true, number: true, name: true, shortlistOutcome: true, shortlistReason: true, outcome: true, rationale: true, essentialJustification: true, decidedAt: true, decidedBy: { select: { name: true } }, purgedAt: true },
-    }),
-    // Submitted sheets only: a draft is its author's alone, even in the record.
-    db.scoreSheet.findMany({
-      where: { candidate: { vacancyId }, submittedAt: { not: null } },
-      orderBy: [{ candidate: { number: 'asc' } }, { stage: 'asc' }, { submittedAt: 'asc' }],
-      select: { candidateId: true, userId: true, stage: true, submittedAt: true, user: { select: { name: true } }, scores: { orderBy: { createdAt: 'asc' }, select: { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } } },
-    }),
-    db.conflictDeclaration.findMany({ where: { vacancyId }, orderBy: { createdAt: 'asc' }, select: { candidateId: true, userId: true, kind: true, note: true, createdAt: true, user: { select: { name: true } } } }),
-    db.moderationNote.findMany({ where: { candidate: { vacancyId } }, orderBy: { createdAt: 'asc' }, select: { candidateId: true, stage: true, criterionId: true, text: true, createdAt: true, author: { select: { name: true } } } }),
-    panelSeats(db, vacancyId),
-  ]);
+  const found = await db.vacancy.findUniqueOrThrow({
+    where: { id: vacancyId },
+    select: {
+      panel: { orderBy: seatOrder, select: seatSelect },
+      specification: { select: { criteria: { orderBy: criterionOrder, select: criterionSelect } } },
+      candidates: {
+        orderBy: { number: 'asc' },
+        select: {
+          id: true,
+          number: true,
+          name: true,
+          shortlistOutcome: true,
+          shortlistReason: true,
+          outcome: true,
+          rationale: true,
+          essentialJustification: true,
+          decidedAt: true,
+          decidedBy: { select: { name: true } },
+          purgedAt: true,
+          // Submitted sheets only: a draft is its author's alone, even in the record.
+          sheets: {
+            where: { submittedAt: { not: null } },
+            orderBy: [{ stage: 'asc' }, { submittedAt: 'asc' }],
+            select: { candidateId: true, userId: true, stage: true, submittedAt: true, user: { select: { name: true } }, scores: { orderBy: { createdAt: 'asc' }, select: { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } } },
+          },
+          conflicts: { orderBy: { createdAt: 'asc' }, select: { candidateId: true, userId: true, kind: true, note: true, createdAt: true, user: { select: { name: true } } } },
+          moderation: { orderBy: { createdAt: 'asc' }, select: { candidateId: true, stage: true, criterionId: true, text: true, createdAt: true, author: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const criteria = found.specification.criteria;
+  const seats = seatsFrom(found.panel);
+  const candidates = found.candidates.map((candidate) => ({
+    id: candidate.id,
+    number: candidate.number,
+    name: candidate.name,
+    shortlistOutcome: candidate.shortlistOutcome,
+    shortlistReason: candidate.shortlistReason,
+    outcome: candidate.outcome,
+    rationale: candidate.rationale,
+    essentialJustification: candidate.essentialJustification,
+    decidedAt: candidate.decidedAt,
+    decidedBy: candidate.decidedBy,
+    purgedAt: candidate.purgedAt,
+  }));
+  const sheets = found.candidates.flatMap((candidate) => candidate.sheets);
+  const declarations = found.candidates.flatMap((candidate) => candidate.conflicts);
+  const moderation = found.candidates.flatMap((candidate) => candidate.moderation);
   // As everywhere else, nobody (HR included) reads a submitted sheet before every eligible member has submitted for that candidate at that stage.
   const submittedBy = new Map<string, Set<string>>();
   for (const sheet of sheets) submittedBy.set(`${sheet.candidateId}:${sheet.stage}`, (submittedBy.get(`${sheet.candidateId}:${sheet.stage}`) ?? new Set()).add(sheet.userId));

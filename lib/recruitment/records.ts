@@ -1,5 +1,6 @@
 import { ActionError, MESSAGES } from '@/lib/action-error';
 import type { db, Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ScoringStage, VacancyStatus } from '@/lib/generated/prisma/enums';
 import { criteriaForStage, eligibleScorers, everyoneSubmitted, scoreMatrix, type PanelSeat, type ScoreMatrix } from '@/lib/recruitment/rules';
 
@@ -27,25 +28,27 @@ export function requireStatus(vacancy: { status: VacancyStatus }, allowed: reado
   if (!allowed.includes(vacancy.status)) throw new ActionError('CONFLICT', message);
 }
 
+/** What the composition rule and the matrix read of each panel member. */
+export const seatSelect = {
+  id: true,
+  userId: true,
+  role: true,
+  shortlisting: true,
+  interview: true,
+  conflictsDeclaredAt: true,
+  user: { select: { name: true, orgRole: true, disabledAt: true, memberships: { where: { team: { archivedAt: null } }, select: { role: true } } } },
+} satisfies Prisma.PanelMemberSelect;
+
+export const seatOrder = [{ role: 'asc' }, { createdAt: 'asc' }] satisfies Prisma.PanelMemberOrderByWithRelationInput[];
+
+export type Seat = PanelSeat & { id: string; role: 'CHAIR' | 'MEMBER'; name: string; conflictsDeclaredAt: Date | null };
+
 /**
  * The panel as the composition rule reads it: lived experience is a peer worker
  * in any team or a service-user representative; HR or management is HR or a
  * manager of any team. Disabled people do not count.
  */
-export async function panelSeats(client: Client, vacancyId: string): Promise<Array<PanelSeat & { id: string; role: 'CHAIR' | 'MEMBER'; name: string; conflictsDeclaredAt: Date | null }>> {
-  const members = await client.panelMember.findMany({
-    where: { vacancyId },
-    orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
-    select: {
-      id: true,
-      userId: true,
-      role: true,
-      shortlisting: true,
-      interview: true,
-      conflictsDeclaredAt: true,
-      user: { select: { name: true, orgRole: true, disabledAt: true, memberships: { where: { team: { archivedAt: null } }, select: { role: true } } } },
-    },
-  });
+export function seatsFrom(members: ReadonlyArray<SeatRow>): Seat[] {
   return members
     .filter((member) => !member.user.disabledAt)
     .map((member) => ({
@@ -59,6 +62,10 @@ export async function panelSeats(client: Client, vacancyId: string): Promise<Arr
       livedExperience: member.user.orgRole === 'SERVICE_USER_REP' || member.user.memberships.some((membership) => membership.role === 'PEER_WORKER'),
       hrOrManager: member.user.orgRole === 'HR' || member.user.memberships.some((membership) => membership.role === 'MANAGER'),
     }));
+}
+
+export async function panelSeats(client: Client, vacancyId: string): Promise<Seat[]> {
+  return seatsFrom(await client.panelMember.findMany({ where: { vacancyId }, orderBy: seatOrder, select: seatSelect }));
 }
 
 /** The candidate with what every action on them checks: their vacancy and where they stand. */
@@ -82,13 +89,23 @@ export async function openCandidate(tx: Tx, candidateId: string) {
   return { candidate, vacancy };
 }
 
+export const criterionSelect = {
+  id: true,
+  position: true,
+  category: true,
+  wording: true,
+  essential: true,
+  assessedBy: true,
+  weight: true,
+  descriptors: true,
+  questions: true,
+} satisfies Prisma.CriterionSelect;
+
+export const criterionOrder = [{ position: 'asc' }, { id: 'asc' }] satisfies Prisma.CriterionOrderByWithRelationInput[];
+
 /** The specification's criteria in order, as the rules read them. */
 export function specificationCriteria(client: Client, specificationId: string) {
-  return client.criterion.findMany({
-    where: { specificationId },
-    orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    select: { id: true, position: true, category: true, wording: true, essential: true, assessedBy: true, weight: true, descriptors: true, questions: true },
-  });
+  return client.criterion.findMany({ where: { specificationId }, orderBy: criterionOrder, select: criterionSelect });
 }
 
 /** Each score sheet's current scores: a correction replaces the score it corrects. */
@@ -111,35 +128,60 @@ export interface StageScores {
   matrix: (ScoreMatrix & { memberNames: string[] }) | null;
 }
 
+export const scoreSelect = { id: true, criterionId: true, score: true, evidence: true, correctsId: true, reason: true, createdAt: true } satisfies Prisma.ScoreSelect;
+
+export const sheetSelect = { userId: true, stage: true, submittedAt: true, scores: { orderBy: { createdAt: 'asc' }, select: scoreSelect } } satisfies Prisma.ScoreSheetSelect;
+
+/**
+ * Everything the matrix reads about one candidate, in one query: the panel,
+ * the conflicts declared, the specification's criteria, and the score sheets.
+ * Only submitted sheets are read, and the viewer's own (a draft is its
+ * author's alone); stageScoresFrom uses only the submitted ones.
+ */
+export const scoringFactsSelect = (viewerId: string | null) => ({
+  conflicts: { select: { userId: true } },
+  sheets: { where: { OR: [{ submittedAt: { not: null } }, ...(viewerId ? [{ userId: viewerId }] : [])] }, select: sheetSelect },
+  vacancy: { select: { panel: { orderBy: seatOrder, select: seatSelect }, specification: { select: { criteria: { orderBy: criterionOrder, select: criterionSelect } } } } },
+});
+
+type SeatRow = Prisma.PanelMemberGetPayload<{ select: typeof seatSelect }>;
+type CriterionRow = Prisma.CriterionGetPayload<{ select: typeof criterionSelect }>;
+type SheetRow = Prisma.ScoreSheetGetPayload<{ select: typeof sheetSelect }>;
+
+/** What scoringFactsSelect reads (a page may read more in the same query). */
+export interface ScoringFacts {
+  conflicts: ReadonlyArray<{ userId: string }>;
+  sheets: readonly SheetRow[];
+  vacancy: { panel: readonly SeatRow[]; specification: { criteria: readonly CriterionRow[] } };
+}
+
 /**
  * A candidate's scores at one stage as anyone other than their author may see
  * them: who has submitted (never what) until every eligible member has, then
- * the matrix of submitted sheets. Drafts are never read here.
+ * the matrix of submitted sheets. Never a draft.
  */
-export async function stageScores(client: Client, candidate: { id: string; vacancyId: string }, specificationId: string, stage: ScoringStage): Promise<StageScores> {
-  const [seats, conflicts, sheets, criteria] = await Promise.all([
-    panelSeats(client, candidate.vacancyId),
-    client.conflictDeclaration.findMany({ where: { candidateId: candidate.id }, select: { userId: true } }),
-    client.scoreSheet.findMany({ where: { candidateId: candidate.id, stage, submittedAt: { not: null } }, select: { userId: true } }),
-    specificationCriteria(client, specificationId),
-  ]);
-  const conflicted = new Set(conflicts.map((conflict) => conflict.userId));
+export function stageScoresFrom(facts: ScoringFacts, stage: ScoringStage): StageScores {
+  const seats = seatsFrom(facts.vacancy.panel);
+  const conflicted = new Set(facts.conflicts.map((conflict) => conflict.userId));
   const eligibleIds = eligibleScorers(seats, stage, conflicted);
   const names = new Map(seats.map((seat) => [seat.userId, seat.name]));
-  const submitted = new Set(sheets.map((sheet) => sheet.userId).filter((userId) => eligibleIds.includes(userId)));
+  const sheets = facts.sheets.filter((sheet) => sheet.stage === stage && sheet.submittedAt !== null && eligibleIds.includes(sheet.userId));
+  const submitted = new Set(sheets.map((sheet) => sheet.userId));
   const complete = everyoneSubmitted(eligibleIds, submitted);
   const eligible = eligibleIds.map((userId) => ({ userId, name: names.get(userId) ?? '' }));
   if (!complete) return { stage, eligible, submitted, complete, matrix: null };
-  const scored = await client.scoreSheet.findMany({
-    where: { candidateId: candidate.id, stage, submittedAt: { not: null }, userId: { in: eligibleIds } },
-    select: { userId: true, scores: { select: { id: true, criterionId: true, score: true, correctsId: true, createdAt: true } } },
-  });
-  const byMember = new Map(scored.map((sheet) => [sheet.userId, currentScores(sheet.scores)]));
+  const byMember = new Map(sheets.map((sheet) => [sheet.userId, currentScores(sheet.scores)]));
   const matrix = scoreMatrix(
-    criteriaForStage(criteria, stage),
+    criteriaForStage(facts.vacancy.specification.criteria, stage),
     eligibleIds.map((userId) => ({ memberId: userId, scores: byMember.get(userId) ?? new Map() })),
   );
   return { stage, eligible, submitted, complete, matrix: { ...matrix, memberNames: eligibleIds.map((userId) => names.get(userId) ?? '') } };
+}
+
+/** The same for one candidate, read in one query (actions, inside their transaction). */
+export async function stageScores(client: Client, candidate: { id: string }, stage: ScoringStage): Promise<StageScores> {
+  const facts = await client.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: scoringFactsSelect(null) });
+  return stageScoresFrom(facts, stage);
 }
 
 /** Refuses a change to a record that has been purged: its personal data is gone. */

@@ -101,7 +101,7 @@ export const shortlistSchema = z.object({
 
 // An empty field is no score, never 0 (coercion alone would turn '' into 0, and a submitted score cannot change).
 const scoreValue = z.preprocess(
-  (value) => (value === '' ? undefined : value),
+  (value) => (value === '' || value === null ? undefined : value),
   z.coerce.number({ error: `Select a score from ${SCORE_MIN} to ${SCORE_MAX}` }).int().min(SCORE_MIN, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`).max(SCORE_MAX, `Select a score from ${SCORE_MIN} to ${SCORE_MAX}`),
 );
 

@@ -201,7 +201,7 @@ export const shortlistCandidate = defineAction({
   async run({ input, tx, audit }) {
     const { candidate, vacancy } = await openCandidate(tx, input.candidateId);
     requireStatus(vacancy, ['SHORTLISTING'], 'Shortlisting decisions are made while the vacancy is at shortlisting.');
-    const scores = await stageScores(tx, candidate, vacancy.specificationId, 'SHORTLISTING');
+    const scores = await stageScores(tx, candidate, 'SHORTLISTING');
     if (!scores.matrix) throw new ActionError('CONFLICT', 'Every panel member must submit their shortlisting scores for this candidate first.');
     const problem = guaranteedInterviewProblem(candidate, scores.matrix.meetsEveryEssential, input.outcome === 'INVITED', input.reason);
     if (problem) throw fieldError('reason', problem);

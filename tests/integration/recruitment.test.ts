@@ -13,7 +13,7 @@ import * as decisions from '@/lib/recruitment/decision-actions';
 import { pendingPlacements } from '@/lib/recruitment/gate';
 import * as panel from '@/lib/recruitment/panel-actions';
 import { vacancyPath } from '@/lib/recruitment/paths';
-import { getAllDeclarations, getCandidate, getDeclarationList, getFeedback, getSpecification, getVacancy, getVacancyRecord, listVacancies } from '@/lib/recruitment/queries';
+import { getCandidate, getConflicts, getFeedback, getSpecification, getVacancy, getVacancyRecord, listVacancies } from '@/lib/recruitment/queries';
 import { retentionDate } from '@/lib/recruitment/rules';
 import * as settings from '@/lib/recruitment/settings-actions';
 import * as specifications from '@/lib/recruitment/specification-actions';
@@ -299,7 +299,8 @@ describe('conflicts of interest and declarations', () => {
     });
     const [known, unknown] = candidates;
     const peerAccess = await getVacancyAccess(await viewer(world.peerWorker), vacancy.id);
-    const names = await getDeclarationList(peerAccess!);
+    expect(peerAccess?.seat).toBeTruthy();
+    const names = (await getConflicts(await viewer(world.peerWorker), vacancy.id))?.names;
     expect(names?.map((entry) => entry.name)).toEqual(['Arthur Brightwater', 'Wilhelmina Knowles']);
     const key = names!.find((entry) => entry.name === 'Wilhelmina Knowles')!.declarationKey;
     ok(await actingAs(world.peerWorker, () => panel.declareConflict(null, { vacancyId: vacancy.id, declarationKey: key, kind: 'SUPPORTED_AS_SERVICE_USER', note: 'I supported them on the ward' })));
@@ -319,12 +320,11 @@ describe('conflicts of interest and declarations', () => {
     expect(full(asHr).stages.SHORTLISTING.eligible.map((member) => member.userId)).toEqual([world.managerOfThisTeam.id, world.serviceUserRep.id]);
 
     // The chair sees who declared what about whom, by name, never by number.
-    const chairAccess = await getVacancyAccess(await viewer(world.managerOfThisTeam), vacancy.id);
-    const declarations = await getAllDeclarations(chairAccess!);
+    const declarations = (await getConflicts(await viewer(world.managerOfThisTeam), vacancy.id))?.everyone;
     expect(declarations).toEqual([expect.objectContaining({ kind: 'SUPPORTED_AS_SERVICE_USER', note: 'I supported them on the ward', user: { name: world.peerWorker.name }, candidate: { name: 'Wilhelmina Knowles' } })]);
     expect(serialise(declarations)).not.toContain('"number"');
     // Another member does not see them.
-    expect(await getAllDeclarations((await getVacancyAccess(await viewer(world.serviceUserRep), vacancy.id))!)).toBeNull();
+    expect((await getConflicts(await viewer(world.serviceUserRep), vacancy.id))?.everyone).toBeNull();
   });
 
   it('refuses scores until the member has confirmed their declarations, and again after a candidate is added', async () => {
@@ -589,14 +589,16 @@ describe('names at shortlisting', () => {
 
   it('lists the names for declarations apart from the applications: no candidate id and no number', async () => {
     const { vacancy, candidates } = await vacancyWith({ status: 'OPEN', candidates: [{ name: 'Zachary Ellsworth' }, { name: 'Beatrix Ambleside' }], panel: standardPanel().map((seat) => ({ ...seat, declared: false })) });
-    const list = await getDeclarationList((await getVacancyAccess(await viewer(world.peerWorker), vacancy.id))!);
+    const list = (await getConflicts(await viewer(world.peerWorker), vacancy.id))?.names;
     expect(list?.map((entry) => entry.name)).toEqual(['Beatrix Ambleside', 'Zachary Ellsworth']);
     for (const entry of list!) expect(Object.keys(entry).sort()).toEqual(['declaration', 'declarationKey', 'name']);
     const text = serialise(list);
     for (const candidate of candidates) expect(text).not.toContain(candidate.id);
     expect(text).not.toContain('Candidate 1');
     // Someone not on the panel gets no list.
-    expect(await getDeclarationList((await getVacancyAccess(await viewer(world.hr), vacancy.id))!)).toBeNull();
+    expect((await getConflicts(await viewer(world.hr), vacancy.id))?.names).toBeNull();
+    // An outsider gets nothing at all.
+    expect(await getConflicts(await viewer(world.staff), vacancy.id)).toBeNull();
   });
 });
 

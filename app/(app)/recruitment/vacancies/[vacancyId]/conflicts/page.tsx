@@ -6,9 +6,9 @@ import { BackLink } from '@/components/ui/back-link';
 import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
 import { CONFLICT_LABELS } from '@/lib/recruitment/labels';
-import { loadVacancy } from '@/lib/recruitment/load';
+import { requireUser } from '@/lib/auth/load';
 import { vacancyPath } from '@/lib/recruitment/paths';
-import { getAllDeclarations, getDeclarationList } from '@/lib/recruitment/queries';
+import { getConflicts } from '@/lib/recruitment/queries';
 
 export const metadata: Metadata = { title: 'Conflicts of interest' };
 
@@ -19,9 +19,10 @@ export const metadata: Metadata = { title: 'Conflicts of interest' };
  */
 export default async function ConflictsPage({ params }: { params: Promise<{ vacancyId: string }> }) {
   const { vacancyId } = await params;
-  const { vacancy: detail } = await loadVacancy(vacancyId);
-  if (!detail || (!detail.seat && !detail.canManage)) notFound();
-  const [names, everyone] = await Promise.all([getDeclarationList(detail), getAllDeclarations(detail)]);
+  const user = await requireUser();
+  const conflicts = await getConflicts(user, vacancyId);
+  if (!conflicts) notFound();
+  const { access: detail, names, everyone, declarationsCurrent } = conflicts;
   const open = !['DECIDED', 'CLOSED'].includes(detail.vacancy.status);
   const canWithdraw = detail.vacancy.status === 'DRAFT' || detail.vacancy.status === 'OPEN';
   return (
@@ -57,8 +58,8 @@ export default async function ConflictsPage({ params }: { params: Promise<{ vaca
           {names.length > 0 && open ? (
             <>
               <h2>When you have been through the list</h2>
-              <p>{detail.declarationsCurrent ? 'You have confirmed your declarations. If a candidate is added later, you will be asked again.' : 'Confirm that you have declared every conflict. You can then read and score applications once scoring opens.'}</p>
-              {detail.declarationsCurrent ? null : <ConfirmDeclarationsForm vacancyId={vacancyId} />}
+              <p>{declarationsCurrent ? 'You have confirmed your declarations. If a candidate is added later, you will be asked again.' : 'Confirm that you have declared every conflict. You can then read and score applications once scoring opens.'}</p>
+              {declarationsCurrent ? null : <ConfirmDeclarationsForm vacancyId={vacancyId} />}
             </>
           ) : null}
         </section>

@@ -2,19 +2,17 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CandidateForm } from '@/components/recruitment/candidate-form';
 import { BackLink } from '@/components/ui/back-link';
-import { getSpecification } from '@/lib/recruitment/queries';
-import { loadVacancy } from '@/lib/recruitment/load';
+import { requireUser } from '@/lib/auth/load';
 import { vacancyPath } from '@/lib/recruitment/paths';
-import { criteriaForStage } from '@/lib/recruitment/rules';
+import { getCandidateForm } from '@/lib/recruitment/queries';
 
 export const metadata: Metadata = { title: 'Record a candidate' };
 
 export default async function NewCandidatePage({ params }: { params: Promise<{ vacancyId: string }> }) {
   const { vacancyId } = await params;
-  const { user, vacancy: detail } = await loadVacancy(vacancyId);
-  if (!detail?.canManage) notFound();
-  const specification = await getSpecification(user, detail.vacancy.specificationId);
-  const criteria = criteriaForStage(specification?.criteria ?? [], 'SHORTLISTING');
+  const form = await getCandidateForm(await requireUser(), vacancyId);
+  if (!form) notFound();
+  const { access: detail, criteria } = form;
   const open = detail.vacancy.status === 'DRAFT' || detail.vacancy.status === 'OPEN';
   return (
     <>
@@ -23,7 +21,7 @@ export default async function NewCandidatePage({ params }: { params: Promise<{ v
         <div className="nhsuk-grid-column-two-thirds">
           <span className="nhsuk-caption-l">{detail.vacancy.title}</span>
           <h1>Record a candidate</h1>
-          {open ? <CandidateForm vacancyId={vacancyId} criteria={criteria.map((criterion) => ({ id: criterion.id, wording: criterion.wording }))} /> : <p>Shortlisting has started: no more candidates can be added to this vacancy.</p>}
+          {open ? <CandidateForm vacancyId={vacancyId} criteria={criteria} /> : <p>Shortlisting has started: no more candidates can be added to this vacancy.</p>}
         </div>
       </div>
     </>

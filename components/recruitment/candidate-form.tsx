@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { Checkboxes, Textarea, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -25,13 +26,11 @@ export function CandidateForm({ vacancyId, criteria }: { vacancyId: string; crit
     anchor: (path) => (path.startsWith('answers.') ? `answer-${path.slice('answers.'.length)}` : path),
   });
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on): a banner, since the page keeps its own heading.
     return (
-      <>
-        <h1>Candidate {result.data.number} recorded</h1>
-        <p>
-          <Link href={back}>Go back to the vacancy</Link>
-        </p>
-      </>
+      <SavedBanner heading={`Candidate ${result.data.number} recorded`} href={back}>
+        Go back to the vacancy
+      </SavedBanner>
     );
   }
   return (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { Checkboxes, Radios, Textarea, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -58,13 +59,11 @@ export function CriterionForm({ specificationId, version, criterion }: { specifi
     anchor: (path) => path.replace(/\./gu, '-'),
   });
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on): a banner, since the page keeps its own heading.
     return (
-      <>
-        <h1>Criterion saved</h1>
-        <p>
-          <Link href={back}>Go back to the person specification</Link>
-        </p>
-      </>
+      <SavedBanner heading="Criterion saved" href={back}>
+        Go back to the person specification
+      </SavedBanner>
     );
   }
   return (

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { Checkboxes, Radios, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -24,13 +25,11 @@ export function PanelMemberForm({ vacancyId, hasChair }: { vacancyId: string; ha
     },
   });
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on): a banner, since the page keeps its own heading.
     return (
-      <>
-        <h1>Panel member added</h1>
-        <p>
-          <Link href={back}>Go back to the vacancy</Link>
-        </p>
-      </>
+      <SavedBanner heading="Panel member added" href={back}>
+        Go back to the vacancy
+      </SavedBanner>
     );
   }
   return (

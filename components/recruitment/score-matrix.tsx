@@ -9,7 +9,7 @@ import { MEETS_THRESHOLD, SCORE_MAX } from '@/lib/recruitment/rules';
 export function ScoreMatrixTable({ matrix, criteria, caption }: { matrix: ScoreMatrix & { memberNames: string[] }; criteria: ReadonlyArray<{ id: string; wording: string }>; caption: string }) {
   const wording = new Map(criteria.map((criterion) => [criterion.id, criterion.wording]));
   return (
-    <div className="nhsuk-table-container">
+    <div className="nhsuk-table-container" tabIndex={0} role="region" aria-label={`${caption} (scrolls sideways on a small screen)`}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
         <thead className="nhsuk-table__head">

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { Select, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -20,13 +21,11 @@ export function CreateSpecificationForm({ roles, roleId }: { roles: ReadonlyArra
     onSuccess: (data) => router.push(specificationPath(data.specificationId)),
   });
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on): a banner, since the page keeps its own heading.
     return (
-      <>
-        <h1>Person specification started</h1>
-        <p>
-          <Link href={specificationPath(result.data.specificationId)}>Go to the person specification</Link>
-        </p>
-      </>
+      <SavedBanner heading="Person specification started" href={specificationPath(result.data.specificationId)}>
+        Go to the person specification
+      </SavedBanner>
     );
   }
   return (

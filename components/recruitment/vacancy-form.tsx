@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { DateInput } from '@/components/ui/date-input';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SavedBanner } from '@/components/ui/saved-banner';
 import { Radios, TextInput } from '@/components/ui/fields';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
@@ -29,13 +30,11 @@ export function OpenVacancyForm({ specificationId, defaultTitle }: { specificati
     anchor: (path) => (path.startsWith('closingDate') ? 'closingDate-day' : path),
   });
   if (result?.ok) {
+    // Seen without JavaScript (with it, the router has already moved on): a banner, since the page keeps its own heading.
     return (
-      <>
-        <h1>Vacancy opened</h1>
-        <p>
-          <Link href={vacancyPath(result.data.vacancyId)}>Go to the vacancy</Link>
-        </p>
-      </>
+      <SavedBanner heading="Vacancy opened" href={vacancyPath(result.data.vacancyId)}>
+        Go to the vacancy
+      </SavedBanner>
     );
   }
   return (

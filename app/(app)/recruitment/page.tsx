@@ -30,7 +30,7 @@ export default async function RecruitmentPage({ searchParams }: { searchParams: 
         <ul className="nhsuk-list">
           {buildsSpecifications ? (
             <li>
-              <Link href="/recruitment/specifications">Person specifications</Link>: what a peer worker in each role must bring, and the interview pack.
+              <Link href="/recruitment/specifications">Person specifications and interview packs</Link>
             </li>
           ) : null}
           {can(user, 'recruitment.vacancy.manage') ? (

@@ -120,7 +120,8 @@ export default async function VacancyPage({ params, searchParams }: { params: Pa
               </ul>
             </div>
           ) : (
-            <MoveVacancyForm vacancyId={vacancy.id} version={vacancy.version} label={NEXT_LABELS[next] ?? 'Move on'} />
+            // Keyed by status: after a move the page is the same, and the form must offer the next step, not its own success.
+            <MoveVacancyForm key={vacancy.status} vacancyId={vacancy.id} version={vacancy.version} label={NEXT_LABELS[next] ?? 'Move on'} />
           )
         ) : null}
       </section>

@@ -34,7 +34,8 @@ export default async function VacancyRecordPage({ params }: { params: Promise<{ 
       {rows.length === 0 ? (
         <p>Nothing has been recorded yet.</p>
       ) : (
-        <div className="nhsuk-table-container">
+        // Wide: it scrolls sideways, so it can take focus and be scrolled with the keyboard.
+        <div className="nhsuk-table-container" tabIndex={0} role="region" aria-label="Scoring record, scrolls sideways">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Scoring record</caption>
             <thead className="nhsuk-table__head">

@@ -1,7 +1,47 @@
 // The records the benchmark's page addresses point at: the demo teams and roles
-// the seed makes (prisma/seed.ts, prisma/demo-roles.ts), one team activity the
-// benchmark adds, and a trust role with five versions (bench/fill.mjs).
+// the seed makes (prisma/seed.ts, prisma/demo-roles.ts), the demo recruitment
+// (prisma/demo-recruitment.ts), one team activity and one person specification
+// not yet used by a vacancy that the benchmark adds, and a trust role with five
+// versions and trust vacancies (bench/fill.mjs).
 import pg from 'pg';
+
+const DEMO_SPECIFICATION = 'Peer Support Worker (Band 4) person specification';
+const DRAFT_SPECIFICATION = 'Peer Support Worker (Band 4) person specification, next round';
+
+/**
+ * The demo recruitment on the CMHT: its person specification, the vacancy at
+ * interview (the peer worker's seat on its panel, candidate 2), the decided one
+ * and its appointed candidate; a copy of the specification no vacancy uses yet,
+ * whose criteria the manager can still change (the demo's is fixed: its
+ * vacancies have started scoring); and trust vacancies, one open and one decided.
+ */
+async function recruitmentFixtures(client, one, team, peer) {
+  const found = await client.query(`SELECT id FROM "PersonSpecification" WHERE "teamId" = $1 AND title = $2`, [team, DEMO_SPECIFICATION]);
+  if (found.rows.length === 0) throw new Error('Benchmark fixture not found: the demo recruitment (prisma/demo-recruitment.ts). A bench database seeded before it existed is not seeded again: delete .data/bench-postgres (or the BENCH_DATABASE_URL databases) and run again.');
+  const specification = found.rows[0].id;
+  await client.query(
+    `INSERT INTO "PersonSpecification" ("id", "teamId", "roleVersionId", "title", "createdById", "updatedAt")
+     SELECT gen_random_uuid(), s."teamId", s."roleVersionId", $2, s."createdById", now() FROM "PersonSpecification" s
+     WHERE s.id = $1 AND NOT EXISTS (SELECT 1 FROM "PersonSpecification" WHERE "teamId" = s."teamId" AND title = $2)`,
+    [specification, DRAFT_SPECIFICATION],
+  );
+  const draftSpecification = await one(`SELECT id FROM "PersonSpecification" WHERE "teamId" = $1 AND title = $2`, [team, DRAFT_SPECIFICATION]);
+  await client.query(
+    `INSERT INTO "Criterion" ("id", "specificationId", "position", "category", "wording", "essential", "assessedBy", "weight", "descriptors", "questions")
+     SELECT gen_random_uuid(), $2, "position", "category", "wording", "essential", "assessedBy", "weight", "descriptors", "questions" FROM "Criterion"
+     WHERE "specificationId" = $1 AND NOT EXISTS (SELECT 1 FROM "Criterion" WHERE "specificationId" = $2)`,
+    [specification, draftSpecification],
+  );
+  const criterion = await one(`SELECT id FROM "Criterion" WHERE "specificationId" = $1 ORDER BY position, id LIMIT 1`, [draftSpecification]);
+  const vacancy = await one(`SELECT id FROM "Vacancy" WHERE "specificationId" = $1 AND status = 'INTERVIEWING' AND title = 'Peer Support Worker, Northbrook CMHT'`, [specification]);
+  const panelMember = await one(`SELECT id FROM "PanelMember" WHERE "vacancyId" = $1 AND "userId" = $2`, [vacancy, peer]);
+  const candidate = await one(`SELECT id FROM "Candidate" WHERE "vacancyId" = $1 AND number = 2 AND name = 'Bethany Hall'`, [vacancy]);
+  const decidedVacancy = await one(`SELECT id FROM "Vacancy" WHERE "specificationId" = $1 AND status = 'DECIDED' AND title = 'Peer Support Worker (sessional), Northbrook CMHT'`, [specification]);
+  const decidedCandidate = await one(`SELECT c.id FROM "Candidate" c JOIN "Appointment" a ON a."candidateId" = c.id WHERE c."vacancyId" = $1 AND c.outcome = 'APPOINTED'`, [decidedVacancy]);
+  const openVacancy = await one(`SELECT id FROM "Vacancy" WHERE title LIKE 'Trust vacancy %' AND status = 'OPEN' ORDER BY title LIMIT 1`);
+  const trustVacancy = await one(`SELECT id FROM "Vacancy" WHERE title LIKE 'Trust vacancy %' AND status = 'DECIDED' ORDER BY title LIMIT 1`);
+  return { specification, draftSpecification, criterion, vacancy, panelMember, candidate, decidedVacancy, decidedCandidate, openVacancy, trustVacancy };
+}
 
 export async function loadFixtures(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -32,7 +72,8 @@ export async function loadFixtures(databaseUrl) {
     const teamActivity = await one(`SELECT id FROM "Activity" WHERE "teamId" = $1 AND "archivedAt" IS NULL LIMIT 1`, [team]);
     const trustRole = await one(`SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.name LIKE 'Trust team %' ORDER BY t.name, r.title LIMIT 1`);
     const trustTeam = await one(`SELECT "teamId" AS id FROM "Role" WHERE id = $1`, [trustRole]);
-    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam };
+    const recruitment = await recruitmentFixtures(client, one, team, peer);
+    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment };
   } finally {
     await client.end();
   }

@@ -143,7 +143,7 @@ describe('the demo seed', () => {
     expect(panelProblems(await panelSeats(db, open.id), DEFAULT_COMPOSITION, 'SHORTLISTING')).toEqual([]);
     const candidates = await db.candidate.findMany({ where: { vacancyId: open.id }, orderBy: { number: 'asc' }, select: { id: true, vacancyId: true, shortlistOutcome: true } });
     expect(candidates.every((candidate) => candidate.shortlistOutcome)).toBe(true);
-    const interviews = await Promise.all(candidates.filter((candidate) => candidate.shortlistOutcome === 'INVITED').map((candidate) => stageScores(db, candidate, open.specificationId, 'INTERVIEW')));
+    const interviews = await Promise.all(candidates.filter((candidate) => candidate.shortlistOutcome === 'INVITED').map((candidate) => stageScores(db, candidate, 'INTERVIEW')));
     // One candidate fully scored, with a difference of 2 to discuss; one part-submitted (a draft waits); one not started.
     expect(interviews.filter((state) => state.matrix && state.matrix.divergentCriteria.length > 0)).toHaveLength(1);
     expect(interviews.filter((state) => !state.complete && state.submitted.size > 0)).toHaveLength(1);

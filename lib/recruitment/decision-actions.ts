@@ -7,7 +7,7 @@ import { candidateScope } from '@/lib/recruitment/access';
 import { candidateLabel, OUTCOME_LABELS } from '@/lib/recruitment/labels';
 import { tellDecisionRecorded } from '@/lib/recruitment/notifications';
 import { candidatePath, vacancyPath } from '@/lib/recruitment/paths';
-import { openCandidate, panelSeats, requireNotPurged, requireStatus, stageScores } from '@/lib/recruitment/records';
+import { openCandidate, panelSeats, requireNoConflict, requireNotPurged, requireStatus, stageScores } from '@/lib/recruitment/records';
 import { appointSchema, decideSchema } from '@/lib/recruitment/schemas';
 
 /*
@@ -26,12 +26,14 @@ export const decideCandidate = defineAction({
     requireStatus(vacancy, ['INTERVIEWING'], 'Decisions are recorded while the vacancy is at interview.');
     if (candidate.version !== input.version) throw conflict();
     if (candidate.shortlistOutcome !== 'INVITED') throw new ActionError('CONFLICT', 'This candidate was not interviewed.');
+    await requireNoConflict(tx, candidate.id, user.id, 'decide about them');
     const [shortlisting, interview] = await Promise.all([
       stageScores(tx, candidate, 'SHORTLISTING'),
       stageScores(tx, candidate, 'INTERVIEW'),
     ]);
     if (!interview.matrix) throw new ActionError('CONFLICT', 'Every interview panel member must submit their scores for this candidate first.');
-    const meetsEveryEssential = interview.matrix.meetsEveryEssential && (shortlisting.matrix?.meetsEveryEssential ?? true);
+    // Without complete shortlisting scores nobody can say the essentials were met: appointing then needs a justification.
+    const meetsEveryEssential = interview.matrix.meetsEveryEssential && (shortlisting.matrix?.meetsEveryEssential ?? false);
     if (input.outcome === 'APPOINTED') {
       if (!meetsEveryEssential && !input.essentialJustification) {
         throw fieldError('essentialJustification', 'This candidate did not meet every essential criterion: record why you are appointing them');
@@ -70,13 +72,16 @@ export const appointCandidate = defineAction({
   async run({ input, user, tx, audit }) {
     const { candidate, vacancy } = await openCandidate(tx, input.candidateId);
     requireNotPurged(candidate);
+    // Only once the vacancy is decided, when decisions can no longer change: a hand-off is never undone.
+    requireStatus(vacancy, ['DECIDED', 'CLOSED'], 'Hand an appointed candidate on once the vacancy is decided.');
     if (candidate.outcome !== 'APPOINTED') throw new ActionError('CONFLICT', 'Only an appointed candidate is handed on to onboarding.');
     if (await tx.appointment.findUnique({ where: { candidateId: candidate.id }, select: { id: true } })) throw new ActionError('CONFLICT', 'This candidate has already been handed on to onboarding.');
     if (!candidate.email || !candidate.name) throw fieldError('candidateId', 'Record the candidate’s name and email address first');
     const existing = await tx.user.findUnique({ where: { email: candidate.email }, select: { id: true, disabledAt: true } });
     if (existing?.disabledAt) throw new ActionError('CONFLICT', 'The account with this candidate’s email address is disabled: an administrator must enable it first.');
     const person = existing ?? (await tx.user.create({ data: { name: candidate.name, email: candidate.email, orgRole: 'MEMBER' }, select: { id: true, disabledAt: true } }));
-    const invitationPath = existing ? null : await issuePasswordLink(tx, person.id, user.id);
+    // The set-password link goes to the new starter's own address only; it is not handed back to HR.
+    if (!existing) await issuePasswordLink(tx, person.id, user.id);
     await tx.appointment.create({
       data: { candidateId: candidate.id, vacancyId: vacancy.id, userId: person.id, teamId: vacancy.teamId, roleVersionId: vacancy.roleVersionId, createdById: user.id },
     });
@@ -86,7 +91,7 @@ export const appointCandidate = defineAction({
       recordId: candidate.id,
       summary: `Handed ${candidateLabel(candidate.number)} for "${vacancy.title}" on to onboarding as a pending placement in ${vacancy.team.name}${existing ? ', linked to their existing account' : ', with a new account and a set-password link'}`,
     });
-    return { vacancyId: vacancy.id, candidateId: candidate.id, userId: person.id, invitationPath };
+    return { vacancyId: vacancy.id, candidateId: candidate.id, userId: person.id, newAccount: !existing };
   },
   revalidate: (data) => [candidatePath(data.vacancyId, data.candidateId), vacancyPath(data.vacancyId)],
 });

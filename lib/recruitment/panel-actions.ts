@@ -8,7 +8,7 @@ import { candidateScope, vacancyScope } from '@/lib/recruitment/access';
 import { candidateLabel, STAGE_LABELS } from '@/lib/recruitment/labels';
 import { tellScoresIn } from '@/lib/recruitment/notifications';
 import { candidatePath, vacancyPath } from '@/lib/recruitment/paths';
-import { lockVacancy, notOnPanel, openCandidate, requireNotPurged, requireStatus, specificationCriteria, stageScores } from '@/lib/recruitment/records';
+import { lockVacancy, notOnPanel, openCandidate, requireNoConflict, requireNotPurged, requireStatus, specificationCriteria, stageScores } from '@/lib/recruitment/records';
 import { criteriaForStage, scoringStageOf } from '@/lib/recruitment/rules';
 import { confirmDeclarationsSchema, correctScoreSchema, declareConflictSchema, moderationNoteSchema, saveScoresSchema, withdrawConflictSchema } from '@/lib/recruitment/schemas';
 
@@ -40,8 +40,17 @@ export const declareConflict = defineAction({
   async run({ input, user, tx, audit }) {
     const vacancy = await lockVacancy(tx, input.vacancyId);
     requireStatus(vacancy, DECLARING, 'Declarations can no longer change: the vacancy has been decided.');
-    await seatOf(tx, vacancy.id, user.id);
+    const seat = await seatOf(tx, vacancy.id, user.id);
     const candidate = await candidateByKey(tx, vacancy.id, input.declarationKey);
+    // At shortlisting a new declaration would show which "Candidate N" a name is: once a member has confirmed, a
+    // conflict found then is raised with the chair. From the interview stage names are shown, so it can be declared.
+    if (vacancy.status === 'SHORTLISTING' && seat.conflictsDeclaredAt) {
+      throw new ActionError('CONFLICT', 'Shortlisting has started and you confirmed your declarations: tell the chair about this conflict of interest instead.');
+    }
+    // Scores already submitted stay in the matrix: a late declaration cannot take them out after seeing everyone's.
+    if (await tx.scoreSheet.findFirst({ where: { candidateId: candidate.id, userId: user.id, submittedAt: { not: null } }, select: { id: true } })) {
+      throw new ActionError('CONFLICT', 'You have already submitted scores for this candidate: tell the chair about this conflict of interest.');
+    }
     await tx.conflictDeclaration.upsert({
       where: { candidateId_userId: { candidateId: candidate.id, userId: user.id } },
       create: { vacancyId: vacancy.id, candidateId: candidate.id, userId: user.id, kind: input.kind, note: input.note || null },
@@ -61,7 +70,7 @@ export const withdrawConflict = defineAction({
   scope: (input, tx, user) => vacancyScope(tx, input.vacancyId, user),
   async run({ input, user, tx, audit }) {
     const vacancy = await lockVacancy(tx, input.vacancyId);
-    requireStatus(vacancy, ['DRAFT', 'OPEN'], 'A declaration cannot be withdrawn once scoring has started: ask the chair.');
+    requireStatus(vacancy, ['DRAFT', 'OPEN'], 'A declaration cannot be withdrawn once shortlisting has started: ask the chair.');
     await seatOf(tx, vacancy.id, user.id);
     const candidate = await candidateByKey(tx, vacancy.id, input.declarationKey);
     const { count } = await tx.conflictDeclaration.deleteMany({ where: { candidateId: candidate.id, userId: user.id } });
@@ -98,9 +107,7 @@ async function requireMayScore(tx: Tx, candidate: { id: string; vacancyId: strin
   if (!seat.conflictsDeclaredAt || (latest._max.createdAt && latest._max.createdAt > seat.conflictsDeclaredAt)) {
     throw new ActionError('CONFLICT', 'Confirm your conflict of interest declarations against the list of candidates before scoring.');
   }
-  if (await tx.conflictDeclaration.findUnique({ where: { candidateId_userId: { candidateId: candidate.id, userId } }, select: { id: true } })) {
-    throw new ActionError('FORBIDDEN', 'You declared a conflict of interest with this candidate, so you do not score them.');
-  }
+  await requireNoConflict(tx, candidate.id, userId, 'score them');
   if (stage === 'INTERVIEW' && candidate.shortlistOutcome !== 'INVITED') throw new ActionError('CONFLICT', 'This candidate was not invited to interview.');
 }
 
@@ -170,6 +177,8 @@ export const correctScore = defineAction({
     const { candidate, vacancy } = await openCandidate(tx, original.sheet.candidateId);
     requireNotPurged(candidate);
     requireStatus(vacancy, ['SHORTLISTING', 'INTERVIEWING'], 'Scores can no longer be corrected: the vacancy has been decided.');
+    // Only while the stage is under way: a shortlisting score changed at interview would change what decided the shortlist.
+    if (scoringStageOf(vacancy.status) !== original.sheet.stage) throw new ActionError('CONFLICT', `${STAGE_LABELS[original.sheet.stage]} has finished, so its scores can no longer be corrected.`);
     await tx.score.create({ data: { sheetId: original.sheetId, criterionId: original.criterionId, score: input.score, evidence: input.evidence || null, correctsId: original.id, reason: input.reason } });
     await audit({
       action: 'recruitment.score.correct',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { ScoringStage } from '@/lib/generated/prisma/enums';
+import type { ScoringStage, VacancyStatus } from '@/lib/generated/prisma/enums';
 import { pageArgs, toPage } from '@/lib/pagination';
 import { editableSpecificationsWhere, getSpecificationAccess, getVacancyAccess, visibleVacanciesWhere } from '@/lib/recruitment/access';
 import { candidateLabel } from '@/lib/recruitment/labels';
@@ -120,8 +120,13 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
     recruitmentRules(db),
   ]);
   const seats = seatsFrom(found.panel);
-  // Managers who do not sit on the panel see counts only.
-  const candidates = canManage || seat ? found.candidates : [];
+  const latestCandidate = found.candidates.reduce<Date | null>((latest, candidate) => (!latest || candidate.createdAt > latest ? candidate.createdAt : latest), null);
+  const declarationsCurrent = Boolean(seat?.conflictsDeclaredAt && (!latestCandidate || latestCandidate <= seat.conflictsDeclaredAt));
+  // Managers who do not sit on the panel see counts only. A panel member sees the candidates once shortlisting has
+  // started and they have declared against the names: before that, a row changing as they declare would show which
+  // number a name is.
+  const panelSees = Boolean(seat) && vacancy.status !== 'DRAFT' && vacancy.status !== 'OPEN' && (declarationsCurrent || namesShown);
+  const candidates = canManage || panelSees ? found.candidates : [];
   const conflicted = new Set(found.candidates.filter((candidate) => candidate.conflicts.length > 0).map((candidate) => candidate.id));
   const submittedCount = new Map<string, number>();
   const mine = new Map<string, 'SUBMITTED' | 'DRAFT'>();
@@ -133,8 +138,6 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
     }
   }
   const stage = scoringStageOf(vacancy.status);
-  const latestCandidate = found.candidates.reduce<Date | null>((latest, candidate) => (!latest || candidate.createdAt > latest ? candidate.createdAt : latest), null);
-  const declarationsCurrent = Boolean(seat?.conflictsDeclaredAt && (!latestCandidate || latestCandidate <= seat.conflictsDeclaredAt));
   const rows = candidates
     // At interview the panel works on the candidates invited; HR sees everyone.
     .filter((candidate) => canManage || stage !== 'INTERVIEW' || candidate.shortlistOutcome === 'INVITED')
@@ -208,8 +211,19 @@ export async function getConflicts(user: CurrentUser, vacancyId: string) {
             return { name: candidate.name ?? '', declarationKey: candidate.declarationKey, declaration: mine ? { kind: mine.kind, note: mine.note } : null };
           })
       : null,
+    // The chair reads who declared what; before the interview stage without the candidate's name, since the candidate
+    // pages show which members do not score whom. HR sees the names throughout.
     everyone: seesEveryone
-      ? candidates.flatMap((candidate) => candidate.conflicts.map((conflict) => ({ id: conflict.id, kind: conflict.kind, note: conflict.note, createdAt: conflict.createdAt, user: conflict.user, candidate: { name: candidate.name } })))
+      ? candidates.flatMap((candidate) =>
+          candidate.conflicts.map((conflict) => ({
+            id: conflict.id,
+            kind: conflict.kind,
+            note: access.canManage || namesVisibleToPanel(access.vacancy.status) ? conflict.note : null,
+            createdAt: conflict.createdAt,
+            user: conflict.user,
+            candidate: { name: access.canManage || namesVisibleToPanel(access.vacancy.status) ? candidate.name : null },
+          })),
+        )
       : null,
   };
 }
@@ -354,6 +368,9 @@ export async function getFeedback(user: CurrentUser, vacancyId: string, candidat
   };
 }
 
+const stageEnded = (status: VacancyStatus, stage: ScoringStage) =>
+  stage === 'SHORTLISTING' ? ['INTERVIEWING', 'DECIDED', 'CLOSED'].includes(status) : ['DECIDED', 'CLOSED'].includes(status);
+
 /** The complete scoring record of a vacancy, for a subject-access request or an appeal: HR only. */
 export async function getVacancyRecord(user: CurrentUser, vacancyId: string) {
   const access = await getVacancyAccess(user, vacancyId);
@@ -417,7 +434,8 @@ export async function getVacancyRecord(user: CurrentUser, vacancyId: string) {
     access,
     criteria,
     candidates,
-    sheets: sheets.filter((sheet) => complete(sheet.candidateId, sheet.stage)),
+    // Once a stage has ended its submitted sheets are the record, complete or not (a member who never submitted cannot hide them).
+    sheets: sheets.filter((sheet) => complete(sheet.candidateId, sheet.stage) || stageEnded(access.vacancy.status, sheet.stage)),
     declarations,
     moderation,
     current: (scores: OwnSheet['scores']) => currentScores(scores),

@@ -70,6 +70,10 @@ export async function panelSeats(client: Client, vacancyId: string): Promise<Sea
 
 /** The candidate with what every action on them checks: their vacancy and where they stand. */
 export async function openCandidate(tx: Tx, candidateId: string) {
+  // The vacancy is locked first, then the candidate read: every action on a vacancy's candidates queues on the same
+  // lock, so two decisions cannot both pass the version check, and the order matches moveVacancy's.
+  const { vacancyId } = await tx.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { vacancyId: true } });
+  const vacancy = await lockVacancy(tx, vacancyId);
   const candidate = await tx.candidate.findUniqueOrThrow({
     where: { id: candidateId },
     select: {
@@ -85,8 +89,14 @@ export async function openCandidate(tx: Tx, candidateId: string) {
       name: true,
     },
   });
-  const vacancy = await lockVacancy(tx, candidate.vacancyId);
   return { candidate, vacancy };
+}
+
+/** Refuses someone who declared a conflict of interest with the candidate: they neither score nor decide about them. */
+export async function requireNoConflict(tx: Tx, candidateId: string, userId: string, doing: string): Promise<void> {
+  if (await tx.conflictDeclaration.findUnique({ where: { candidateId_userId: { candidateId, userId } }, select: { id: true } })) {
+    throw new ActionError('FORBIDDEN', `You declared a conflict of interest with this candidate, so you do not ${doing}.`);
+  }
 }
 
 export const criterionSelect = {

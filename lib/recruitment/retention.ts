@@ -20,6 +20,9 @@ import { recruitmentRules } from '@/lib/recruitment/settings';
  */
 
 /** Candidates purged per transaction: a trust's backlog never holds one huge transaction or its locks. */
+/** What a correction's reason becomes once purged: the only change the database allows to it (migration 20261206021500). */
+export const PURGED_REASON = '(deleted under the retention rule)';
+
 export const PURGE_BATCH_SIZE = 200;
 
 export const PURGE_AUDIT_ACTION = 'recruitment.candidates.purge';
@@ -47,9 +50,10 @@ async function purgeBatch(tx: Tx, now: Date, batchSize: number): Promise<number>
   // The answer rows stay with their text erased (rather than deleted): the text is the personal part, and how
   // many answers HR marked identifying stays countable.
   await tx.applicationAnswer.updateMany({ where: { candidateId: { in: ids }, text: { not: null } }, data: { text: null } });
-  // Submitted scores cannot change (the Score_keep_submitted trigger) except that their evidence may be erased.
-  // A correction's reason stays: the schema requires one on every correction.
+  // Submitted scores cannot change (the Score_keep_submitted trigger) except that their evidence may be erased and a
+  // correction's reason replaced by a fixed placeholder (every correction must keep a reason).
   await tx.score.updateMany({ where: { sheet: { candidateId: { in: ids } }, evidence: { not: null } }, data: { evidence: null } });
+  await tx.score.updateMany({ where: { sheet: { candidateId: { in: ids } }, reason: { not: null, notIn: [PURGED_REASON] } }, data: { reason: PURGED_REASON } });
   await tx.moderationNote.updateMany({ where: { candidateId: { in: ids }, text: { not: null } }, data: { text: null } });
   await tx.conflictDeclaration.updateMany({ where: { candidateId: { in: ids }, note: { not: null } }, data: { note: null } });
   await tx.candidate.updateMany({

@@ -6,7 +6,7 @@ import { candidateLabel, PANEL_ROLE_LABELS, STATUS_LABELS } from '@/lib/recruitm
 import { tellPanelAdded, tellScoringOpen } from '@/lib/recruitment/notifications';
 import { candidatePath, vacancyPath } from '@/lib/recruitment/paths';
 import { candidateScope, panelMemberScope, specificationScope, vacancyScope } from '@/lib/recruitment/access';
-import { lockVacancy, openCandidate, panelSeats, requireNotPurged, requireStatus, specificationCriteria, stageScores } from '@/lib/recruitment/records';
+import { lockVacancy, openCandidate, panelSeats, requireNoConflict, requireNotPurged, requireStatus, specificationCriteria, stageScores } from '@/lib/recruitment/records';
 import { checkSpecification, criteriaForStage, guaranteedInterviewProblem, nextStatus, panelProblems, retentionDate, scoringStageOf } from '@/lib/recruitment/rules';
 import { addCandidateSchema, addPanelMemberSchema, moveVacancySchema, openVacancySchema, releasePackSchema, removePanelMemberSchema, shortlistSchema } from '@/lib/recruitment/schemas';
 import { recruitmentRules } from '@/lib/recruitment/settings';
@@ -67,6 +67,8 @@ export const moveVacancy = defineAction({
     }
     const candidates = await tx.candidate.findMany({ where: { vacancyId: vacancy.id }, select: { id: true, number: true, shortlistOutcome: true, outcome: true } });
     if (next === 'SHORTLISTING' && candidates.length === 0) throw new ActionError('CONFLICT', 'Add the candidates who applied before shortlisting starts.');
+    // The criteria are fixed from shortlisting on: wait for any change to the specification being saved now.
+    if (next === 'SHORTLISTING') await tx.$queryRaw`SELECT id FROM "PersonSpecification" WHERE id = ${vacancy.specificationId}::uuid FOR UPDATE`;
     if (next === 'INTERVIEWING') {
       const waiting = candidates.filter((candidate) => !candidate.shortlistOutcome);
       if (waiting.length > 0) throw new ActionError('CONFLICT', `Record whether to invite ${waiting.map((candidate) => candidateLabel(candidate.number)).join(', ')} to interview first.`);
@@ -100,6 +102,13 @@ export const addPanelMember = defineAction({
     const seats = await tx.panelMember.findMany({ where: { vacancyId: vacancy.id }, select: { userId: true, role: true } });
     if (seats.some((seat) => seat.userId === person.id)) throw fieldError('email', `${person.name} is already on this panel`);
     if (input.role === 'CHAIR' && seats.some((seat) => seat.role === 'CHAIR')) throw fieldError('role', 'The panel already has a chair: add this person as a member');
+    // Nobody joins a stage that has finished, or one where scores are already in: either would change who must submit
+    // for the matrix, hiding scores already submitted or opening the matrix early.
+    if (vacancy.status === 'INTERVIEWING' && input.stages.includes('SHORTLISTING')) throw fieldError('stages', 'Shortlisting has finished: add them to the interview panel only');
+    const current = scoringStageOf(vacancy.status);
+    if (current && input.stages.includes(current) && (await tx.scoreSheet.count({ where: { stage: current, submittedAt: { not: null }, candidate: { vacancyId: vacancy.id } } })) > 0) {
+      throw fieldError('stages', 'Panel members have already submitted scores at this stage, so the panel for it can no longer change');
+    }
     const member = await tx.panelMember.create({
       data: { vacancyId: vacancy.id, userId: person.id, role: input.role, shortlisting: input.stages.includes('SHORTLISTING'), interview: input.stages.includes('INTERVIEW') },
       select: { id: true },
@@ -123,6 +132,10 @@ export const removePanelMember = defineAction({
     const submitted = await tx.scoreSheet.count({ where: { userId: member.userId, submittedAt: { not: null }, candidate: { vacancyId: vacancy.id } } });
     if (submitted > 0) throw new ActionError('CONFLICT', `${member.user.name} has submitted scores, which are part of the vacancy's record: they stay on the panel.`);
     const stage = scoringStageOf(vacancy.status);
+    // Removing someone who has not submitted would let the matrix open without them after others have submitted.
+    if (stage && (await tx.scoreSheet.count({ where: { stage, submittedAt: { not: null }, candidate: { vacancyId: vacancy.id } } })) > 0) {
+      throw new ActionError('CONFLICT', 'Panel members have already submitted scores at this stage, so the panel for it can no longer change.');
+    }
     if (stage) {
       const remaining = (await panelSeats(tx, vacancy.id)).filter((seat) => seat.userId !== member.userId);
       const problems = panelProblems(remaining, await recruitmentRules(tx), stage);
@@ -198,9 +211,12 @@ export const shortlistCandidate = defineAction({
   permission: 'recruitment.decide',
   input: shortlistSchema,
   scope: (input, tx, user) => candidateScope(tx, input.candidateId, user),
-  async run({ input, tx, audit }) {
+  async run({ input, user, tx, audit }) {
     const { candidate, vacancy } = await openCandidate(tx, input.candidateId);
     requireStatus(vacancy, ['SHORTLISTING'], 'Shortlisting decisions are made while the vacancy is at shortlisting.');
+    await requireNoConflict(tx, candidate.id, user.id, 'decide about them');
+    // A reason for every candidate not invited: the same question for everyone, so the answer reveals nobody's scheme.
+    if (input.outcome === 'NOT_INVITED' && !input.reason) throw fieldError('reason', 'Enter why they are not invited to interview');
     const scores = await stageScores(tx, candidate, 'SHORTLISTING');
     if (!scores.matrix) throw new ActionError('CONFLICT', 'Every panel member must submit their shortlisting scores for this candidate first.');
     const problem = guaranteedInterviewProblem(candidate, scores.matrix.meetsEveryEssential, input.outcome === 'INVITED', input.reason);

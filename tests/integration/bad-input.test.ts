@@ -328,6 +328,8 @@ async function buildRecruitmentFixtures(world: World) {
   await db.candidate.update({ where: { id: alreadyAppointed.id }, data: { outcome: 'APPOINTED', rationale: 'Best on every criterion' } });
   await panelOf(interviewing);
   for (const member of members) {
+    // Both shortlisted on the essentials; the interview decides whether they meet them.
+    for (const candidate of [missed, meets]) await scoreCandidate(candidate, member, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 3 });
     await scoreCandidate(missed, member, 'INTERVIEW', { [lived.id]: 1, [values.id]: 3 });
     await scoreCandidate(meets, member, 'INTERVIEW', { [lived.id]: 3, [values.id]: 3 });
   }

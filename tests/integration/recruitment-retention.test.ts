@@ -119,6 +119,9 @@ describe('the purge of a candidate past their retention date', () => {
     for (const member of [world.hr, world.peerWorker]) {
       await scoreCandidate({ id: zebedeeId }, member, 'INTERVIEW', { [livedExperience.id]: 3, [values.id]: 4 }, { evidence: 'Zebedee Quartermaine-Vossberg spoke about hope' });
     }
+    // A correction's reason talks about the candidate too.
+    const corrected = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: zebedeeId, stage: 'INTERVIEW', userId: world.peerWorker.id }, criterionId: values.id } });
+    await db.score.create({ data: { sheetId: corrected.sheetId, criterionId: values.id, score: 3, correctsId: corrected.id, reason: 'I misread what Zebedee said about hope' } });
     const { version: candidateVersion } = await db.candidate.findUniqueOrThrow({ where: { id: zebedeeId }, select: { version: true } });
     expect(await decideCandidate(null, { candidateId: zebedeeId, version: candidateVersion, outcome: 'RESERVE', rationale: 'Zebedee scored well; the appointed candidate scored higher on values' })).toMatchObject({
       ok: true,
@@ -138,6 +141,7 @@ describe('the purge of a candidate past their retention date', () => {
         'ConflictDeclaration.note',
         'ModerationNote.text',
         'Score.evidence',
+        'Score.reason',
       ].sort(),
     );
     expect(await db.auditEvent.count({ where: { recordId: { in: [vacancy.id, zebedeeId, tamsinId] } } })).toBeGreaterThanOrEqual(6);
@@ -176,7 +180,7 @@ describe('the purge of a candidate past their retention date', () => {
     });
     expect(await db.candidate.findUniqueOrThrow({ where: { id: tamsinId }, select: { number: true, shortlistOutcome: true, outcome: true, purgedAt: true } })).toEqual({ number: 2, shortlistOutcome: 'NOT_INVITED', outcome: null, purgedAt });
     expect(await db.score.findMany({ where: { sheet: { candidateId: { in: [zebedeeId, tamsinId] } } }, orderBy: { id: 'asc' }, select: { id: true, sheetId: true, criterionId: true, score: true } })).toEqual(scoresBefore);
-    expect(scoresBefore).toHaveLength(2 * 2 + 3 * 2 + 2 * 2);
+    expect(scoresBefore).toHaveLength(2 * 2 + 3 * 2 + 2 * 2 + 1); // and the correction
     expect(await db.scoreSheet.count({ where: { candidateId: zebedeeId, submittedAt: { not: null } } })).toBe(4);
     expect(await db.applicationAnswer.findMany({ where: { candidateId: zebedeeId }, select: { text: true, identifying: true }, orderBy: { identifying: 'desc' } })).toEqual([
       { text: null, identifying: true },

@@ -14,6 +14,7 @@ import { pendingPlacements } from '@/lib/recruitment/gate';
 import * as panel from '@/lib/recruitment/panel-actions';
 import { vacancyPath } from '@/lib/recruitment/paths';
 import { getCandidate, getConflicts, getFeedback, getSpecification, getVacancy, getVacancyRecord, listVacancies } from '@/lib/recruitment/queries';
+import { PURGED_REASON } from '@/lib/recruitment/retention';
 import { retentionDate } from '@/lib/recruitment/rules';
 import * as settings from '@/lib/recruitment/settings-actions';
 import * as specifications from '@/lib/recruitment/specification-actions';
@@ -320,8 +321,13 @@ describe('conflicts of interest and declarations', () => {
     expect(full(asHr).stages.SHORTLISTING.eligible.map((member) => member.userId)).toEqual([world.managerOfThisTeam.id, world.serviceUserRep.id]);
 
     // The chair sees who declared what about whom, by name, never by number.
+    // At shortlisting the chair sees who declared and what kind, not about whom (the candidate pages show who does not
+    // score each number); HR sees the name and note.
     const declarations = (await getConflicts(await viewer(world.managerOfThisTeam), vacancy.id))?.everyone;
-    expect(declarations).toEqual([expect.objectContaining({ kind: 'SUPPORTED_AS_SERVICE_USER', note: 'I supported them on the ward', user: { name: world.peerWorker.name }, candidate: { name: 'Wilhelmina Knowles' } })]);
+    expect(declarations).toEqual([expect.objectContaining({ kind: 'SUPPORTED_AS_SERVICE_USER', note: null, user: { name: world.peerWorker.name }, candidate: { name: null } })]);
+    expect((await getConflicts(await viewer(world.hr), vacancy.id))?.everyone).toEqual([
+      expect.objectContaining({ kind: 'SUPPORTED_AS_SERVICE_USER', note: 'I supported them on the ward', candidate: { name: 'Wilhelmina Knowles' } }),
+    ]);
     expect(serialise(declarations)).not.toContain('"number"');
     // Another member does not see them.
     expect((await getConflicts(await viewer(world.serviceUserRep), vacancy.id))?.everyone).toBeNull();
@@ -623,11 +629,12 @@ describe('the guaranteed interview scheme', () => {
       await scoreCandidate(notOptedIn, member, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 3 });
     }
 
+    // Every "not invited" needs a reason, so the refusal is the same for everyone and does not tell the chair who opted in.
     expect(await actingAs(world.hr, () => vacancies.shortlistCandidate(null, { candidateId: meets.id, outcome: 'NOT_INVITED' }))).toEqual({
       ok: false,
       code: 'VALIDATION',
       error: expect.any(String),
-      fieldErrors: { reason: ['This candidate opted into the guaranteed interview scheme and meets every essential criterion: invite them, or record why not'] },
+      fieldErrors: { reason: ['Enter why they are not invited to interview'] },
     });
     expect(await db.candidate.findUniqueOrThrow({ where: { id: meets.id }, select: { shortlistOutcome: true } })).toEqual({ shortlistOutcome: null });
     ok(await actingAs(world.hr, () => vacancies.shortlistCandidate(null, { candidateId: meets.id, outcome: 'NOT_INVITED', reason: 'They withdrew their application by phone' })));
@@ -636,9 +643,13 @@ describe('the guaranteed interview scheme', () => {
       shortlistReason: 'They withdrew their application by phone',
     });
 
-    // No reason is needed for someone who missed an essential criterion, or who did not opt in; the chair may record it too.
-    ok(await actingAs(world.managerOfThisTeam, () => vacancies.shortlistCandidate(null, { candidateId: missesEssential.id, outcome: 'NOT_INVITED' })));
-    ok(await actingAs(world.hr, () => vacancies.shortlistCandidate(null, { candidateId: notOptedIn.id, outcome: 'NOT_INVITED' })));
+    // The same for someone who missed an essential criterion or did not opt in; the chair may record it too.
+    expect(await actingAs(world.managerOfThisTeam, () => vacancies.shortlistCandidate(null, { candidateId: missesEssential.id, outcome: 'NOT_INVITED' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ['Enter why they are not invited to interview'] },
+    });
+    ok(await actingAs(world.managerOfThisTeam, () => vacancies.shortlistCandidate(null, { candidateId: missesEssential.id, outcome: 'NOT_INVITED', reason: 'Below the threshold on lived experience' })));
+    ok(await actingAs(world.hr, () => vacancies.shortlistCandidate(null, { candidateId: notOptedIn.id, outcome: 'NOT_INVITED', reason: 'Others met the criteria more fully' })));
     // A member who is not the chair may not.
     expect(await actingAs(world.peerWorker, () => vacancies.shortlistCandidate(null, { candidateId: notOptedIn.id, outcome: 'INVITED' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
@@ -691,6 +702,8 @@ describe('decisions and the appointment', () => {
     await atInterview(setup.vacancy.id, setup.candidates.map((candidate) => candidate.id));
     for (const [index, candidate] of setup.candidates.entries()) {
       for (const member of [world.managerOfThisTeam, world.peerWorker, world.serviceUserRep]) {
+        // Shortlisted on the essentials: what decides the essentials is the interview.
+        await scoreCandidate(candidate, member, 'SHORTLISTING', { [setup.lived.id]: 3, [setup.practical.id]: 3 });
         await scoreCandidate(candidate, member, 'INTERVIEW', { [setup.lived.id]: scores[index].lived, [setup.values.id]: scores[index].values });
       }
     }
@@ -755,11 +768,11 @@ describe('decisions and the appointment', () => {
       2,
     );
     const [newcomerToPeerRoles, existingPerson] = candidates;
-    // Not before a decision.
+    // Not before the vacancy is decided, when decisions can still change.
     expect(await actingAs(world.hr, () => decisions.appointCandidate(null, { candidateId: newcomerToPeerRoles.id }))).toEqual({
       ok: false,
       code: 'CONFLICT',
-      error: 'Only an appointed candidate is handed on to onboarding.',
+      error: 'Hand an appointed candidate on once the vacancy is decided.',
     });
     for (const candidate of candidates) ok(await decide(world.hr, candidate.id, { outcome: 'APPOINTED' }));
     ok(await move(vacancy.id));
@@ -767,9 +780,11 @@ describe('decisions and the appointment', () => {
     const appointed = ok(await actingAs(world.hr, () => decisions.appointCandidate(null, { candidateId: newcomerToPeerRoles.id })));
     const account = await db.user.findUniqueOrThrow({ where: { email: NEW_EMAIL }, select: { id: true, name: true, orgRole: true, passwordHash: true } });
     expect(account).toEqual({ id: appointed.userId, name: NEW_NAME, orgRole: 'MEMBER', passwordHash: null });
-    expect(appointed.invitationPath).toEqual(expect.stringMatching(/^\/set-password\//u));
+    // The link goes to the new starter's own address, never back to HR.
+    expect(appointed).not.toHaveProperty('invitationPath');
+    expect(appointed.newAccount).toBe(true);
     const link = await db.notification.findMany({ where: { recipientId: account.id } });
-    expect(link).toEqual([expect.objectContaining({ kind: 'PASSWORD_LINK', path: '/set-password', secretPath: appointed.invitationPath, teamName: null, title: null })]);
+    expect(link).toEqual([expect.objectContaining({ kind: 'PASSWORD_LINK', path: '/set-password', secretPath: expect.stringMatching(/^\/set-password\//u), teamName: null, title: null })]);
     expect(await db.appointment.findUniqueOrThrow({ where: { candidateId: newcomerToPeerRoles.id } })).toMatchObject({
       userId: account.id,
       vacancyId: vacancy.id,
@@ -781,7 +796,7 @@ describe('decisions and the appointment', () => {
 
     const users = await db.user.count();
     const linked = ok(await actingAs(world.hr, () => decisions.appointCandidate(null, { candidateId: existingPerson.id })));
-    expect(linked).toMatchObject({ userId: world.newcomer.id, invitationPath: null });
+    expect(linked).toMatchObject({ userId: world.newcomer.id, newAccount: false });
     expect(await db.user.count()).toBe(users);
     expect(await db.notification.count({ where: { recipientId: world.newcomer.id, kind: 'PASSWORD_LINK' } })).toBe(0);
     expect((await pendingPlacements(db, [world.thisTeam.id])).filter((placement) => placement.vacancy.id === vacancy.id).map((placement) => placement.user.id).sort()).toEqual(
@@ -893,5 +908,100 @@ describe('the panel composition rule is the organisation’s', () => {
     }
     const { vacancy: another } = await vacancyWith({ status: 'OPEN', panel: [{ user: world.managerOfThisTeam, role: 'CHAIR' }, { user: world.peerWorker }] });
     expect(await move(another.id)).toMatchObject({ ok: true });
+  });
+});
+
+describe('what an attacker tried (review of 2026-12-06)', () => {
+  it('shows a panel member no candidate rows before shortlisting, so declaring and withdrawing cannot match names to numbers', async () => {
+    const { vacancy } = await vacancyWith({ status: 'OPEN', candidates: [{ name: 'Zoe Zebra' }, { name: 'Amy Aardvark' }], panel: standardPanel().map((seat) => ({ ...seat, declared: false })) });
+    const asPeer = await getVacancy(await viewer(world.peerWorker), vacancy.id);
+    expect(asPeer?.candidates).toEqual([]);
+    expect(asPeer?.counts.total).toBe(2);
+    const [first] = (await getConflicts(await viewer(world.peerWorker), vacancy.id))!.names!;
+    ok(await actingAs(world.peerWorker, () => panel.declareConflict(null, { vacancyId: vacancy.id, declarationKey: first.declarationKey, kind: 'KNOWS_THEM' })));
+    expect((await getVacancy(await viewer(world.peerWorker), vacancy.id))?.candidates).toEqual([]);
+    // At shortlisting, before confirming, still no rows; after confirming, no new declaration can probe them.
+    ok(await move(vacancy.id));
+    expect((await getVacancy(await viewer(world.peerWorker), vacancy.id))?.candidates).toEqual([]);
+    ok(await actingAs(world.peerWorker, () => panel.confirmDeclarations(null, { vacancyId: vacancy.id })));
+    expect((await getVacancy(await viewer(world.peerWorker), vacancy.id))?.candidates).toHaveLength(2);
+    const [, second] = (await getConflicts(await viewer(world.peerWorker), vacancy.id))!.names!;
+    expect(await actingAs(world.peerWorker, () => panel.declareConflict(null, { vacancyId: vacancy.id, declarationKey: second.declarationKey, kind: 'KNOWS_THEM' }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await actingAs(world.peerWorker, () => panel.withdrawConflict(null, { vacancyId: vacancy.id, declarationKey: first.declarationKey }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('keeps the panel for a stage fixed once scores are in: nobody added to hide them, nobody removed to open the matrix early', async () => {
+    const { vacancy, candidates, lived, practical } = await vacancyWith({ panel: [...standardPanel(), { user: world.staff }] });
+    const [candidate] = candidates;
+    for (const member of [world.managerOfThisTeam, world.peerWorker, world.serviceUserRep]) ok(await score(member, candidate.id, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 2 }));
+    const staffSeat = await db.panelMember.findFirstOrThrow({ where: { vacancyId: vacancy.id, userId: world.staff.id } });
+    expect(await actingAs(world.hr, () => vacancies.removePanelMember(null, { panelMemberId: staffSeat.id }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect((await getCandidate(await viewer(world.hr), vacancy.id, candidate.id)) && full(await getCandidate(await viewer(world.hr), vacancy.id, candidate.id)).stages.SHORTLISTING.matrix).toBeNull();
+    expect(await actingAs(world.hr, () => vacancies.addPanelMember(null, { vacancyId: vacancy.id, email: world.newcomer.email, role: 'MEMBER', stages: ['SHORTLISTING'] }))).toMatchObject({
+      ok: false,
+      fieldErrors: { stages: ['Panel members have already submitted scores at this stage, so the panel for it can no longer change'] },
+    });
+    // At interview, nobody joins the finished shortlisting panel.
+    await atInterview(vacancy.id, [candidate.id]);
+    expect(await actingAs(world.hr, () => vacancies.addPanelMember(null, { vacancyId: vacancy.id, email: world.newcomer.email, role: 'MEMBER', stages: ['SHORTLISTING', 'INTERVIEW'] }))).toMatchObject({
+      ok: false,
+      fieldErrors: { stages: ['Shortlisting has finished: add them to the interview panel only'] },
+    });
+  });
+
+  it('keeps submitted scores in the matrix when a member declares a conflict afterwards', async () => {
+    const { vacancy, candidates, lived, practical } = await vacancyWith({ status: 'INTERVIEWING' });
+    const [candidate] = candidates;
+    await db.candidate.update({ where: { id: candidate.id }, data: { shortlistOutcome: 'INVITED' } });
+    await db.vacancy.update({ where: { id: vacancy.id }, data: { status: 'SHORTLISTING' } });
+    ok(await score(world.managerOfThisTeam, candidate.id, 'SHORTLISTING', { [lived.id]: 1, [practical.id]: 2 }));
+    await db.vacancy.update({ where: { id: vacancy.id }, data: { status: 'INTERVIEWING' } });
+    const key = (await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: { declarationKey: true } })).declarationKey;
+    expect(await actingAs(world.managerOfThisTeam, () => panel.declareConflict(null, { vacancyId: vacancy.id, declarationKey: key, kind: 'RELATED' }))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      error: 'You have already submitted scores for this candidate: tell the chair about this conflict of interest.',
+    });
+  });
+
+  it('refuses a chair with a declared conflict the shortlisting decision and the final decision about that candidate', async () => {
+    const { vacancy, candidates, lived, practical } = await vacancyWith();
+    const [candidate] = candidates;
+    await db.conflictDeclaration.create({ data: { vacancyId: vacancy.id, candidateId: candidate.id, userId: world.managerOfThisTeam.id, kind: 'RELATED' } });
+    for (const member of [world.peerWorker, world.serviceUserRep]) ok(await score(member, candidate.id, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 3 }));
+    expect(await actingAs(world.managerOfThisTeam, () => vacancies.shortlistCandidate(null, { candidateId: candidate.id, outcome: 'INVITED' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, select: { shortlistOutcome: true } })).toEqual({ shortlistOutcome: null });
+    ok(await actingAs(world.hr, () => vacancies.shortlistCandidate(null, { candidateId: candidate.id, outcome: 'INVITED' })));
+    await atInterview(vacancy.id, [candidate.id]);
+    expect(await decide(world.managerOfThisTeam, candidate.id, { outcome: 'APPOINTED' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('hands on only once the vacancy is decided, and corrects scores only while their stage is under way', async () => {
+    const { vacancy, candidates, lived, practical, values } = await vacancyWith();
+    const [candidate] = candidates;
+    for (const member of [world.managerOfThisTeam, world.peerWorker, world.serviceUserRep]) ok(await score(member, candidate.id, 'SHORTLISTING', { [lived.id]: 3, [practical.id]: 3 }));
+    const mine = await db.score.findFirstOrThrow({ where: { sheet: { candidateId: candidate.id, userId: world.peerWorker.id }, criterionId: lived.id } });
+    await atInterview(vacancy.id, [candidate.id]);
+    expect(await actingAs(world.peerWorker, () => panel.correctScore(null, { scoreId: mine.id, score: 0, reason: 'Changed my mind after the interview' }))).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      error: 'Shortlisting has finished, so its scores can no longer be corrected.',
+    });
+    for (const member of [world.managerOfThisTeam, world.peerWorker, world.serviceUserRep]) ok(await score(member, candidate.id, 'INTERVIEW', { [lived.id]: 3, [values.id]: 3 }));
+    ok(await decide(world.hr, candidate.id, { outcome: 'APPOINTED' }));
+    expect(await actingAs(world.hr, () => decisions.appointCandidate(null, { candidateId: candidate.id }))).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await db.appointment.count({ where: { candidateId: candidate.id } })).toBe(0);
+  });
+
+  it('keeps a submitted sheet submitted in the database, and lets the purge replace a correction’s reason and nothing else', async () => {
+    const { candidates, lived } = await vacancyWith();
+    const sheet = await scoreCandidate(candidates[0], world.peerWorker, 'SHORTLISTING', { [lived.id]: 3 });
+    await expect(db.scoreSheet.update({ where: { id: sheet.id }, data: { submittedAt: null } })).rejects.toThrow(/cannot be reopened/u);
+    await expect(db.scoreSheet.delete({ where: { id: sheet.id } })).rejects.toThrow(/cannot be deleted/u);
+    const original = await db.score.findFirstOrThrow({ where: { sheetId: sheet.id } });
+    const correction = await db.score.create({ data: { sheetId: sheet.id, criterionId: lived.id, score: 2, correctsId: original.id, reason: 'About the candidate’s answer' } });
+    await expect(db.score.update({ where: { id: correction.id }, data: { reason: 'Something else' } })).rejects.toThrow(/cannot be changed/u);
+    await db.score.update({ where: { id: correction.id }, data: { reason: PURGED_REASON } });
+    expect((await db.score.findUniqueOrThrow({ where: { id: correction.id } })).reason).toBe(PURGED_REASON);
   });
 });

@@ -190,7 +190,13 @@ export default async function VacancyPage({ params, searchParams }: { params: Pa
             {counts.total === 1 ? '1 candidate' : `${counts.total} candidates`}, {counts.invited} invited to interview, {counts.appointed} appointed. Only HR and the panel see candidates.
           </p>
         ) : candidates.length === 0 ? (
-          <p>{counts.total === 0 ? 'No candidates yet.' : 'No candidates at this stage.'}</p>
+          <p>
+            {counts.total === 0
+              ? 'No candidates yet.'
+              : canManage
+                ? 'No candidates at this stage.'
+                : `${counts.total === 1 ? '1 candidate has' : `${counts.total} candidates have`} applied. You will see the applications, each as a number, once shortlisting starts and you have declared any conflicts of interest.`}
+          </p>
         ) : canManage ? (
           <Table
             caption="Candidates"

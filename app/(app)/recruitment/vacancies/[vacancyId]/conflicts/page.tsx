@@ -9,6 +9,7 @@ import { CONFLICT_LABELS } from '@/lib/recruitment/labels';
 import { requireUser } from '@/lib/auth/load';
 import { vacancyPath } from '@/lib/recruitment/paths';
 import { getConflicts } from '@/lib/recruitment/queries';
+import { namesVisibleToPanel } from '@/lib/recruitment/rules';
 
 export const metadata: Metadata = { title: 'Conflicts of interest' };
 
@@ -24,6 +25,7 @@ export default async function ConflictsPage({ params }: { params: Promise<{ vaca
   if (!conflicts) notFound();
   const { access: detail, names, everyone, declarationsCurrent } = conflicts;
   const open = !['DECIDED', 'CLOSED'].includes(detail.vacancy.status);
+  const namesShown = detail.canManage || namesVisibleToPanel(detail.vacancy.status);
   const canWithdraw = detail.vacancy.status === 'DRAFT' || detail.vacancy.status === 'OPEN';
   return (
     <>
@@ -78,7 +80,7 @@ export default async function ConflictsPage({ params }: { params: Promise<{ vaca
               columns={[{ header: 'Candidate' }, { header: 'Panel member' }, { header: 'Conflict' }, { header: 'Note' }, { header: 'Declared' }]}
               rows={everyone.map((declaration) => ({
                 key: declaration.id,
-                cells: [declaration.candidate.name ?? '(personal data deleted)', declaration.user.name, CONFLICT_LABELS[declaration.kind], declaration.note ?? '–', <DateTime key="at" value={declaration.createdAt} />],
+                cells: [declaration.candidate.name ?? (namesShown ? '(personal data deleted)' : 'Shown from the interview stage'), declaration.user.name, CONFLICT_LABELS[declaration.kind], declaration.note ?? '–', <DateTime key="at" value={declaration.createdAt} />],
               }))}
             />
           )}

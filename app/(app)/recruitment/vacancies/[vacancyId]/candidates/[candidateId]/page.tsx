@@ -279,7 +279,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
             </>
           ) : canDecide && vacancy.status === 'INTERVIEWING' ? (
             stages.INTERVIEW.matrix ? (
-              <DecisionForm candidateId={candidate.id} version={candidate.version} meetsEveryEssential={stages.INTERVIEW.matrix.meetsEveryEssential && (stages.SHORTLISTING.matrix?.meetsEveryEssential ?? true)} />
+              <DecisionForm candidateId={candidate.id} version={candidate.version} meetsEveryEssential={stages.INTERVIEW.matrix.meetsEveryEssential && (stages.SHORTLISTING.matrix?.meetsEveryEssential ?? false)} />
             ) : (
               <p>The decision can be recorded once every interview panel member has submitted their scores.</p>
             )

@@ -201,6 +201,8 @@ test('HR builds a person specification, opens a vacancy and forms a panel; two m
 
   await signIn(page, 'hr@peerroles.test');
   await page.goto(vacancyUrl);
+  await page.getByRole('button', { name: 'Record that the vacancy is decided' }).click();
+  await expect(page.getByRole('status')).toContainText('The vacancy has moved on');
   await go(page, candidateName);
   await page.getByRole('button', { name: 'Hand on to onboarding' }).click();
   await expect(page.getByRole('status')).toContainText('Handed on to onboarding');

@@ -289,11 +289,13 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           {canManage && candidate.outcome === 'APPOINTED' ? (
             candidate.appointment ? (
               <p>Handed on to onboarding as {candidate.appointment.user.name}: {candidate.appointment.placedAt ? 'their placement has started.' : 'a pending placement is waiting in the team.'}</p>
-            ) : candidate.purgedAt ? null : (
+            ) : candidate.purgedAt ? null : vacancy.status === 'DECIDED' || vacancy.status === 'CLOSED' ? (
               <>
                 <p>Hand them on to onboarding: this links them to their PeerRoles account (or creates one and emails a set-password link) and adds a pending placement in {vacancy.team.name} on this agreed version of the role.</p>
                 <AppointForm candidateId={candidate.id} />
               </>
+            ) : (
+              <p>Once every decision is recorded and the vacancy is marked decided, you can hand them on to onboarding.</p>
             )
           ) : null}
         </section>

@@ -20,6 +20,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
+import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
 import { seedDemoRecruitment } from './demo-recruitment';
 import { seedDemoRoles } from './demo-roles';
 
@@ -172,6 +173,15 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
   const rolesAdded = await seedDemoRoles(context);
   outcome.created.roles = rolesAdded.length;
   outcome.created.vacancies = await seedDemoRecruitment(context);
+
+  // The organisation's starting onboarding template, from UK guidance (lib/onboarding/default-template.ts), once.
+  if (!(await tx.onboardingTemplate.findFirst({ where: { name: DEFAULT_TEMPLATE_NAME }, select: { id: true } }))) {
+    const template = await tx.onboardingTemplate.create({
+      data: { name: DEFAULT_TEMPLATE_NAME, tasks: { create: DEFAULT_TEMPLATE_TASKS.map((task, position) => ({ ...task, position })) } },
+      select: { id: true },
+    });
+    await audit('seed.onboarding.template.create', 'OnboardingTemplate', template.id, `created the onboarding template "${DEFAULT_TEMPLATE_NAME}" with ${DEFAULT_TEMPLATE_TASKS.length} tasks`);
+  }
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).

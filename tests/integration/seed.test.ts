@@ -10,6 +10,7 @@ import { getRoleAccess } from '@/lib/roles/access';
 import { getVersionDetail } from '@/lib/agreement/queries';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { DEMO_ROLES, seedDemoRoles } from '../../prisma/demo-roles';
+import { DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
 import { panelSeats, stageScores } from '@/lib/recruitment/records';
 import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
@@ -117,7 +118,10 @@ describe('the demo seed', () => {
       'seed.recruitment.scores': 1,
       'seed.recruitment.appoint': 1,
       'seed.recruitment.purge': 1,
+      'seed.onboarding.template.create': 1,
     });
+    const template = await db.onboardingTemplate.findFirstOrThrow({ include: { tasks: true } });
+    expect(template.tasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
     expect(events.every((event) => event.actorId === null && event.summary.startsWith('Demo data seeded'))).toBe(true);
     // Every role, version, concern and check it made has its own audit event.
     const recorded = new Set(events.map((event) => event.recordId));

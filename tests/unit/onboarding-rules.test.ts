@@ -1,3 +1,4 @@
+import { DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
 import { addDays, dueDate, isOverdue, openParityIssues, parityIssues, weekdayOf, type ParityFacts } from '@/lib/onboarding/rules';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -88,5 +89,25 @@ describe('parity with the team', () => {
     // The meeting moves to Thursday: still on a day off, but a different fact to accept.
     const moved = { ...facts, team: { ...facts.team, meetings: [{ ...facts.team.meetings[0], day: 'THU' as const }] } };
     expect(openParityIssues(parityIssues(moved), accepted).map((open) => open.kind)).toEqual(['MEETING_ON_DAY_OFF']);
+  });
+});
+
+describe('the default onboarding template', () => {
+  const task = (title: RegExp) => DEFAULT_TEMPLATE_TASKS.find((item) => title.test(item.title));
+
+  it('follows the UK guidance the issue names, in every section', () => {
+    expect(new Set(DEFAULT_TEMPLATE_TASKS.map((item) => item.section)).size).toBe(7);
+    // The team is prepared before the peer worker starts, from the agreed role.
+    expect(task(/what peer support is, and is not/u)?.offsetDays).toBeLessThan(0);
+    // The same email, records access and IT as colleagues from day one.
+    for (const title of [/email account/u, /records system/u, /laptop/u]) expect(task(title)?.offsetDays).toBeLessThanOrEqual(0);
+    expect(task(/HEE competence framework/u)).toBeDefined();
+    expect(task(/WRAP/u)?.required).toBe(false);
+    // A supervision agreement in the first two weeks, local induction within four.
+    expect(task(/supervision agreement/u)?.offsetDays).toBeLessThanOrEqual(14);
+    expect(task(/local induction/u)?.offsetDays).toBeLessThanOrEqual(28);
+    expect(task(/Six-week review/u)?.offsetDays).toBe(42);
+    expect(task(/Three-month review/u)?.offsetDays).toBeGreaterThanOrEqual(89);
+    expect(DEFAULT_TEMPLATE_TASKS.every((item) => item.offsetDays >= -180 && item.offsetDays <= 365)).toBe(true);
   });
 });

@@ -180,3 +180,14 @@ export function couldEver(subject: PermissionSubject, permission: Permission): b
     Object.values(RELATION_PERMISSIONS).some((granted) => granted.includes(permission))
   );
 }
+
+/**
+ * Where a person may do `permission` through their roles: 'ALL' when their
+ * organisation role grants it, otherwise the teams whose team role does (an
+ * empty list: nowhere). Relations to single records are not counted: lists
+ * that include them add their own condition.
+ */
+export function teamsGranting(subject: PermissionSubject, permission: Permission): 'ALL' | string[] {
+  if (can(subject, permission)) return 'ALL';
+  return subject.memberships.filter((membership) => can(subject, permission, { teamId: membership.teamId })).map((membership) => membership.teamId);
+}

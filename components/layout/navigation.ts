@@ -1,4 +1,4 @@
-import { can, type PermissionSubject } from '@/lib/permissions';
+import { can, teamsGranting, type PermissionSubject } from '@/lib/permissions';
 import { waitingBadge } from '@/lib/requests/rules';
 
 export interface NavigationItem {
@@ -15,7 +15,8 @@ export function navigationFor(user: PermissionSubject & { waitingRequests?: numb
   // Anyone may be asked to review a role or answer an expectations check.
   items.push({ href: '/requests', label: 'Requests', badge: waitingBadge(user.waitingRequests) });
   // HR, a team's managers, and anyone sitting on a recruitment panel.
-  if (can(user, 'recruitment.view') || user.memberships.some((membership) => can(user, 'recruitment.view', { teamId: membership.teamId })) || user.onPanel) {
+  const recruits = teamsGranting(user, 'recruitment.view');
+  if (recruits === 'ALL' || recruits.length > 0 || user.onPanel) {
     items.push({ href: '/recruitment', label: 'Recruitment' });
   }
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });

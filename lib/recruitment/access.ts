@@ -1,6 +1,6 @@
 import { db, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { can, type PermissionScope, type PermissionSubject, type RecordRelation } from '@/lib/permissions';
+import { can, teamsGranting, type PermissionScope, type PermissionSubject, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 
 type Client = Tx | typeof db;
@@ -65,16 +65,21 @@ function relationsOf(seat: { role: 'CHAIR' | 'MEMBER' } | null): RecordRelation[
 
 /** The vacancies a person may see in lists: every one for HR, their teams' for managers, the ones they sit on for panel members. */
 export function visibleVacanciesWhere(user: Person): Prisma.VacancyWhereInput {
-  if (can(user, 'recruitment.view')) return {};
-  const teams = user.memberships.filter((membership) => can(user, 'recruitment.view', { teamId: membership.teamId })).map((membership) => membership.teamId);
+  const teams = teamsGranting(user, 'recruitment.view');
+  if (teams === 'ALL') return {};
   return { OR: [{ teamId: { in: teams } }, { panel: { some: { userId: user.id } } }] };
 }
 
 /** The person specifications a person may build on: every team's for HR, their own teams' for managers. */
 export function editableSpecificationsWhere(user: Person): Prisma.PersonSpecificationWhereInput {
-  if (can(user, 'recruitment.specification.manage')) return {};
-  const teams = user.memberships.filter((membership) => can(user, 'recruitment.specification.manage', { teamId: membership.teamId })).map((membership) => membership.teamId);
-  return { teamId: { in: teams } };
+  const teams = teamsGranting(user, 'recruitment.specification.manage');
+  return teams === 'ALL' ? {} : { teamId: { in: teams } };
+}
+
+/** Whether a person builds person specifications anywhere (HR, or a manager of some team): the pages and links for it. */
+export function buildsSpecifications(user: PermissionSubject): boolean {
+  const teams = teamsGranting(user, 'recruitment.specification.manage');
+  return teams === 'ALL' || teams.length > 0;
 }
 
 /**

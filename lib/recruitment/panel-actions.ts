@@ -9,7 +9,7 @@ import { candidateLabel, STAGE_LABELS } from '@/lib/recruitment/labels';
 import { tellScoresIn } from '@/lib/recruitment/notifications';
 import { candidatePath, vacancyPath } from '@/lib/recruitment/paths';
 import { lockVacancy, notOnPanel, openCandidate, requireNoConflict, requireNotPurged, requireStatus, specificationCriteria, stageScores } from '@/lib/recruitment/records';
-import { criteriaForStage, scoringStageOf } from '@/lib/recruitment/rules';
+import { criteriaForStage, declarationsCover, scoringStageOf } from '@/lib/recruitment/rules';
 import { confirmDeclarationsSchema, correctScoreSchema, declareConflictSchema, moderationNoteSchema, saveScoresSchema, withdrawConflictSchema } from '@/lib/recruitment/schemas';
 
 /*
@@ -104,7 +104,7 @@ async function requireMayScore(tx: Tx, candidate: { id: string; vacancyId: strin
   const seat = await seatOf(tx, candidate.vacancyId, userId);
   if (!(stage === 'SHORTLISTING' ? seat.shortlisting : seat.interview)) throw new ActionError('FORBIDDEN', `You are not on the ${STAGE_LABELS[stage].toLowerCase()} panel.`);
   const latest = await tx.candidate.aggregate({ where: { vacancyId: candidate.vacancyId }, _max: { createdAt: true } });
-  if (!seat.conflictsDeclaredAt || (latest._max.createdAt && latest._max.createdAt > seat.conflictsDeclaredAt)) {
+  if (!declarationsCover(seat.conflictsDeclaredAt, latest._max.createdAt)) {
     throw new ActionError('CONFLICT', 'Confirm your conflict of interest declarations against the list of candidates before scoring.');
   }
   await requireNoConflict(tx, candidate.id, userId, 'score them');

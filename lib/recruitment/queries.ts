@@ -5,10 +5,10 @@ import { pageArgs, toPage } from '@/lib/pagination';
 import { editableSpecificationsWhere, getSpecificationAccess, getVacancyAccess, visibleVacanciesWhere } from '@/lib/recruitment/access';
 import { candidateLabel } from '@/lib/recruitment/labels';
 import { criterionOrder, criterionSelect, currentScores, scoringFactsSelect, seatOrder, seatSelect, seatsFrom, specificationCriteria, stageScoresFrom, type StageScores } from '@/lib/recruitment/records';
-import { checkSpecification, criteriaForStage, eligibleScorers, everyoneSubmitted, MEETS_THRESHOLD, namesVisibleToPanel, panelProblems, panelsDiffer, SCORE_MAX, scoringStageOf } from '@/lib/recruitment/rules';
+import { checkSpecification, criteriaForStage, declarationsCover, eligibleScorers, everyoneSubmitted, MEETS_THRESHOLD, namesVisibleToPanel, panelProblems, panelsDiffer, SCORE_MAX, scoringStageOf } from '@/lib/recruitment/rules';
 import { recruitmentRules } from '@/lib/recruitment/settings';
 import type { CurrentUser } from '@/lib/auth/gate';
-import { can } from '@/lib/permissions';
+import { teamsGranting } from '@/lib/permissions';
 
 /*
  * What each recruitment page shows, already cut to what the person may see:
@@ -60,9 +60,9 @@ export async function listSpecifications(user: CurrentUser, page: number) {
 
 /** Roles with an agreed version that a person may build a specification for: their teams' (HR: every team's). */
 export function agreedRolesFor(user: CurrentUser) {
-  const teams = can(user, 'recruitment.specification.manage') ? null : user.memberships.filter((membership) => can(user, 'recruitment.specification.manage', { teamId: membership.teamId })).map((membership) => membership.teamId);
+  const teams = teamsGranting(user, 'recruitment.specification.manage');
   return db.role.findMany({
-    where: { team: { archivedAt: null }, versions: { some: { status: 'AGREED' } }, ...(teams ? { teamId: { in: teams } } : {}) },
+    where: { team: { archivedAt: null }, versions: { some: { status: 'AGREED' } }, ...(teams === 'ALL' ? {} : { teamId: { in: teams } }) },
     orderBy: [{ team: { name: 'asc' } }, { title: 'asc' }],
     take: 500,
     select: { id: true, title: true, team: { select: { name: true } } },
@@ -121,7 +121,7 @@ export async function getVacancy(user: CurrentUser, vacancyId: string) {
   ]);
   const seats = seatsFrom(found.panel);
   const latestCandidate = found.candidates.reduce<Date | null>((latest, candidate) => (!latest || candidate.createdAt > latest ? candidate.createdAt : latest), null);
-  const declarationsCurrent = Boolean(seat?.conflictsDeclaredAt && (!latestCandidate || latestCandidate <= seat.conflictsDeclaredAt));
+  const declarationsCurrent = declarationsCover(seat?.conflictsDeclaredAt, latestCandidate);
   // Managers who do not sit on the panel see counts only. A panel member sees the candidates once shortlisting has
   // started and they have declared against the names: before that, a row changing as they declare would show which
   // number a name is.
@@ -199,10 +199,9 @@ export async function getConflicts(user: CurrentUser, vacancyId: string) {
     },
   });
   const latest = candidates.reduce<Date | null>((at, candidate) => (!at || candidate.createdAt > at ? candidate.createdAt : at), null);
-  const declared = access.seat?.conflictsDeclaredAt ?? null;
   return {
     access,
-    declarationsCurrent: Boolean(declared && (!latest || latest <= declared)),
+    declarationsCurrent: declarationsCover(access.seat?.conflictsDeclaredAt, latest),
     names: access.seat
       ? candidates
           .filter((candidate) => !candidate.purgedAt)
@@ -291,10 +290,8 @@ export async function getCandidate(user: CurrentUser, vacancyId: string, candida
   }
   const heading = namesShown ? (candidate.name ?? `${candidateLabel(candidate.number)} (personal data deleted)`) : candidateLabel(candidate.number);
   if (!canManage && conflicted) return { access, blocked: 'CONFLICT' as const, heading, candidate: { id: candidate.id, number: candidate.number } };
-  const latest = candidate.vacancy.candidates[0]?.createdAt;
-  const declared = seat?.conflictsDeclaredAt;
   // A member declares conflicts against the names before they read any application.
-  if (!canManage && (!declared || (latest && latest > declared))) return { access, blocked: 'DECLARE_FIRST' as const, heading, candidate: { id: candidate.id, number: candidate.number } };
+  if (!canManage && !declarationsCover(seat?.conflictsDeclaredAt, candidate.vacancy.candidates[0]?.createdAt)) return { access, blocked: 'DECLARE_FIRST' as const, heading, candidate: { id: candidate.id, number: candidate.number } };
 
   const criteria = candidate.vacancy.specification.criteria;
   // At shortlisting the panel reads the answers HR did not mark identifying.

@@ -138,6 +138,15 @@ export function scoringStageOf(status: VacancyStatus): ScoringStage | null {
   return null;
 }
 
+/**
+ * A member's conflict declarations cover the candidates recorded before they
+ * confirmed them; a candidate added since means declaring again before reading
+ * any application.
+ */
+export function declarationsCover(confirmedAt: Date | null | undefined, latestCandidateAt: Date | null | undefined): boolean {
+  return Boolean(confirmedAt) && (!latestCandidateAt || latestCandidateAt <= confirmedAt!);
+}
+
 /** Names reach the panel from the interview stage on; at shortlisting the panel sees "Candidate 7". */
 export function namesVisibleToPanel(status: VacancyStatus): boolean {
   return status === 'INTERVIEWING' || status === 'DECIDED' || status === 'CLOSED';

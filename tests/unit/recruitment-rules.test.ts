@@ -1,5 +1,6 @@
 import {
   asksForClinicalQualification,
+  declarationsCover,
   checkSpecification,
   criteriaForStage,
   DEFAULT_COMPOSITION,
@@ -188,5 +189,15 @@ describe('CSV cells', () => {
     for (const formula of ['=SUM(A1)', '+1', '-1+2', '@cmd']) expect(csvCell(formula)).toBe(`"'${formula}"`);
     expect(csvCell(3)).toBe('"3"');
     expect(csvCell(null)).toBe('""');
+  });
+});
+
+describe('declarations that cover the candidates', () => {
+  it('covers the candidates recorded before the member confirmed, and no one added since', () => {
+    const confirmed = new Date('2027-01-10T12:00:00Z');
+    expect(declarationsCover(null, null)).toBe(false);
+    expect(declarationsCover(confirmed, null)).toBe(true);
+    expect(declarationsCover(confirmed, new Date('2027-01-10T11:00:00Z'))).toBe(true);
+    expect(declarationsCover(confirmed, new Date('2027-01-10T13:00:00Z'))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/load';
+import { buildsSpecifications } from '@/lib/recruitment/access';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { can } from '@/lib/permissions';
 import { PANEL_ROLE_LABELS, REACH_LABELS } from '@/lib/recruitment/labels';
@@ -20,15 +21,15 @@ export default async function RecruitmentPage({ searchParams }: { searchParams: 
   const user = await requireUser();
   const page = parsePage(searchParam(await searchParams, 'page'));
   const vacancies = await listVacancies(user, page);
-  const buildsSpecifications = can(user, 'recruitment.specification.manage') || user.memberships.some((membership) => can(user, 'recruitment.specification.manage', { teamId: membership.teamId }));
+  const buildsAny = buildsSpecifications(user);
   return (
     <>
       <Breadcrumbs items={[{ href: '/', label: 'Home' }]} />
       <h1>Recruitment</h1>
       <p>Recruit peer workers against a role the team has agreed: a person specification from the agreed version, a panel with lived experience, and scores each member gives on their own.</p>
-      {buildsSpecifications || can(user, 'recruitment.vacancy.manage') ? (
+      {buildsAny || can(user, 'recruitment.vacancy.manage') ? (
         <ul className="nhsuk-list">
-          {buildsSpecifications ? (
+          {buildsAny ? (
             <li>
               <Link href="/recruitment/specifications">Person specifications and interview packs</Link>
             </li>

@@ -7,8 +7,8 @@ import { DateTime } from '@/components/ui/date-time';
 import { Pagination, ResultCount } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/load';
+import { buildsSpecifications } from '@/lib/recruitment/access';
 import { PAGE_SIZE, parsePage } from '@/lib/pagination';
-import { can } from '@/lib/permissions';
 import { specificationPath } from '@/lib/recruitment/paths';
 import { listSpecifications } from '@/lib/recruitment/queries';
 import { searchParam, type SearchParams } from '@/lib/search-params';
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Person specifications' };
 
 export default async function SpecificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const builds = can(user, 'recruitment.specification.manage') || user.memberships.some((membership) => can(user, 'recruitment.specification.manage', { teamId: membership.teamId }));
+  const builds = buildsSpecifications(user);
   if (!builds) forbidden();
   const specifications = await listSpecifications(user, parsePage(searchParam(await searchParams, 'page')));
   return (

@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { CreateSpecificationForm } from '@/components/recruitment/specification-form';
 import { BackLink } from '@/components/ui/back-link';
 import { requireUser } from '@/lib/auth/load';
-import { can } from '@/lib/permissions';
+import { buildsSpecifications } from '@/lib/recruitment/access';
 import { agreedRolesFor } from '@/lib/recruitment/queries';
 import { searchParam, type SearchParams } from '@/lib/search-params';
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Start a person specification' };
 
 export default async function NewSpecificationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const builds = can(user, 'recruitment.specification.manage') || user.memberships.some((membership) => can(user, 'recruitment.specification.manage', { teamId: membership.teamId }));
+  const builds = buildsSpecifications(user);
   if (!builds) forbidden();
   const roles = await agreedRolesFor(user);
   const roleId = searchParam(await searchParams, 'role');

@@ -44,6 +44,16 @@ export const PERMISSIONS = [
   'recruitment.panel',
   'recruitment.panel.chair',
   'recruitment.settings.manage',
+  // Onboarding (issue 11)
+  'onboarding.view',
+  'onboarding.plan.view',
+  'onboarding.manage',
+  'onboarding.task.update',
+  'onboarding.task.note',
+  'onboarding.parity.accept',
+  'onboarding.team.manage',
+  'onboarding.template.manage',
+  'onboarding.wellbeing.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +90,8 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'jobs.manage',
     // Administrators set the recruitment rules; candidates' data is HR's and the panel's, not theirs.
     'recruitment.settings.manage',
+    // Administrators keep the onboarding templates; placements and plans are the team's.
+    'onboarding.template.manage',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
   HR: [
@@ -91,6 +103,9 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'recruitment.specification.manage',
     'recruitment.vacancy.manage',
     'recruitment.decide',
+    // HR recruits to every team, so follows every placement and plan (never a peer worker's notes or wellbeing plan).
+    'onboarding.view',
+    'onboarding.plan.view',
   ],
   MEMBER: [...everyone],
   // External representatives see only what they are invited to (later issues).
@@ -110,6 +125,13 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
     // A manager builds the person specification with HR and follows the team's vacancies (not candidates' data).
     'recruitment.view',
     'recruitment.specification.manage',
+    // A manager places peer workers in the team, runs their plans and settles parity with them.
+    'onboarding.view',
+    'onboarding.plan.view',
+    'onboarding.manage',
+    'onboarding.task.update',
+    'onboarding.parity.accept',
+    'onboarding.team.manage',
   ],
   STAFF: ['team.view', 'role.view'],
   PEER_WORKER: ['team.view', 'role.view'],
@@ -121,7 +143,17 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
  * concern may resolve it, a participant may answer that expectations check.
  * The relation is found in the database by the action's or page's scope.
  */
-export type RecordRelation = 'REVIEWER' | 'CONCERN_AUTHOR' | 'PARTICIPANT' | 'PANEL_MEMBER' | 'PANEL_CHAIR';
+export type RecordRelation =
+  | 'REVIEWER'
+  | 'CONCERN_AUTHOR'
+  | 'PARTICIPANT'
+  | 'PANEL_MEMBER'
+  | 'PANEL_CHAIR'
+  | 'PLACED_PEER_WORKER'
+  | 'LINE_MANAGER'
+  | 'PEER_SUPERVISOR'
+  | 'TASK_OWNER'
+  | 'WELLBEING_SHARED';
 
 export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]> = {
   REVIEWER: ['role.view', 'role.review', 'role.concern.reply'],
@@ -130,6 +162,15 @@ export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]>
   // A panel member works on their vacancy only; the chair also sees the declarations and records decisions.
   PANEL_MEMBER: ['recruitment.panel'],
   PANEL_CHAIR: ['recruitment.panel', 'recruitment.panel.chair', 'recruitment.decide'],
+  // The peer worker sees their own placement and plan, and keeps private notes on the tasks they owe.
+  PLACED_PEER_WORKER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.task.note'],
+  // Their line manager follows the plan and settles parity, as the team's manager does.
+  LINE_MANAGER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.parity.accept'],
+  PEER_SUPERVISOR: ['onboarding.view', 'onboarding.plan.view'],
+  // Whoever owes a task (in the team or not: HR, IT) sees the plan it is in and moves that task on.
+  TASK_OWNER: ['onboarding.plan.view', 'onboarding.task.update'],
+  // Someone a peer worker shared their wellbeing plan with, until they revoke it.
+  WELLBEING_SHARED: ['onboarding.wellbeing.read'],
 };
 
 export interface PermissionSubject {

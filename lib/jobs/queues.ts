@@ -10,6 +10,7 @@ export const NOTIFICATION_REMINDERS_QUEUE = 'notification.reminders';
 export const SESSIONS_PURGE_QUEUE = 'sessions.purge';
 export const NOTIFICATION_PURGE_QUEUE = 'notification.purge';
 export const RECRUITMENT_PURGE_QUEUE = 'recruitment.purge';
+export const ONBOARDING_OVERDUE_QUEUE = 'onboarding.overdue';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -30,6 +31,7 @@ export const QUEUES: Record<string, QueuePolicy> = {
   [SESSIONS_PURGE_QUEUE]: { label: 'Remove old ended sessions', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
   [NOTIFICATION_PURGE_QUEUE]: { label: 'Forget expired set-password links and old outbox emails', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
   // Batches of 200 candidates, each its own transaction: a retry carries on where the failed run stopped.
+  [ONBOARDING_OVERDUE_QUEUE]: { label: 'Remind people of overdue onboarding tasks', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [RECRUITMENT_PURGE_QUEUE]: { label: 'Delete candidates’ personal data under the retention rule', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 1800 },
 };
 

@@ -75,6 +75,18 @@ function wording(facts: EmailFacts): Wording {
       return { subject: `All scores are in: ${short(facts)}`, lines: [`Every panel member has submitted their scores for a candidate for the ${facts.title ?? 'peer worker'} vacancy.`, 'The panel can now see the scores side by side and agree where they differ.'], button: 'See the scores' };
     case 'DECISION_RECORDED':
       return { subject: `Decision recorded: ${short(facts)}`, lines: [`A decision has been recorded for a candidate for the ${facts.title ?? 'peer worker'} vacancy${facts.teamName ? ` in ${facts.teamName}` : ''}.`], button: 'See the vacancy' };
+    case 'ONBOARDING_TASKS':
+      return {
+        subject: `Onboarding tasks for you: ${short(facts)}`,
+        lines: [`You have ${facts.count === 1 ? 'a task' : `${facts.count ?? 'some'} tasks`} in an onboarding plan for a peer worker${facts.teamName ? ` in ${facts.teamName}` : ''}.`, 'Sign in to see what they are and when each is due.'],
+        button: 'See your tasks',
+      };
+    case 'ONBOARDING_OVERDUE':
+      return {
+        subject: `Overdue onboarding ${facts.count === 1 ? 'task' : 'tasks'}`,
+        lines: [`${facts.count === 1 ? '1 onboarding task you owe is' : `${facts.count ?? 'Some'} onboarding tasks you owe are`} past the date it was due.`, 'Complete them, or say why they cannot start yet.'],
+        button: 'See your tasks',
+      };
     case 'NOT_RESPONDED': {
       const count = facts.count ?? 0;
       const people = count === 1 ? '1 person has' : `${count} people have`;

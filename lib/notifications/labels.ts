@@ -14,6 +14,8 @@ export const KIND_CHOICES: Record<MutableKind, { label: string; hint?: string }>
   SCORING_OPEN: { label: 'Scoring opens on a panel I sit on' },
   SCORES_IN: { label: 'Every panel member has scored a candidate', hint: 'For panel members and HR: the scores can be compared and moderated.' },
   DECISION_RECORDED: { label: 'A decision is recorded on a vacancy I sit on or run' },
+  ONBOARDING_TASKS: { label: 'I am given tasks in a peer worker’s onboarding plan' },
+  ONBOARDING_OVERDUE: { label: 'Onboarding tasks I owe are overdue', hint: 'One email on a working day when any are past their due date, at most once a week.' },
 };
 
 export const DELIVERY_CHOICES: Record<EmailDelivery, { label: string; hint: string }> = {
@@ -35,4 +37,6 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   SCORING_OPEN: 'Scoring open',
   SCORES_IN: 'All scores in',
   DECISION_RECORDED: 'Recruitment decision recorded',
+  ONBOARDING_TASKS: 'Onboarding tasks given',
+  ONBOARDING_OVERDUE: 'Onboarding tasks overdue',
 };

@@ -79,6 +79,8 @@ export const MUTABLE_KINDS = [
   'SCORING_OPEN',
   'SCORES_IN',
   'DECISION_RECORDED',
+  'ONBOARDING_TASKS',
+  'ONBOARDING_OVERDUE',
 ] as const satisfies readonly NotificationKind[];
 
 export type MutableKind = (typeof MUTABLE_KINDS)[number];

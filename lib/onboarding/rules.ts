@@ -146,3 +146,14 @@ export function openParityIssues(issues: readonly ParityIssue[], acceptances: Re
   const accepted = new Map(acceptances.map((acceptance) => [acceptance.key, acceptance.facts]));
   return issues.filter((issue) => accepted.get(issue.key) !== issue.facts);
 }
+
+/**
+ * What an agreed role version says of the contract, band and hours, from its
+ * working arrangements. The band is free text there ("Band 4", "AfC 4", "4"):
+ * the first whole number from 1 to 9 in it, or nothing when it names none.
+ */
+export function roleTerms(working: { contractType: string | null; hoursPerWeek: number | null; payBand: string }): ParityFacts['role'] {
+  const contractType = working.contractType && (CONTRACT_TYPES as readonly string[]).includes(working.contractType) ? (working.contractType as ContractType) : null;
+  const band = /(?:^|\D)([1-9])(?:\D|$)/u.exec(working.payBand)?.[1];
+  return { contractType, band: band ? Number(band) : null, hoursPerWeek: working.hoursPerWeek };
+}

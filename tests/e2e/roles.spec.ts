@@ -319,8 +319,8 @@ test.describe('a role from draft to Agreed', () => {
     await page.getByLabel('A role I manage is agreed').uncheck();
     await page.getByRole('button', { name: 'Save email notifications' }).click();
     await expect(banner(page, 'Your email notifications have been changed')).toBeVisible();
-    // Eleven kinds a person can switch off since recruitment's four (lib/notifications/rules.ts MUTABLE_KINDS).
-    await expect(page.getByRole('main')).toContainText('About 10 of 11 kinds of request');
+    // Thirteen kinds a person can switch off since onboarding’s two (lib/notifications/rules.ts MUTABLE_KINDS).
+    await expect(page.getByRole('main')).toContainText('About 12 of 13 kinds of request');
     await expectAccessible(page);
     await signOut(page);
   });

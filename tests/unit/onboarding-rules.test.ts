@@ -1,5 +1,5 @@
 import { DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
-import { addDays, dueDate, isOverdue, openParityIssues, parityIssues, weekdayOf, type ParityFacts } from '@/lib/onboarding/rules';
+import { addDays, dueDate, isOverdue, openParityIssues, parityIssues, roleTerms, weekdayOf, type ParityFacts } from '@/lib/onboarding/rules';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const staff = { isPeerWorker: false, workingDays: [] };
@@ -109,5 +109,15 @@ describe('the default onboarding template', () => {
     expect(task(/Six-week review/u)?.offsetDays).toBe(42);
     expect(task(/Three-month review/u)?.offsetDays).toBeGreaterThanOrEqual(89);
     expect(DEFAULT_TEMPLATE_TASKS.every((item) => item.offsetDays >= -180 && item.offsetDays <= 365)).toBe(true);
+  });
+});
+
+describe('roleTerms', () => {
+  it('reads the band from the free text of the agreed role', () => {
+    expect(roleTerms({ contractType: 'PERMANENT', hoursPerWeek: 22.5, payBand: 'Band 4' })).toEqual({ contractType: 'PERMANENT', band: 4, hoursPerWeek: 22.5 });
+    expect(roleTerms({ contractType: null, hoursPerWeek: null, payBand: 'AfC 3' }).band).toBe(3);
+    expect(roleTerms({ contractType: null, hoursPerWeek: null, payBand: '' }).band).toBeNull();
+    expect(roleTerms({ contractType: null, hoursPerWeek: null, payBand: 'Band 10' }).band).toBeNull();
+    expect(roleTerms({ contractType: 'NONSENSE', hoursPerWeek: null, payBand: '' }).contractType).toBeNull();
   });
 });

@@ -212,3 +212,4 @@ export function callerUser(world: World, caller: Caller): FactoryUser | null {
 
 export * from './roles';
 export * from './recruitment';
+export * from './onboarding';

@@ -21,6 +21,7 @@ import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
+import { seedDemoOnboarding } from './demo-onboarding';
 import { seedDemoRecruitment } from './demo-recruitment';
 import { seedDemoRoles } from './demo-roles';
 
@@ -117,7 +118,7 @@ export function checkDemoAccounts(accounts: DemoAccount[]): void {
 }
 
 export interface SeedOutcome {
-  created: { people: number; teams: number; memberships: number; roles: number; vacancies: number };
+  created: { people: number; teams: number; memberships: number; roles: number; vacancies: number; placements: number };
   demoPasswordsSet: number;
   adminLinkPath: string | null;
 }
@@ -125,7 +126,7 @@ export interface SeedOutcome {
 /** Builds the demo data in `tx`. `demoPasswordHash` gives the demo accounts a password. */
 export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoPasswordHash: string | null }): Promise<SeedOutcome> {
   const demoEmails = new Set(options.demoAccounts.map((account) => account.email));
-  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
+  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
   const audit = (action: string, recordType: string, recordId: string, detail: string) =>
     recordAudit(tx, null, { action, recordType, recordId, summary: `${SEED_SUMMARY}: ${detail}` });
 
@@ -182,6 +183,8 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
     });
     await audit('seed.onboarding.template.create', 'OnboardingTemplate', template.id, `created the onboarding template "${DEFAULT_TEMPLATE_NAME}" with ${DEFAULT_TEMPLATE_TASKS.length} tasks`);
   }
+  // Two peer workers' placements on the CMHT's agreed role, from that template (prisma/demo-onboarding.ts).
+  outcome.created.placements = await seedDemoOnboarding(context);
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).
@@ -203,11 +206,11 @@ async function main(): Promise<void> {
 
   const outcome = await db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
 
-  const { people, teams, memberships, roles, vacancies } = outcome.created;
+  const { people, teams, memberships, roles, vacancies, placements } = outcome.created;
   console.log(
-    people + teams + memberships + roles + vacancies === 0
+    people + teams + memberships + roles + vacancies + placements === 0
       ? 'Demo data already present: nothing to add.'
-      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships, ${roles} role descriptions and ${vacancies} vacancies added.`,
+      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships, ${roles} role descriptions, ${vacancies} vacancies and ${placements} placements added.`,
   );
   if (demo && outcome.demoPasswordsSet > 0) console.log(`Demo password set for ${outcome.demoPasswordsSet} demo account(s) (embedded demo database).`);
   if (outcome.adminLinkPath) {

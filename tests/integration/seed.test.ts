@@ -10,7 +10,9 @@ import { getRoleAccess } from '@/lib/roles/access';
 import { getVersionDetail } from '@/lib/agreement/queries';
 import { listPendingRequests } from '@/lib/requests/queries';
 import { DEMO_ROLES, seedDemoRoles } from '../../prisma/demo-roles';
-import { DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
+import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
+import { placementParity } from '@/lib/onboarding/records';
+import { addDays, isOverdue, weekdayOf } from '@/lib/onboarding/rules';
 import { panelSeats, stageScores } from '@/lib/recruitment/records';
 import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
@@ -41,9 +43,14 @@ const counts = async () => ({
   checks: await db.expectationCheck.count(),
   responses: await db.expectationResponse.count(),
   resolutions: await db.contestedResolution.count(),
+  placements: await db.placement.count(),
+  tasks: await db.onboardingTask.count(),
+  meetings: await db.teamMeeting.count(),
+  systems: await db.systemAccess.count(),
+  wellbeingPlans: await db.wellbeingPlan.count(),
 });
 
-const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0 };
+const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0 };
 const [CMHT, EIP, RECOVERY_COLLEGE] = SEED_TEAMS;
 
 /** A seeded role with everything about it, found by team and title. */
@@ -70,7 +77,7 @@ describe('the demo seed', () => {
 
   it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3, vacancies: 3 });
+    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3, vacancies: 3, placements: 2 });
     expect(outcome.demoPasswordsSet).toBe(0);
     expect(await db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
 
@@ -119,6 +126,17 @@ describe('the demo seed', () => {
       'seed.recruitment.appoint': 1,
       'seed.recruitment.purge': 1,
       'seed.onboarding.template.create': 1,
+      // Three meetings, the team's systems, two placements with their plans' progress, Jade's change of hours and private
+      // note, four parity issues accepted (one of Jade's, three of Marcus's), and two wellbeing plans each shared once.
+      'seed.onboarding.meeting.add': 3,
+      'seed.onboarding.systems': 1,
+      'seed.onboarding.placement.start': 2,
+      'seed.onboarding.placement.change': 1,
+      'seed.onboarding.tasks': 2,
+      'seed.onboarding.task.note': 1,
+      'seed.onboarding.parity.accept': 4,
+      'seed.onboarding.wellbeing.save': 2,
+      'seed.onboarding.wellbeing.share': 2,
     });
     const template = await db.onboardingTemplate.findFirstOrThrow({ include: { tasks: true } });
     expect(template.tasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
@@ -156,6 +174,74 @@ describe('the demo seed', () => {
     expect(purged).toMatchObject({ name: null, email: null, phone: null });
     expect(purged.purgedAt).not.toBeNull();
     expect(await db.score.count({ where: { sheet: { candidateId: purged.id } } })).toBeGreaterThan(0);
+  });
+
+  it('onboards the community team’s peer workers: Jade five weeks in with overdue tasks and open parity issues, Marcus fully onboarded, Elliot still to place', async () => {
+    const team = await db.team.findFirstOrThrow({ where: { name: CMHT.name } });
+    const [jade, marcus, sophie, manager, elliot] = await Promise.all(
+      ['peer.cmht@peerroles.test', 'marcus.bennett@peerroles.test', 'sophie.clarke@peerroles.test', 'manager.cmht@peerroles.test', 'elliot.shaw@peerroles.test'].map(person),
+    );
+    const today = addDays(new Date(), 0);
+    const daysAgo = (date: Date) => Math.round((today.getTime() - date.getTime()) / (24 * 60 * 60 * 1000));
+    const placementOf = (userId: string) =>
+      db.placement.findFirstOrThrow({
+        where: { teamId: team.id, userId },
+        include: { roleVersion: { select: { status: true } }, changes: true, plans: { include: { template: true, tasks: { include: { notes: true } } } } },
+      });
+
+    const jades = await placementOf(jade.id);
+    expect(jades).toMatchObject({ contractType: 'FIXED_TERM', workingDays: ['TUE', 'WED', 'THU'], lineManagerId: manager.id, peerSupervisorId: sophie.id, endedAt: null, version: 2, roleVersion: { status: 'AGREED' } });
+    expect(weekdayOf(jades.startDate)).toBe('TUE');
+    expect(daysAgo(jades.startDate)).toBeGreaterThanOrEqual(35);
+    expect(daysAgo(jades.startDate)).toBeLessThan(42);
+    expect(jades.changes).toEqual([expect.objectContaining({ before: { hoursPerWeek: 15 }, after: { hoursPerWeek: 18 } })]);
+    expect(jades.plans).toHaveLength(1);
+    const [plan] = jades.plans;
+    expect(plan.template?.name).toBe(DEFAULT_TEMPLATE_NAME);
+    expect(plan.tasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
+    const statuses = plan.tasks.map((task) => task.status);
+    expect(statuses.filter((status) => status === 'COMPLETED').length).toBeGreaterThanOrEqual(5);
+    expect(statuses.filter((status) => status === 'IN_PROGRESS').length).toBeGreaterThanOrEqual(1);
+    expect(plan.tasks.filter((task) => task.status === 'CANNOT_START')).toEqual([expect.objectContaining({ cannotStartReason: expect.stringContaining('RiO') })]);
+    const overdue = plan.tasks.filter((task) => isOverdue(task, today));
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    // Overdue tasks owed by Jade, her manager and HR, so that each of their home pages has some.
+    const hr = await person('hr@peerroles.test');
+    expect(new Set(overdue.map((task) => task.ownerId))).toEqual(new Set([jade.id, manager.id, hr.id]));
+    expect(plan.tasks.filter((task) => task.status === 'COMPLETED').every((task) => task.completedAt && task.completedAt <= new Date() && task.completedById === task.ownerId)).toBe(true);
+    // Her private note, on a task she owes.
+    const noted = plan.tasks.filter((task) => task.notes.length > 0);
+    expect(noted).toEqual([expect.objectContaining({ ownerId: jade.id, notes: [expect.objectContaining({ authorId: jade.id })] })]);
+
+    // Parity: the main meeting on her day off, RiO, the contract; her hours accepted with a reason; a peer supervisor named.
+    const mainMeeting = await db.teamMeeting.findFirstOrThrow({ where: { teamId: team.id, main: true } });
+    expect(mainMeeting.day).toBe('MON');
+    const parity = await placementParity(db, jades.id);
+    expect(parity.open.map((issue) => issue.key).sort()).toEqual(['contract', `meeting:${mainMeeting.id}`, 'system:RiO (electronic patient record)'].sort());
+    expect(parity.acceptances).toEqual([expect.objectContaining({ key: 'hours', reason: expect.stringContaining('three-month review') })]);
+
+    // Her wellbeing plan, shared with her peer supervisor alone.
+    const jadeWellbeing = await db.wellbeingPlan.findUniqueOrThrow({ where: { userId: jade.id }, include: { shares: true } });
+    expect(jadeWellbeing.shares).toEqual([expect.objectContaining({ sharedWithId: sophie.id, revokedAt: null })]);
+
+    // Marcus: every task done, about four months in, every parity issue accepted with a reason.
+    const marcuss = await placementOf(marcus.id);
+    expect(marcuss).toMatchObject({ contractType: 'SESSIONAL', workingDays: ['MON', 'TUE', 'WED'], endedAt: null, roleVersion: { status: 'AGREED' } });
+    expect(daysAgo(marcuss.startDate)).toBeGreaterThanOrEqual(120);
+    expect(daysAgo(marcuss.startDate)).toBeLessThan(127);
+    const marcusTasks = marcuss.plans.flatMap((each) => each.tasks);
+    expect(marcusTasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
+    expect(marcusTasks.every((task) => task.status === 'COMPLETED' && task.completedAt)).toBe(true);
+    const marcusParity = await placementParity(db, marcuss.id);
+    expect(marcusParity.issues.map((issue) => issue.key).sort()).toEqual(marcusParity.acceptances.map((acceptance) => acceptance.key).sort());
+    expect(marcusParity.issues).toHaveLength(3);
+    expect(marcusParity.open).toEqual([]);
+    expect((await db.wellbeingPlan.findUniqueOrThrow({ where: { userId: marcus.id }, include: { shares: true } })).shares).toEqual([expect.objectContaining({ sharedWithId: manager.id })]);
+
+    // Elliot's appointment waits for his manager to place him.
+    expect(await db.appointment.findFirstOrThrow({ where: { userId: elliot.id } })).toMatchObject({ placedAt: null });
+    expect(await db.placement.count({ where: { userId: elliot.id } })).toBe(0);
+    expect(await db.placement.count()).toBe(2);
   });
 
   it('gives the community team an agreed role, agreed as the default policy asks, after a completed expectations check', async () => {

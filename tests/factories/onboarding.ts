@@ -7,6 +7,8 @@ import { db, type Tx } from '@/lib/db';
 import type { ContractType, TaskOwnerRole, TaskSection, Weekday } from '@/lib/generated/prisma/enums';
 import { DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
 import { startPlan } from '@/lib/onboarding/records';
+import type { RoleContent } from '@/lib/roles/rules';
+import { COMPLETE_ROLE_CONTENT, createRole, inviteReviewers, recordAgreement, roleContent, submitVersion } from './roles';
 
 type Client = Tx;
 type Ref = { id: string };
@@ -82,4 +84,75 @@ export function createMeeting(team: Ref, options: { name?: string; day?: Weekday
 
 export function grantSystem(person: Ref, system: string, client: Client = db) {
   return client.systemAccess.create({ data: { userId: person.id, system }, select: { id: true } });
+}
+
+type World = {
+  thisTeam: Ref;
+  managerOfThisTeam: Ref;
+  staff: Ref;
+  peerWorker: Ref;
+  hr: Ref;
+};
+
+/**
+ * A role of the team with an agreed version whose working arrangements say
+ * these terms (contract, hours, pay band as free text): what parity compares a
+ * placement with. Agreed as agreedRole() agrees one.
+ */
+export async function agreedRoleWithTerms(world: World, working: Partial<RoleContent['working']>, client: Client = db) {
+  const content = roleContent({ working: { ...COMPLETE_ROLE_CONTENT.working, ...working } });
+  const role = await createRole({ team: world.thisTeam, createdBy: world.managerOfThisTeam, content }, client);
+  const version = await submitVersion(role, world.managerOfThisTeam, client);
+  const reviewers = [world.managerOfThisTeam, world.staff, world.peerWorker, world.hr];
+  await inviteReviewers(version, reviewers, world.managerOfThisTeam, client);
+  for (const reviewer of reviewers) await recordAgreement(version, reviewer, client);
+  return { role, version };
+}
+
+/** A short template with one task for each kind of owner, most tests' plan. */
+export const SMALL_TEMPLATE_TASKS: readonly TemplateTaskOptions[] = [
+  { section: 'TEAM_PREPARATION', title: 'Talk with the team about the role', ownerRole: 'MANAGER', offsetDays: -7 },
+  { section: 'INDUCTION', title: 'Complete the local induction', ownerRole: 'PEER_WORKER', offsetDays: 0 },
+  { section: 'INDUCTION', title: 'Send the contract', ownerRole: 'HR', offsetDays: 1 },
+  { section: 'SUPERVISION_SETUP', title: 'Agree peer supervision', ownerRole: 'SUPERVISOR', offsetDays: 10 },
+  { section: 'SYSTEMS_ACCESS', title: 'Same email and records access as colleagues', ownerRole: 'IT_ADMIN', offsetDays: 0 },
+];
+
+/**
+ * The world's peer worker placed in "this" team on a freshly agreed role by
+ * its manager, with a plan from a small template (one task per kind of owner).
+ * `tasks` has the plan's first task for each kind of owner.
+ */
+export async function placedPeerWorker(world: World, options: Omit<PlacementOptions, 'template'> & { roleVersion?: Ref } = {}, client: Client = db) {
+  const roleVersion = options.roleVersion ?? (await agreedRoleWithTerms(world, {}, client)).version;
+  const template = await createTemplate({ tasks: [...SMALL_TEMPLATE_TASKS] }, client);
+  const placement = await createPlacement(world.thisTeam, world.peerWorker, roleVersion, world.managerOfThisTeam, { ...options, template }, client);
+  const rows = await client.onboardingTask.findMany({ where: { planId: placement.planId }, orderBy: { createdAt: 'asc' }, select: { id: true, ownerRole: true, ownerId: true, title: true, dueOn: true, version: true } });
+  const tasks = Object.fromEntries(SMALL_TEMPLATE_TASKS.map((task) => [task.ownerRole, rows.find((row) => row.title === task.title)!])) as Record<TaskOwnerRole, (typeof rows)[number]>;
+  return { roleVersion, template, placement, tasks };
+}
+
+/** A date as the NHS date input posts it: day, month and year as text. */
+export function dateFields(date: Date) {
+  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) };
+}
+
+/** The change-placement form as the page fills it: the placement's current arrangements at its current version, no plan. */
+export async function changeFormFor(placementId: string, client: Client = db) {
+  const placement = await client.placement.findUniqueOrThrow({
+    where: { id: placementId },
+    select: { version: true, startDate: true, contractType: true, band: true, hoursPerWeek: true, workingDays: true, lineManager: { select: { email: true } }, peerSupervisor: { select: { email: true } } },
+  });
+  return {
+    placementId,
+    version: placement.version,
+    templateId: '',
+    startDate: dateFields(placement.startDate),
+    contractType: placement.contractType as string,
+    band: placement.band === null ? '' : String(placement.band),
+    hoursPerWeek: placement.hoursPerWeek.toString(),
+    workingDays: [...placement.workingDays] as string[],
+    lineManagerEmail: placement.lineManager?.email ?? '',
+    peerSupervisorEmail: placement.peerSupervisor?.email ?? '',
+  };
 }

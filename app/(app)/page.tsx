@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OwedTasksTable } from '@/components/onboarding/owed-tasks';
 import { TEAM_ROLE_GROUPS } from '@/components/teams/team-roles';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/load';
+import { loadOwedTasksPreview } from '@/lib/onboarding/load';
 import { can } from '@/lib/permissions';
 import { getTeam } from '@/lib/teams/queries';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
@@ -34,8 +36,9 @@ export default async function HomePage() {
     links.push({ href: '/audit', title: 'Audit log', description: 'See who changed what, and when.' });
   }
 
-  // People belong to a handful of teams: one read each, to show who is in them.
-  const teams = (await Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId)))).filter((team) => team !== null);
+  // People belong to a handful of teams: one read each, to show who is in them. The onboarding tasks they owe alongside.
+  const [teamList, owed] = await Promise.all([Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId))), loadOwedTasksPreview()]);
+  const teams = teamList.filter((team) => team !== null);
   const roleIn = new Map(user.memberships.map((membership) => [membership.teamId, membership.role]));
 
   const firstName = user.name.trim().split(/\s+/u)[0] || user.name;
@@ -43,6 +46,16 @@ export default async function HomePage() {
   return (
     <>
       <h1>Hello, {firstName}</h1>
+
+      {owed.total > 0 ? (
+        <section aria-labelledby="onboarding-tasks">
+          <h2 id="onboarding-tasks">Your onboarding tasks</h2>
+          <OwedTasksTable tasks={owed.items} caption="Your onboarding tasks, soonest due first" />
+          <p>
+            <Link href="/onboarding/tasks">See all your onboarding tasks ({owed.total})</Link>
+          </p>
+        </section>
+      ) : null}
 
       <h2>Your teams</h2>
       {teams.length === 0 ? (

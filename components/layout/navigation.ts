@@ -19,6 +19,9 @@ export function navigationFor(user: PermissionSubject & { waitingRequests?: numb
   if (recruits === 'ALL' || recruits.length > 0 || user.onPanel) {
     items.push({ href: '/recruitment', label: 'Recruitment' });
   }
+  // Onboarding: anyone in a team (peer workers, their colleagues and managers), HR and administrators (templates);
+  // a service-user representative in no team has nothing there.
+  if (user.orgRole !== 'SERVICE_USER_REP' || user.memberships.length > 0) items.push({ href: '/onboarding', label: 'Onboarding' });
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
   if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });

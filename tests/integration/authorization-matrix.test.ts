@@ -15,17 +15,23 @@ import {
   buildWorld,
   CALLERS,
   callerUser,
+  changeFormFor,
   createActivity,
   createCandidate,
   createCheck,
   createConcern,
   createInvitation,
+  createMeeting,
   createRole,
   createSpecification,
+  createTemplate,
   createVacancy,
+  grantSystem,
   hashOfTestPassword,
+  placedPeerWorker,
   roleInReview,
   scoreCandidate,
+  SMALL_TEMPLATE_TASKS,
   TEST_PASSWORD,
   type Caller,
   type FactoryUser,
@@ -87,6 +93,24 @@ async function everyoneScored(fixture: Awaited<ReturnType<typeof recruitmentFixt
   const criteria = stage === 'SHORTLISTING' ? [fixture.lived, fixture.practical] : [fixture.lived, fixture.values];
   for (const member of fixture.panel) await scoreCandidate(fixture.candidate, member, stage, Object.fromEntries(criteria.map((criterion) => [criterion.id, 3])));
 }
+
+/** Onboarding: placements, plans, meetings and systems are run by the team's own manager. */
+const THIS_TEAM_MANAGER: Caller[] = ['managerOfThisTeam'];
+
+/** The start-placement form's arrangements, with no person, role, appointment or template chosen yet. */
+const placementForm = (world: World) => ({
+  appointmentId: '',
+  personEmail: '',
+  roleId: '',
+  templateId: '',
+  startDate: { day: '4', month: '1', year: '2027' },
+  contractType: 'PERMANENT',
+  band: '4',
+  hoursPerWeek: '22.5',
+  workingDays: ['MON', 'TUE', 'THU'],
+  lineManagerEmail: world.managerOfThisTeam.email,
+  peerSupervisorEmail: '',
+});
 
 const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
 
@@ -475,6 +499,145 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
       retentionMonths: 12,
       version: (await db.recruitmentSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version,
     }),
+  },
+  // ---- Onboarding ----
+  // Placements and plans are the team's manager's to run (not an administrator's, not HR's).
+  'onboarding.placement.start': {
+    scenarios: {
+      'placing a person directly on an agreed role': {
+        allowed: THIS_TEAM_MANAGER,
+        input: async (world) => ({ ...placementForm(world), personEmail: world.newcomer.email, roleId: (await agreedRole(world)).role.id, templateId: (await createTemplate({ tasks: [...SMALL_TEMPLATE_TASKS] })).id }),
+      },
+      'from a recruitment appointment': {
+        allowed: THIS_TEAM_MANAGER,
+        input: async (world) => {
+          const { vacancy, candidate } = await recruitmentFixture(world, 'DECIDED');
+          await db.candidate.update({ where: { id: candidate.id }, data: { shortlistOutcome: 'INVITED', outcome: 'APPOINTED', rationale: 'Best on every criterion' } });
+          const appointment = await db.appointment.create({
+            data: { candidateId: candidate.id, vacancyId: vacancy.id, userId: world.newcomer.id, teamId: world.thisTeam.id, roleVersionId: vacancy.roleVersionId, createdById: world.hr.id },
+            select: { id: true },
+          });
+          return { ...placementForm(world), appointmentId: appointment.id, templateId: (await createTemplate({ tasks: [...SMALL_TEMPLATE_TASKS] })).id };
+        },
+      },
+    },
+  },
+  'onboarding.placement.change': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ ...(await changeFormFor((await placedPeerWorker(world, { lineManager: world.managerOfThisTeam })).placement.id)), hoursPerWeek: '30' }),
+  },
+  'onboarding.placement.end': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ placementId: (await placedPeerWorker(world)).placement.id, version: 1 }),
+  },
+  // The team's manager and the peer worker's line manager (here the staff member); not the peer worker.
+  'onboarding.parity.accept': {
+    allowed: ['managerOfThisTeam', 'staff'],
+    input: async (world) => ({ placementId: (await placedPeerWorker(world, { lineManager: world.staff })).placement.id, key: 'peer-supervisor', reason: 'Peer supervision comes from the trust-wide peer network for now' }),
+  },
+  // Whoever owes the task, and the team's manager.
+  'onboarding.task.status': {
+    scenarios: {
+      "the peer worker's own task": {
+        allowed: ['managerOfThisTeam', 'peerWorker'],
+        input: async (world) => ({ taskId: (await placedPeerWorker(world, { lineManager: world.managerOfThisTeam })).tasks.PEER_WORKER.id, version: 1, status: 'COMPLETED' }),
+      },
+      'an HR task, owed by HR': {
+        allowed: ['managerOfThisTeam', 'hr'],
+        input: async (world) => ({ taskId: (await placedPeerWorker(world, { lineManager: world.managerOfThisTeam, hr: world.hr })).tasks.HR.id, version: 1, status: 'IN_PROGRESS' }),
+      },
+      'a task the line manager owes (the staff member)': {
+        allowed: ['managerOfThisTeam', 'staff'],
+        input: async (world) => ({ taskId: (await placedPeerWorker(world, { lineManager: world.staff })).tasks.MANAGER.id, version: 1, status: 'CANNOT_START', cannotStartReason: 'Waiting for the team away day' }),
+      },
+    },
+  },
+  'onboarding.task.add': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({
+      placementId: (await placedPeerWorker(world)).placement.id,
+      section: 'INTRODUCTIONS',
+      title: 'Meet the crisis team',
+      description: 'Half a day with them',
+      ownerEmail: world.staff.email,
+      dueOn: { day: '11', month: '1', year: '2027' },
+      required: 'no',
+    }),
+  },
+  'onboarding.task.remove': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ taskId: (await placedPeerWorker(world)).tasks.IT_ADMIN.id, version: 1 }),
+  },
+  'onboarding.task.reassign': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ taskId: (await placedPeerWorker(world, { lineManager: world.managerOfThisTeam })).tasks.MANAGER.id, version: 1, ownerEmail: world.staff.email }),
+  },
+  // The peer worker's private note on their own task: nobody else's, not even the team's manager's.
+  'onboarding.task.note': {
+    allowed: ['peerWorker'],
+    input: async (world) => ({ taskId: (await placedPeerWorker(world)).tasks.PEER_WORKER.id, text: 'I would like to do this in my second week' }),
+  },
+  'onboarding.template.save': {
+    scenarios: {
+      'a new template': { allowed: ADMIN_ONLY, input: (world) => ({ name: `Matrix template ${world.suffix}`, serviceType: 'INPATIENT_WARD' }) },
+      'renaming one': { allowed: ADMIN_ONLY, input: async (world) => ({ templateId: (await createTemplate()).id, version: 1, name: `Matrix renamed ${world.suffix}`, serviceType: '' }) },
+    },
+  },
+  'onboarding.template.archive': {
+    allowed: ADMIN_ONLY,
+    input: async () => {
+      await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] });
+      return { templateId: (await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] })).id, version: 1 };
+    },
+  },
+  'onboarding.template.task.save': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({ templateId: (await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] })).id, version: 1, section: 'PEER_TRAINING', title: 'WRAP course', description: '', ownerRole: 'PEER_WORKER', offsetDays: '28', required: 'no' }),
+  },
+  'onboarding.template.task.remove': {
+    allowed: ADMIN_ONLY,
+    input: async () => {
+      const template = await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }, { ownerRole: 'HR' }] });
+      const task = await db.onboardingTemplateTask.findFirstOrThrow({ where: { templateId: template.id }, select: { id: true } });
+      return { templateId: template.id, templateTaskId: task.id, version: 1 };
+    },
+  },
+  // Everyone keeps their own wellbeing plan and chooses who reads it.
+  'onboarding.wellbeing.save': {
+    allowed: EVERYONE_SIGNED_IN,
+    input: () => ({ keepsMeWell: 'A walk at lunchtime', earlySigns: '', whatHelps: 'A quiet word', whoToContact: '' }),
+  },
+  'onboarding.wellbeing.share': {
+    allowed: EVERYONE_SIGNED_IN,
+    input: async (world, caller) => {
+      await db.wellbeingPlan.create({ data: { userId: (caller ?? world.peerWorker).id, keepsMeWell: 'A walk at lunchtime' } });
+      return { email: world.newcomer.email };
+    },
+  },
+  'onboarding.wellbeing.revoke': {
+    allowed: EVERYONE_SIGNED_IN,
+    input: async (world, caller) => {
+      const plan = await db.wellbeingPlan.create({ data: { userId: (caller ?? world.peerWorker).id, keepsMeWell: 'A walk at lunchtime' }, select: { id: true } });
+      const share = await db.wellbeingShare.create({ data: { planId: plan.id, sharedWithId: world.newcomer.id }, select: { id: true } });
+      return { shareId: share.id };
+    },
+  },
+  // The team's meetings and systems are its manager's to record.
+  'onboarding.meeting.add': {
+    allowed: THIS_TEAM_MANAGER,
+    input: (world) => ({ teamId: world.thisTeam.id, name: 'Team meeting', day: 'WED', time: '10:00', main: 'yes' }),
+  },
+  'onboarding.meeting.remove': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ meetingId: (await createMeeting(world.thisTeam, { main: true })).id }),
+  },
+  'onboarding.system.add': {
+    allowed: THIS_TEAM_MANAGER,
+    input: (world) => ({ teamId: world.thisTeam.id, userId: world.peerWorker.id, system: 'RiO' }),
+  },
+  'onboarding.system.remove': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ teamId: world.thisTeam.id, systemAccessId: (await grantSystem(world.peerWorker, `RiO ${world.suffix}`)).id }),
   },
 };
 

@@ -3,12 +3,15 @@
 // versions, 2,000 expectations checks with about 40,000 answers, 200,000
 // audit events, a notification and an outbox email for each review
 // invitation, and recruitment: 200 vacancies with a person specification each,
-// 4,000 candidates and about 60,000 scores; at scale 0.1, a tenth of each. HR
+// 4,000 candidates and about 60,000 scores, and onboarding: 1,500 placements
+// with about 40,000 tasks; at scale 0.1, a tenth of each. HR
 // (hr@peerroles.test) is asked to review every role in review, as the default
 // agreement policy needs, so their Requests page grows with the trust, and sits
-// on half the trust's recruitment panels (the demo peer worker on a quarter).
+// on half the trust's recruitment panels (the demo peer worker on a quarter);
+// HR owes the HR onboarding tasks of half the placements, the demo manager
+// line-manages a twentieth of them and the demo peer worker peer-supervises a tenth.
 // Idempotent: a filled database is left as it is; one filled before
-// notifications or recruitment existed gets those alone.
+// notifications, recruitment or onboarding existed gets those alone.
 import pg from 'pg';
 
 export const SIZES = { teams: 500, people: 5_000, rolesPerTeam: 2, versionsPerRole: 5, auditEvents: 200_000, vacancies: 200 };
@@ -67,6 +70,7 @@ export function sizesAt(scale) {
     checks: teams * SIZES.rolesPerTeam * 2,
     auditEvents: Math.round(SIZES.auditEvents * scale),
     ...recruitmentSizes(Math.round(SIZES.vacancies * scale)),
+    ...onboardingSizes(teams),
   };
 }
 
@@ -252,17 +256,315 @@ async function fillRecruitment(client, scale) {
   );
 }
 
+/**
+ * Onboarding in the trust: three placements a team (scale 1: 1,500), on its
+ * peer support roles' agreed versions: each of its two peer workers placed now
+ * (the first on "Peer support worker 1", the second on "... 2", started
+ * between 389 days ago and 30 days from now), and the first's earlier
+ * placement on version 2 (agreed then, superseded since), ended. Each has a
+ * joining plan from its service type's template (the default template's tasks
+ * and LOCAL_TASKS); one current placement in three that started 90 days ago
+ * or more had its hours changed at 60 days, with a plan of its own; the
+ * manager added two tasks to every current plan and removed one in ten of the
+ * second. About 40,000 tasks, owned as startPlan owns them
+ * (lib/onboarding/records.ts), due as dueDate (lib/onboarding/rules.ts) says,
+ * their statuses following the due dates: most of the past done, some overdue,
+ * a few that cannot start yet. The demo HR person (hr@peerroles.test) owes the
+ * HR tasks of half the placements, the demo manager line-manages one in twenty
+ * and the demo peer worker is peer supervisor to one in ten, so that their home
+ * pages and task lists grow with the trust. Every team has two meetings and
+ * its members their systems (a third of the peer workers without the records
+ * system); a quarter of current placements have their contract, band, hours,
+ * meeting and peer-supervisor issues accepted; one peer worker in five has a
+ * wellbeing plan, shared with their line manager (and for half with their peer
+ * supervisor; a quarter of shares revoked); a quarter of the peer workers' own
+ * tasks under way or done carry a private note.
+ */
+export const ONBOARDING = {
+  placementsPerTeam: 3,
+  /** The default template's 14 tasks (lib/onboarding/default-template.ts) and the 10 of LOCAL_TASKS. */
+  joiningTasks: 14 + 10,
+  changeTasks: 6,
+  addedTasks: 2,
+};
+
+/** [section, title, who does it, days from the start] */
+const LOCAL_TASKS = [
+  ['SYSTEMS_ACCESS', 'Add them to the team’s rota, calendars and email lists', 'IT_ADMIN', -1],
+  ['INDUCTION', 'Fire safety and a tour of the base', 'MANAGER', 0],
+  ['INDUCTION', 'Lone working and personal safety briefing', 'MANAGER', 3],
+  ['INDUCTION', 'Information governance training', 'PEER_WORKER', 7],
+  ['INDUCTION', 'Safeguarding adults and children training', 'PEER_WORKER', 21],
+  ['PEER_TRAINING', 'Join the trust’s peer support network', 'PEER_WORKER', 14],
+  ['PEER_TRAINING', 'Book intentional peer support training', 'HR', 60],
+  ['SUPERVISION_SETUP', 'First peer supervision session', 'SUPERVISOR', 21],
+  ['SUPERVISION_SETUP', 'Agree how they join reflective practice', 'MANAGER', 28],
+  ['INTRODUCTIONS', 'Visit partner services: the recovery college and local voluntary groups', 'PEER_WORKER', 35],
+];
+
+const CHANGE_TASKS = [
+  ['TEAM_PREPARATION', 'Tell the team about the new arrangements', 'MANAGER', 0],
+  ['SYSTEMS_ACCESS', 'Check their systems access still matches colleagues’', 'IT_ADMIN', 3],
+  ['INDUCTION', 'Update the rota and meeting invitations', 'MANAGER', 5],
+  ['INTRODUCTIONS', 'Meet the colleagues who work on their new days', 'PEER_WORKER', 7],
+  ['SUPERVISION_SETUP', 'Review the supervision agreement', 'SUPERVISOR', 14],
+  ['FIRST_REVIEWS', 'Review how the change is going', 'MANAGER', 42],
+];
+
+const ADDED_TASKS = [
+  ['INTRODUCTIONS', 'Visit the crisis team and the inpatient ward', 'PEER_WORKER', 30],
+  ['PEER_TRAINING', 'Book a place at the trust’s peer support conference', 'MANAGER', 50],
+];
+
+/** Task lists as four arrays (sections, titles, owners, offsets), for unnest. */
+const columns = (tasks) => [0, 1, 2, 3].map((column) => tasks.map((task) => task[column]));
+
+export const TRUST_CHANGE_TEMPLATE = 'Trust change of arrangements';
+/** Placement n's start (current placements): between 389 days ago and 30 days ahead. */
+const startDaysAgo = (n) => ((n * 37) % 420) - 30;
+const hasChangePlan = (n, slot) => slot < 2 && n % 3 === 0 && startDaysAgo(n) >= 90;
+
+/** Placements and tasks of a trust of `teams` teams filled as fillOnboarding fills it. */
+function onboardingSizes(teams) {
+  const { placementsPerTeam, joiningTasks, changeTasks, addedTasks } = ONBOARDING;
+  let tasks = 0;
+  for (let slot = 0; slot < placementsPerTeam; slot++) {
+    for (let tn = 1; tn <= teams; tn++) {
+      const n = slot * teams + tn;
+      tasks += joiningTasks + (slot < 2 ? addedTasks : 0) + (hasChangePlan(n, slot) ? changeTasks : 0);
+    }
+  }
+  return { placements: teams * placementsPerTeam, onboardingTasks: tasks };
+}
+
+/** Whether the trust's onboarding is in (a database filled before onboarding existed has none). */
+async function onboardingFilled(client) {
+  const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "Placement" p JOIN "Team" t ON t.id = p."teamId" WHERE t.name LIKE 'Trust team %') AS filled`);
+  return rows[0].filled;
+}
+
+/** How secure a contract is, as lib/onboarding/rules.ts ranks it, in SQL. */
+const contractRank = (expression) => `(CASE ${expression} WHEN 'PERMANENT' THEN 4 WHEN 'FIXED_TERM' THEN 3 WHEN 'BANK' THEN 2 WHEN 'SESSIONAL' THEN 2 WHEN 'VOLUNTARY' THEN 0 END)`;
+
+/** The trust's onboarding (ONBOARDING above), inside the caller's transaction. */
+async function fillOnboarding(client) {
+  // The templates: one per service type (the default's tasks, then LOCAL_TASKS), and one for a change of arrangements.
+  await client.query(
+    `INSERT INTO "OnboardingTemplate" ("id", "name", "serviceType", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), 'Trust onboarding: ' || lower(replace(st::text, '_', ' ')), st, now() - interval '500 days', now() - interval '500 days'
+     FROM unnest(enum_range(NULL::"ServiceType")) st
+     UNION ALL SELECT gen_random_uuid(), $1, NULL, now() - interval '500 days', now() - interval '500 days'`,
+    [TRUST_CHANGE_TEMPLATE],
+  );
+  await client.query(
+    `INSERT INTO "OnboardingTemplateTask" ("id", "templateId", "position", "section", "title", "description", "ownerRole", "offsetDays", "required")
+     SELECT gen_random_uuid(), t.id, row_number() OVER (PARTITION BY t.id ORDER BY k.source, k.position), k.section, k.title, k.description, k.owner_role, k.offset_days, k.required
+     FROM "OnboardingTemplate" t
+     CROSS JOIN (
+       SELECT 0 AS source, d.position::bigint AS position, d.section, d.title, d.description, d."ownerRole" AS owner_role, d."offsetDays" AS offset_days, d.required
+       FROM "OnboardingTemplateTask" d JOIN "OnboardingTemplate" dt ON dt.id = d."templateId" AND dt.name = 'Peer worker onboarding (default)'
+       UNION ALL
+       SELECT 1, l.position, l.section::"TaskSection", l.title, '', l.owner::"TaskOwnerRole", l.offset_days, true
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY l(section, title, owner, offset_days, position)
+     ) k
+     WHERE t.name LIKE 'Trust onboarding: %'
+     UNION ALL
+     SELECT gen_random_uuid(), t.id, c.position, c.section::"TaskSection", c.title, '', c.owner::"TaskOwnerRole", c.offset_days, true
+     FROM "OnboardingTemplate" t CROSS JOIN unnest($5::text[], $6::text[], $7::text[], $8::int[]) WITH ORDINALITY c(section, title, owner, offset_days, position)
+     WHERE t.name = $9`,
+    [...columns(LOCAL_TASKS), ...columns(CHANGE_TASKS), TRUST_CHANGE_TEMPLATE],
+  );
+  // Two meetings a team: the main one on a weekday that moves from team to team, reflective practice two days later.
+  await client.query(
+    `INSERT INTO "TeamMeeting" ("id", "teamId", "name", "day", "time", "main", "createdAt")
+     SELECT gen_random_uuid(), t.id, m.name, (ARRAY['MON', 'TUE', 'WED', 'THU', 'FRI'])[1 + (t.tn + m.shift) % 5]::"Weekday", m.time, m.main, now() - interval '500 days'
+     FROM (SELECT id, row_number() OVER (ORDER BY name) AS tn FROM "Team" WHERE name LIKE 'Trust team %') t
+     CROSS JOIN (VALUES ('Team meeting (MDT)', 0, '10:00', true), ('Reflective practice', 2, '14:00', false)) m(name, shift, time, main)`,
+  );
+  // Everyone in a team has email and the shared drive, and all but a third of the peer workers the records system.
+  await client.query(
+    `INSERT INTO "SystemAccess" ("id", "userId", "system", "createdAt")
+     SELECT gen_random_uuid(), m."userId", s.system, now() - interval '500 days'
+     FROM "TeamMembership" m JOIN "Team" t ON t.id = m."teamId" AND t.name LIKE 'Trust team %'
+     CROSS JOIN (VALUES ('NHS email'), ('Shared drive'), ('RiO (electronic patient record)')) s(system)
+     WHERE s.system <> 'RiO (electronic patient record)' OR m.role <> 'PEER_WORKER' OR abs(hashtext(m."userId"::text)) % 3 <> 0
+     ON CONFLICT DO NOTHING`,
+  );
+  // One row a placement with everything the inserts below share. Placement n is in team ((n - 1) % teams) + 1, in slot (n - 1) / teams.
+  await client.query(
+    `CREATE TEMP TABLE bench_placement ON COMMIT DROP AS
+     WITH teams AS (
+       SELECT id, "serviceType", row_number() OVER (ORDER BY name) AS tn, count(*) OVER () AS tc FROM "Team" WHERE name LIKE 'Trust team %'
+     ), hr AS (
+       SELECT id, row_number() OVER (ORDER BY email) - 1 AS hn, count(*) OVER () AS hc FROM "User" WHERE email LIKE 'trust%@peerroles.test' AND "orgRole" = 'HR'
+     ), demo AS (
+       SELECT (SELECT id FROM "User" WHERE email = 'hr@peerroles.test') AS hr_id, (SELECT id FROM "User" WHERE email = 'manager.cmht@peerroles.test') AS manager_id,
+         (SELECT id FROM "User" WHERE email = 'peer.cmht@peerroles.test') AS peer_id
+     ), base AS (
+       SELECT s.slot * t.tc + t.tn AS n, s.slot, t.tn, t.id AS team_id, t."serviceType" AS service_type, mgr."userId" AS team_manager_id,
+         CASE WHEN s.slot = 1 THEN p2."userId" ELSE p1."userId" END AS user_id,
+         CASE WHEN s.slot = 1 THEN p1."userId" ELSE p2."userId" END AS other_peer_id,
+         rv.id AS role_version_id, rv.content -> 'working' AS working,
+         CASE WHEN (s.slot * t.tc + t.tn) % 2 = 1 THEN demo.hr_id ELSE hr.id END AS hr_id, demo.manager_id AS demo_manager_id, demo.peer_id AS demo_peer_id
+       FROM teams t CROSS JOIN generate_series(0, $1::int - 1) s(slot) CROSS JOIN demo
+       CROSS JOIN LATERAL (SELECT "userId" FROM "TeamMembership" WHERE "teamId" = t.id AND role = 'MANAGER' ORDER BY "userId" LIMIT 1) mgr
+       CROSS JOIN LATERAL (SELECT "userId" FROM "TeamMembership" WHERE "teamId" = t.id AND role = 'PEER_WORKER' ORDER BY "userId" LIMIT 1) p1
+       CROSS JOIN LATERAL (SELECT "userId" FROM "TeamMembership" WHERE "teamId" = t.id AND role = 'PEER_WORKER' ORDER BY "userId" OFFSET 1 LIMIT 1) p2
+       JOIN "Role" r ON r."teamId" = t.id AND r.title = 'Peer support worker ' || (CASE WHEN s.slot = 1 THEN 2 ELSE 1 END)
+       JOIN "RoleVersion" rv ON rv."roleId" = r.id AND rv."agreedAt" IS NOT NULL AND (CASE WHEN s.slot = 2 THEN rv.status = 'SUPERSEDED' AND rv.number = 2 ELSE rv.status = 'AGREED' END)
+       JOIN hr ON hr.hn = ((s.slot * t.tc + t.tn) / 2) % hr.hc
+     )
+     SELECT base.*, gen_random_uuid() AS id, gen_random_uuid() AS plan_id, gen_random_uuid() AS change_plan_id,
+       CASE WHEN slot < 2 THEN current_date - (((n * 37) % 420) - 30)::int ELSE current_date - (((tn * 37) % 420) - 30)::int - 400 END AS start_date,
+       CASE WHEN slot = 2 THEN (current_date - (((tn * 37) % 420) - 30)::int - 60)::timestamp + interval '17 hours' END AS ended_at,
+       slot < 2 AND n % 3 = 0 AND ((n * 37) % 420) - 30 >= 90 AS changed,
+       CASE WHEN slot < 2 AND n % 20 = 0 THEN demo_manager_id ELSE team_manager_id END AS line_manager_id,
+       CASE WHEN slot < 2 AND n % 10 = 0 THEN demo_peer_id WHEN n % 7 = 0 THEN NULL ELSE other_peer_id END AS peer_supervisor_id,
+       (CASE n % 6 WHEN 0 THEN 'SESSIONAL' WHEN 1 THEN 'FIXED_TERM' WHEN 2 THEN 'BANK' ELSE 'PERMANENT' END)::"ContractType" AS contract_type,
+       CASE WHEN n % 13 = 0 THEN NULL WHEN n % 9 = 0 THEN 2 ELSE 3 END AS band,
+       (ARRAY[15, 22.5, 30, 37.5])[1 + (n / 3) % 4]::numeric(4, 1) AS hours,
+       (CASE n % 5 WHEN 0 THEN '{MON,TUE,WED,THU,FRI}' WHEN 1 THEN '{MON,TUE,THU}' WHEN 2 THEN '{TUE,WED,THU}' WHEN 3 THEN '{MON,WED,FRI}' ELSE '{WED,THU,FRI}' END)::"Weekday"[] AS working_days
+     FROM base`,
+    [ONBOARDING.placementsPerTeam],
+  );
+  await client.query(
+    `INSERT INTO "Placement" ("id", "userId", "teamId", "roleVersionId", "startDate", "contractType", "band", "hoursPerWeek", "workingDays", "lineManagerId", "peerSupervisorId",
+       "endedAt", "createdById", "version", "createdAt", "updatedAt")
+     SELECT id, user_id, team_id, role_version_id, start_date, contract_type, band, hours, working_days, line_manager_id, peer_supervisor_id, ended_at, team_manager_id,
+       CASE WHEN changed OR ended_at IS NOT NULL THEN 2 ELSE 1 END,
+       least((start_date - 21)::timestamp + interval '9 hours', now() - interval '2 days'), least(coalesce(ended_at, (start_date + 60)::timestamp), now())
+     FROM bench_placement`,
+  );
+  await client.query(
+    `INSERT INTO "PlacementChange" ("id", "placementId", "changedById", "before", "after", "createdAt")
+     SELECT gen_random_uuid(), id, line_manager_id, jsonb_build_object('hoursPerWeek', greatest(hours - 7.5, 7.5)), jsonb_build_object('hoursPerWeek', hours), (start_date + 60)::timestamp + interval '11 hours'
+     FROM bench_placement WHERE changed`,
+  );
+  await client.query(
+    `INSERT INTO "OnboardingPlan" ("id", "placementId", "templateId", "reason", "createdById", "createdAt")
+     SELECT p.plan_id, p.id, t.id, 'JOINING'::"PlanReason", p.team_manager_id, least((p.start_date - 21)::timestamp + interval '9 hours', now() - interval '2 days')
+     FROM bench_placement p JOIN "OnboardingTemplate" t ON t.name LIKE 'Trust onboarding: %' AND t."serviceType" = p.service_type
+     UNION ALL
+     SELECT p.change_plan_id, p.id, t.id, 'ARRANGEMENTS_CHANGE'::"PlanReason", p.line_manager_id, (p.start_date + 60)::timestamp + interval '11 hours'
+     FROM bench_placement p JOIN "OnboardingTemplate" t ON t.name = $1
+     WHERE p.changed`,
+    [TRUST_CHANGE_TEMPLATE],
+  );
+  // Every task, with its owner and due date as startPlan gives them, the plan's creation and a stable hash h (0-99) that picks its status.
+  await client.query(
+    `CREATE TEMP TABLE bench_task ON COMMIT DROP AS
+     WITH source AS (
+       SELECT p.id AS placement_id, p.plan_id, p.start_date AS from_date, pl."createdAt" AS created_at, p.hr_id AS plan_hr_id,
+         tt.section, tt.title, tt.description, tt."ownerRole" AS owner_role, tt."offsetDays" AS offset_days, tt.required, false AS removed
+       FROM bench_placement p JOIN "OnboardingPlan" pl ON pl.id = p.plan_id JOIN "OnboardingTemplateTask" tt ON tt."templateId" = pl."templateId"
+       UNION ALL
+       SELECT p.id, p.change_plan_id, p.start_date + 60, pl."createdAt", NULL::uuid, tt.section, tt.title, tt.description, tt."ownerRole", tt."offsetDays", tt.required, false
+       FROM bench_placement p JOIN "OnboardingPlan" pl ON pl.id = p.change_plan_id JOIN "OnboardingTemplateTask" tt ON tt."templateId" = pl."templateId"
+       UNION ALL
+       SELECT p.id, p.plan_id, p.start_date, least((p.start_date + 5)::timestamp + interval '10 hours', now() - interval '1 day'), p.hr_id,
+         a.section::"TaskSection", a.title, '', a.owner::"TaskOwnerRole", a.offset_days, false, a.k = 2 AND p.n % 10 = 5
+       FROM bench_placement p CROSS JOIN unnest($1::text[], $2::text[], $3::text[], $4::int[]) WITH ORDINALITY a(section, title, owner, offset_days, k)
+       WHERE p.slot < 2
+     ), owned AS (
+       SELECT s.*, p.user_id, p.line_manager_id, p.start_date, p.ended_at, p.working_days,
+         CASE s.owner_role WHEN 'MANAGER' THEN p.line_manager_id WHEN 'PEER_WORKER' THEN p.user_id WHEN 'HR' THEN s.plan_hr_id
+           WHEN 'SUPERVISOR' THEN coalesce(p.peer_supervisor_id, p.line_manager_id) ELSE p.line_manager_id END AS owner_id,
+         due.d AS due_on, abs(hashtext(s.plan_id::text || s.title)) % 100 AS h
+       FROM source s JOIN bench_placement p ON p.id = s.placement_id
+       CROSS JOIN LATERAL (
+         SELECT x.d FROM generate_series(0, 6) k
+         CROSS JOIN LATERAL (SELECT s.from_date + s.offset_days + k * (CASE WHEN s.offset_days < 0 THEN -1 ELSE 1 END) AS d) x
+         WHERE CASE WHEN s.owner_role = 'PEER_WORKER' THEN (ARRAY['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'])[extract(isodow FROM x.d)::int]::"Weekday" = ANY (p.working_days)
+           ELSE extract(isodow FROM x.d) < 6 END
+         ORDER BY k LIMIT 1
+       ) due
+     )
+     SELECT gen_random_uuid() AS id, o.*,
+       (CASE
+         WHEN o.removed THEN 'NOT_STARTED'
+         WHEN o.ended_at IS NOT NULL THEN (CASE WHEN o.due_on < o.ended_at::date AND o.h < 95 THEN 'COMPLETED' ELSE 'NOT_STARTED' END)
+         WHEN o.due_on < current_date - 14 THEN (CASE WHEN o.h < 88 THEN 'COMPLETED' WHEN o.h < 93 THEN 'IN_PROGRESS' WHEN o.h < 97 THEN 'NOT_STARTED' ELSE 'CANNOT_START' END)
+         WHEN o.due_on < current_date THEN (CASE WHEN o.h < 50 THEN 'COMPLETED' WHEN o.h < 75 THEN 'IN_PROGRESS' WHEN o.h < 95 THEN 'NOT_STARTED' ELSE 'CANNOT_START' END)
+         ELSE (CASE WHEN o.h < 8 THEN 'COMPLETED' WHEN o.h < 23 THEN 'IN_PROGRESS' WHEN o.h < 98 THEN 'NOT_STARTED' ELSE 'CANNOT_START' END)
+       END)::"TaskStatus" AS status
+     FROM owned o`,
+    columns(ADDED_TASKS),
+  );
+  await client.query(
+    `INSERT INTO "OnboardingTask" ("id", "planId", "section", "title", "description", "ownerRole", "ownerId", "dueOn", "required", "status", "cannotStartReason",
+       "completedAt", "completedById", "removedAt", "removedById", "version", "createdAt", "updatedAt")
+     SELECT t.id, t.plan_id, t.section, t.title, t.description, t.owner_role, t.owner_id, t.due_on, t.required, t.status,
+       CASE WHEN t.status = 'CANNOT_START' THEN (ARRAY['Waiting for the trust induction, which this needs first.', 'The IT service desk has a backlog: the request is logged.', 'Waiting for a place on the next course.'])[1 + t.h % 3] END,
+       c.at, CASE WHEN t.status = 'COMPLETED' THEN t.owner_id END,
+       CASE WHEN t.removed THEN least((t.start_date + 20)::timestamp + interval '10 hours', now() - interval '1 hour') END, CASE WHEN t.removed THEN t.line_manager_id END,
+       CASE WHEN t.status = 'NOT_STARTED' AND NOT t.removed THEN 1 ELSE 2 END, t.created_at, coalesce(c.at, t.created_at)
+     FROM bench_task t
+     CROSS JOIN LATERAL (SELECT CASE WHEN t.status = 'COMPLETED' THEN greatest(t.created_at, least(t.due_on::timestamp + interval '15 hours' - (CASE WHEN t.offset_days < 0 THEN interval '1 day' ELSE interval '0 days' END), now() - interval '1 hour')) END AS at) c`,
+  );
+  await client.query(
+    `INSERT INTO "OnboardingTaskNote" ("id", "taskId", "authorId", "text", "createdAt")
+     SELECT gen_random_uuid(), t.id, t.user_id,
+       (ARRAY['Two modules left; asked for protected time to finish them.', 'Went well. I want to go back with the people I support.', 'Felt nervous about this one: talk it over in supervision.'])[1 + t.h % 3],
+       greatest(t.created_at, least(t.due_on::timestamp - interval '2 days', now() - interval '1 hour'))
+     FROM bench_task t
+     WHERE t.owner_role = 'PEER_WORKER' AND t.status IN ('IN_PROGRESS', 'COMPLETED') AND NOT t.removed AND t.h % 4 = 0`,
+  );
+  // Accepted with the facts parity judges (lib/onboarding/rules.ts parityIssues), so that they hold.
+  await client.query(
+    `INSERT INTO "ParityAcceptance" ("id", "placementId", "key", "facts", "reason", "acceptedById", "createdAt")
+     SELECT gen_random_uuid(), p.id, a.key, a.facts, a.reason, p.line_manager_id, least((p.start_date + 14)::timestamp + interval '12 hours', now() - interval '1 hour')
+     FROM bench_placement p
+     CROSS JOIN LATERAL (
+       SELECT 'contract' AS key, p.contract_type::text || '<' || (p.working ->> 'contractType') AS facts, 'They asked for this contract; we look at it again at each review.' AS reason
+       WHERE ${contractRank('p.contract_type::text')} < ${contractRank("p.working ->> 'contractType'")}
+       UNION ALL
+       SELECT 'band', p.band::text || '<' || b.band, 'Agreed with HR while they complete the training the band needs.'
+       FROM (SELECT substring(p.working ->> 'payBand' FROM '(?:^|\\D)([1-9])(?:\\D|$)') AS band) b
+       WHERE p.band IS NOT NULL AND b.band IS NOT NULL AND p.band < b.band::int
+       UNION ALL
+       SELECT 'hours', trim_scale(p.hours)::text || '<' || (p.working ->> 'hoursPerWeek'), 'Fewer hours, at their request.'
+       WHERE jsonb_typeof(p.working -> 'hoursPerWeek') = 'number' AND p.hours < (p.working ->> 'hoursPerWeek')::numeric
+       UNION ALL
+       SELECT 'meeting:' || m.id, m.day::text || ' ' || m.time || ' ' || (CASE WHEN m.main THEN 'main' ELSE '' END) || ' works:' || w.days,
+         'They join by phone, or read the notes and bring anything to the next one.'
+       FROM "TeamMeeting" m CROSS JOIN (SELECT string_agg(d::text, ',' ORDER BY d::text COLLATE "C") AS days FROM unnest(p.working_days) d) w
+       WHERE m."teamId" = p.team_id AND NOT (m.day = ANY (p.working_days))
+       UNION ALL
+       SELECT 'peer-supervisor', 'none', 'They have peer supervision through the trust peer support network meanwhile.' WHERE p.peer_supervisor_id IS NULL
+     ) a
+     WHERE p.slot < 2 AND p.n % 4 = 0`,
+  );
+  await client.query(
+    `CREATE TEMP TABLE bench_wellbeing ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, n, user_id, line_manager_id, peer_supervisor_id, least((start_date + 10)::timestamp + interval '16 hours', now() - interval '1 hour') AS written_at
+     FROM bench_placement WHERE slot < 2 AND abs(hashtext(user_id::text)) % 5 = 0`,
+  );
+  await client.query(
+    `INSERT INTO "WellbeingPlan" ("id", "userId", "keepsMeWell", "earlySigns", "whatHelps", "whoToContact", "updatedAt")
+     SELECT id, user_id, 'A proper lunch break; walking to work; knowing what my week looks like.', 'I stop answering messages and work through my breaks.',
+       'A quiet check-in, not in front of the team; time to debrief after a hard session.', 'My peer supervisor, then my line manager.', written_at
+     FROM bench_wellbeing`,
+  );
+  await client.query(
+    `INSERT INTO "WellbeingShare" ("id", "planId", "sharedWithId", "createdAt", "revokedAt")
+     SELECT gen_random_uuid(), w.id, s.who, w.written_at, CASE WHEN (w.n + s.k) % 4 = 0 THEN least(w.written_at + interval '30 days', now()) END
+     FROM bench_wellbeing w CROSS JOIN LATERAL (VALUES (1, w.line_manager_id), (2, CASE WHEN w.n % 2 = 0 THEN w.peer_supervisor_id END)) s(k, who)
+     WHERE s.who IS NOT NULL`,
+  );
+}
+
 export async function fillTrust(databaseUrl, scale, log = console.log) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT count(*)::int AS n FROM "Team" WHERE name LIKE 'Trust team %'`);
     if (rows[0].n > 0) {
-      // Filled before notifications or recruitment existed: add what is missing alone.
+      // Filled before notifications, recruitment or onboarding existed: add what is missing alone.
       const { rows: outbox } = await client.query(`SELECT EXISTS (SELECT 1 FROM "OutboxEmail") AS filled`);
       const notifications = !outbox[0].filled;
       const recruitment = !(await recruitmentFilled(client));
-      if (!notifications && !recruitment) return false;
+      const onboarding = !(await onboardingFilled(client));
+      if (!notifications && !recruitment && !onboarding) return false;
       await client.query('BEGIN');
       if (notifications) {
         log('Adding notifications and outbox emails to the filled trust');
@@ -272,6 +574,11 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
         const { vacancies, candidates, scores } = sizesAt(scale);
         log(`Adding recruitment to the filled trust at scale ${scale}: ${JSON.stringify({ vacancies, candidates, scores })}`);
         await fillRecruitment(client, scale);
+      }
+      if (onboarding) {
+        const { placements, onboardingTasks } = sizesAt(scale);
+        log(`Adding onboarding to the filled trust at scale ${scale}: ${JSON.stringify({ placements, onboardingTasks })}`);
+        await fillOnboarding(client);
       }
       await client.query('COMMIT');
       await client.query('ANALYZE');
@@ -386,6 +693,7 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
     );
     await fillNotifications(client);
     await fillRecruitment(client, scale);
+    await fillOnboarding(client);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return true;

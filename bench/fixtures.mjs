@@ -1,8 +1,9 @@
 // The records the benchmark's page addresses point at: the demo teams and roles
 // the seed makes (prisma/seed.ts, prisma/demo-roles.ts), the demo recruitment
-// (prisma/demo-recruitment.ts), one team activity and one person specification
-// not yet used by a vacancy that the benchmark adds, and a trust role with five
-// versions and trust vacancies (bench/fill.mjs).
+// (prisma/demo-recruitment.ts) and onboarding (prisma/demo-onboarding.ts), one
+// team activity and one person specification not yet used by a vacancy that the
+// benchmark adds, and a trust role with five versions, trust vacancies and a
+// trust placement (bench/fill.mjs).
 import pg from 'pg';
 
 const DEMO_SPECIFICATION = 'Peer Support Worker (Band 4) person specification';
@@ -43,6 +44,45 @@ async function recruitmentFixtures(client, one, team, peer) {
   return { specification, draftSpecification, criterion, vacancy, panelMember, candidate, decidedVacancy, decidedCandidate, openVacancy, trustVacancy };
 }
 
+/**
+ * The demo onboarding on the CMHT (prisma/demo-onboarding.ts): Jade's (the demo
+ * peer worker's) placement, its open parity issue about the main meeting on her
+ * day off (its key as it goes in an address), her task with a private note,
+ * the team's main meeting and one of her systems; the default template and its
+ * first task; Marcus, whose wellbeing plan is shared with the demo manager;
+ * Elliot's appointment waiting to be placed; and a trust placement whose hours
+ * were changed (two plans) for HR.
+ */
+async function onboardingFixtures(client, one, team, peer) {
+  const found = await client.query(`SELECT id FROM "Placement" WHERE "teamId" = $1 AND "userId" = $2 AND "endedAt" IS NULL`, [team, peer]);
+  if (found.rows.length === 0) throw new Error('Benchmark fixture not found: the demo onboarding (prisma/demo-onboarding.ts). A bench database seeded before it existed is not seeded again: delete .data/bench-postgres (or the BENCH_DATABASE_URL databases) and run again.');
+  const placement = found.rows[0].id;
+  const meeting = await one(
+    `SELECT m.id FROM "TeamMeeting" m JOIN "Placement" p ON p.id = $2 WHERE m."teamId" = $1 AND m.main AND NOT (m.day = ANY (p."workingDays")) ORDER BY m."createdAt" LIMIT 1`,
+    [team, placement],
+  );
+  const task = await one(
+    `SELECT t.id FROM "OnboardingTask" t JOIN "OnboardingPlan" pl ON pl.id = t."planId"
+     WHERE pl."placementId" = $1 AND t."ownerId" = $2 AND t."removedAt" IS NULL
+     ORDER BY EXISTS (SELECT 1 FROM "OnboardingTaskNote" n WHERE n."taskId" = t.id) DESC, t."dueOn", t.id LIMIT 1`,
+    [placement, peer],
+  );
+  const systemAccess = await one(`SELECT id FROM "SystemAccess" WHERE "userId" = $1 ORDER BY system LIMIT 1`, [peer]);
+  const template = await one(`SELECT id FROM "OnboardingTemplate" WHERE name = 'Peer worker onboarding (default)' AND "archivedAt" IS NULL`);
+  const templateTask = await one(`SELECT id FROM "OnboardingTemplateTask" WHERE "templateId" = $1 ORDER BY position, id LIMIT 1`, [template]);
+  const wellbeingOwner = await one(
+    `SELECT w."userId" AS id FROM "WellbeingPlan" w JOIN "WellbeingShare" s ON s."planId" = w.id AND s."revokedAt" IS NULL
+     JOIN "User" reader ON reader.id = s."sharedWithId" AND reader.email = 'manager.cmht@peerroles.test'
+     JOIN "User" owner ON owner.id = w."userId" AND owner.email = 'marcus.bennett@peerroles.test'`,
+  );
+  const appointment = await one(`SELECT a.id FROM "Appointment" a JOIN "User" u ON u.id = a."userId" AND u.email = 'elliot.shaw@peerroles.test' WHERE a."placedAt" IS NULL`);
+  const trustPlacement = await one(
+    `SELECT p.id FROM "Placement" p JOIN "Team" t ON t.id = p."teamId" AND t.name LIKE 'Trust team %'
+     WHERE p."endedAt" IS NULL AND (SELECT count(*) FROM "OnboardingPlan" pl WHERE pl."placementId" = p.id) > 1 ORDER BY t.name, p.id LIMIT 1`,
+  );
+  return { placement, parityKey: encodeURIComponent(`meeting:${meeting}`), meeting, task, systemAccess, template, templateTask, wellbeingOwner, appointment, trustPlacement };
+}
+
 export async function loadFixtures(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -73,7 +113,8 @@ export async function loadFixtures(databaseUrl) {
     const trustRole = await one(`SELECT r.id FROM "Role" r JOIN "Team" t ON t.id = r."teamId" WHERE t.name LIKE 'Trust team %' ORDER BY t.name, r.title LIMIT 1`);
     const trustTeam = await one(`SELECT "teamId" AS id FROM "Role" WHERE id = $1`, [trustRole]);
     const recruitment = await recruitmentFixtures(client, one, team, peer);
-    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment };
+    const onboarding = await onboardingFixtures(client, one, team, peer);
+    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment, ...onboarding };
   } finally {
     await client.end();
   }

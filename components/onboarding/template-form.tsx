@@ -53,7 +53,7 @@ export function TemplateForm({ template }: { template?: TemplateValues }) {
             <input type="hidden" {...form.register('version')} defaultValue={template.version} />
           </>
         ) : null}
-        <TextInput id="name" label="Name of the template" hint="Managers choose a template by this name when they start a placement, like “Community mental health peer worker”." error={fieldError('name')} {...form.register('name')} />
+        <TextInput id="name" label="Name of the template" hint="Managers choose a template by this name when they start a placement, like “Community mental health peer worker”." defaultValue={template?.name ?? ''} error={fieldError('name')} {...form.register('name')} />
         <Select
           id="serviceType"
           label="Service type (optional)"

@@ -80,8 +80,8 @@ export function TemplateTaskForm({ templateId, version, task }: { templateId: st
           error={fieldError('section')}
           inputProps={form.register('section')}
         />
-        <TextInput id="title" label="Task" hint="Say what needs doing, starting with a verb, like “Set up an NHS email account”." error={fieldError('title')} {...form.register('title')} />
-        <Textarea id="description" label="Description (optional)" hint="Anything that helps the person doing it: who to ask, what good looks like, links to guidance." rows={4} error={fieldError('description')} {...form.register('description')} />
+        <TextInput id="title" label="Task" hint="Say what needs doing, starting with a verb, like “Set up an NHS email account”." defaultValue={task?.title ?? ''} error={fieldError('title')} {...form.register('title')} />
+        <Textarea id="description" label="Description (optional)" hint="Anything that helps the person doing it: who to ask, what good looks like, links to guidance." rows={4} defaultValue={task?.description ?? ''} error={fieldError('description')} {...form.register('description')} />
         <Radios
           name="ownerRole"
           legend="Who does it?"
@@ -96,6 +96,7 @@ export function TemplateTaskForm({ templateId, version, task }: { templateId: st
           hint="Use a minus sign for days before the start date, like -7. Use 0 for the start date itself, and 14 for two weeks after it."
           width={3}
           spellCheck={false}
+          defaultValue={task ? String(task.offsetDays) : ''}
           error={fieldError('offsetDays')}
           {...form.register('offsetDays')}
         />

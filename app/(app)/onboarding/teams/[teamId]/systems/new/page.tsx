@@ -25,7 +25,7 @@ export default async function NewSystemAccessPage({ params }: { params: Promise<
           {members.length === 0 ? (
             <p>The team has no active members.</p>
           ) : (
-            <TeamSystemForm teamId={team.id} members={members.map((member) => ({ id: member.id, label: `${member.name} (${TEAM_ROLE_LABELS[member.role]})` }))} knownSystems={knownSystems} />
+            <TeamSystemForm teamId={team.id} members={members.map((member) => ({ id: member.id, label: `${member.name}, ${TEAM_ROLE_LABELS[member.role]}` }))} knownSystems={knownSystems} />
           )}
         </div>
       </div>

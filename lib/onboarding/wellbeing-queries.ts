@@ -62,7 +62,8 @@ export async function getSharedWellbeingPlan(user: CurrentUser, ownerId: string)
   const relations = await wellbeingRelations(db, ownerId, user.id);
   if (!can(user, 'onboarding.wellbeing.read', { relations })) return null;
   return db.wellbeingPlan.findFirst({
-    where: { userId: ownerId, shares: { some: { sharedWithId: user.id, revokedAt: null } } },
+    // A disabled owner's plan is closed too, as in the "shared with you" list.
+    where: { userId: ownerId, user: { disabledAt: null }, shares: { some: { sharedWithId: user.id, revokedAt: null } } },
     select: {
       keepsMeWell: true,
       earlySigns: true,

@@ -20,6 +20,8 @@ export const addMeeting = defineAction({
   scope: (input, tx) => teamScope(input, tx),
   async run({ input, tx, audit }) {
     const team = await activeTeam(tx, input.teamId);
+    // One main meeting per team: two managers adding one at once wait for each other here.
+    await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${input.teamId}::uuid FOR UPDATE`;
     if (input.main && (await tx.teamMeeting.count({ where: { teamId: input.teamId, main: true } })) > 0) {
       throw fieldError('main', 'The team already has a main decision-making meeting: remove it first, or answer no');
     }

@@ -20,6 +20,8 @@ export const saveWellbeingPlan = defineAction({
   input: wellbeingPlanSchema,
   async run({ input, user, tx, audit }) {
     const { version, ...content } = input;
+    // A first save from two tabs at once: the second waits, then finds the plan and checks its version.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wellbeing:${user.id}`}))`;
     const existing = await tx.wellbeingPlan.findUnique({ where: { userId: user.id }, select: { id: true, version: true } });
     let planId: string;
     if (existing) {

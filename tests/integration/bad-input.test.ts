@@ -10,28 +10,36 @@ import {
   activityCatalogue,
   addPanelMember,
   agreedRole,
+  agreedRoleWithTerms,
   answersFor,
   buildWorld,
   callerUser,
   catalogueActivity,
+  changeFormFor,
   createActivity,
   createCandidate,
   createCheck,
   createConcern,
   createInvitation,
+  createMeeting,
+  createPlacement,
   createRole,
   createSpecification,
   createTeam,
+  createTemplate,
   createUser,
   createVacancy,
   editDraft,
+  grantSystem,
   hashOfTestPassword,
   inviteReviewers,
   markConcernResolved,
+  placedPeerWorker,
   recordAgreement,
   roleContent,
   roleInReview,
   scoreCandidate,
+  SMALL_TEMPLATE_TASKS,
   submitVersion,
   TEST_PASSWORD,
   without,
@@ -412,6 +420,137 @@ async function buildRecruitmentFixtures(world: World) {
 
 let recruitmentFixtures: ReturnType<typeof buildRecruitmentFixtures> | undefined;
 const recruitment = (world: World) => (recruitmentFixtures ??= buildRecruitmentFixtures(world));
+
+/**
+ * Onboarding records at the stages its actions refuse to work on, built once
+ * (the first onboarding entry asks for them): the peer worker's current
+ * placement in this team (line-managed by the manager, no peer supervisor, so
+ * "no peer supervisor" is an open parity issue) with a removed task, the staff
+ * member's ended placement, a placement in the other team, an appointment
+ * already placed, templates (in use, empty, archived, another), meetings and
+ * systems in both teams, and wellbeing plans shared with someone.
+ */
+async function buildOnboardingFixtures(world: World) {
+  const manager = world.managerOfThisTeam;
+  const { role, version } = await agreedRoleWithTerms(world, {});
+  const { role: unagreedRole } = await roleInReview(world, { title: 'Role to place on, not yet agreed' });
+  const otherTeamRole = await createRole({ team: world.otherTeam, createdBy: world.managerOfOtherTeam, title: 'Other team peer role' });
+  const template = await createTemplate({ name: `Bad input template ${world.suffix}`, tasks: [...SMALL_TEMPLATE_TASKS] });
+  const templateTask = await db.onboardingTemplateTask.findFirstOrThrow({ where: { templateId: template.id }, select: { id: true } });
+  const emptyTemplate = await createTemplate({ tasks: [] });
+  const archivedTemplate = await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] });
+  await db.onboardingTemplate.update({ where: { id: archivedTemplate.id }, data: { archivedAt: new Date(), version: 2 } });
+  const archivedTemplateTask = await db.onboardingTemplateTask.findFirstOrThrow({ where: { templateId: archivedTemplate.id }, select: { id: true } });
+  const otherTemplate = await createTemplate({ tasks: [{ ownerRole: 'HR' }] });
+  const otherTemplateTask = await db.onboardingTemplateTask.findFirstOrThrow({ where: { templateId: otherTemplate.id }, select: { id: true } });
+  const disabledPerson = await createUser({ name: 'Disabled Onboarding Person', disabled: true });
+
+  const { placement, tasks } = await placedPeerWorker(world, { roleVersion: version, lineManager: manager });
+  // The HR task was removed from the plan (by the manager).
+  await db.onboardingTask.update({ where: { id: tasks.HR.id }, data: { removedAt: new Date(), removedById: manager.id, version: 2 } });
+  const ended = await createPlacement(world.thisTeam, world.staff, version, manager, { template });
+  await db.placement.update({ where: { id: ended.id }, data: { endedAt: new Date(), version: 2 } });
+  const endedTask = await db.onboardingTask.findFirstOrThrow({ where: { planId: ended.planId, ownerRole: 'PEER_WORKER' }, select: { id: true } });
+  const otherPlacement = await createPlacement(world.otherTeam, world.newcomer, version, world.managerOfOtherTeam, { template });
+  const otherTask = await db.onboardingTask.findFirstOrThrow({ where: { planId: otherPlacement.planId, ownerRole: 'MANAGER' }, select: { id: true } });
+
+  // An appointment already taken up as a placement.
+  const specification = await createSpecification({ team: world.thisTeam, roleVersion: version, createdBy: world.hr, title: 'Placed already' });
+  const vacancy = await createVacancy({ specification, createdBy: world.hr, status: 'DECIDED', decidedAt: new Date() });
+  const candidate = await createCandidate(vacancy, world.hr, { email: world.serviceUserRep.email });
+  await db.candidate.update({ where: { id: candidate.id }, data: { shortlistOutcome: 'INVITED', outcome: 'APPOINTED', rationale: 'Met every criterion' } });
+  const placedAppointment = await db.appointment.create({
+    data: { candidateId: candidate.id, vacancyId: vacancy.id, userId: world.serviceUserRep.id, teamId: world.thisTeam.id, roleVersionId: version.id, createdById: world.hr.id, placedAt: new Date() },
+    select: { id: true },
+  });
+
+  const mainMeeting = await createMeeting(world.thisTeam, { name: 'Team meeting', day: 'WED', main: true });
+  const otherMeeting = await createMeeting(world.otherTeam, { name: 'Their meeting', day: 'MON' });
+  const staffSystem = await grantSystem(world.staff, 'RiO');
+  const otherSystem = await grantSystem(world.managerOfOtherTeam, 'RiO');
+
+  // The peer worker's wellbeing plan, shared with the staff member; HR's, shared with the administrator.
+  const peerPlan = await db.wellbeingPlan.create({ data: { userId: world.peerWorker.id, keepsMeWell: 'A walk at lunchtime' }, select: { id: true } });
+  const peerShare = await db.wellbeingShare.create({ data: { planId: peerPlan.id, sharedWithId: world.staff.id }, select: { id: true } });
+  const hrPlan = await db.wellbeingPlan.create({ data: { userId: world.hr.id, keepsMeWell: 'Cycling in' }, select: { id: true } });
+  const hrShare = await db.wellbeingShare.create({ data: { planId: hrPlan.id, sharedWithId: world.admin.id }, select: { id: true } });
+
+  return {
+    role,
+    unagreedRole,
+    otherTeamRole,
+    template,
+    templateTask,
+    emptyTemplate,
+    archivedTemplate,
+    archivedTemplateTask,
+    otherTemplateTask,
+    disabledPerson,
+    placement,
+    tasks,
+    ended,
+    endedTask,
+    otherPlacement,
+    otherTask,
+    placedAppointment,
+    mainMeeting,
+    otherMeeting,
+    staffSystem,
+    otherSystem,
+    peerShare,
+    hrShare,
+  };
+}
+
+let onboardingFixtures: ReturnType<typeof buildOnboardingFixtures> | undefined;
+const onboarding = (world: World) => (onboardingFixtures ??= buildOnboardingFixtures(world));
+
+const START_DATE = { day: '4', month: '1', year: '2027' };
+
+/** Bad values of an NHS date input, each a field error on the date or the part that is wrong. */
+function dateCases(valid: Valid, field: string): BadInputCase[] {
+  return [
+    withField(valid, field, 'missing', MISSING),
+    withField(valid, field, 'text', 'next Monday'),
+    withField(valid, field, 'a day that does not exist', { day: '30', month: '2', year: '2027' }, `${field}.day`),
+    withField(valid, field, 'month 13', { day: '1', month: '13', year: '2027' }, `${field}.month`),
+    withField(valid, field, 'a year as a number', { day: '1', month: '1', year: 2027 }, `${field}.year`),
+    withField(valid, field, 'a year before 2000', { day: '1', month: '1', year: '1999' }, `${field}.year`),
+  ];
+}
+
+/** Bad contract terms and working days, shared by starting and changing a placement. */
+function arrangementCases(valid: Valid): BadInputCase[] {
+  return [
+    ...numberCases(valid, 'band', [
+      ['zero', '0'],
+      ['ten', '10'],
+      ['a fraction', '4.5'],
+      ['words', 'four'],
+      ['an object', { band: 4 }],
+    ]),
+    ...numberCases(valid, 'hoursPerWeek', [
+      ['missing', MISSING],
+      ['zero', '0'],
+      ['49', '49'],
+      ['not to the half hour', '22.4'],
+      ['words', 'lots'],
+      ['null', null],
+    ]),
+    withField(valid, 'workingDays', 'missing', MISSING),
+    withField(valid, 'workingDays', 'an empty list', []),
+    withField(valid, 'workingDays', 'a number', 12345),
+    withField(valid, 'workingDays', 'a day not in the list', 'FUNDAY', 'workingDays.0'),
+    withField(valid, 'workingDays', 'a good day then a bad one', ['MON', 'Someday'], 'workingDays.1'),
+    withField(valid, 'workingDays', 'eight days', ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN', 'MON']),
+    ...dateCases(valid, 'startDate'),
+    withField(valid, 'lineManagerEmail', 'not an email', 'not-an-email'),
+    withField(valid, 'lineManagerEmail', 'a number', 12345),
+    withField(valid, 'lineManagerEmail', '10,000 characters', `${LONG}@peerroles.test`),
+    withField(valid, 'peerSupervisorEmail', 'not an email', 'someone at the trust'),
+    withField(valid, 'peerSupervisorEmail', 'an object', { email: 'a@b.test' }),
+  ];
+}
 
 const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
 const CLOSING_DATE = { day: '31', month: '3', year: String(new Date().getUTCFullYear() + 1) };
@@ -1406,6 +1545,414 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         { label: 'a version someone else has saved since', input: { ...valid, version: 7 }, expect: { code: 'CONFLICT' } },
         { label: 'HR, who recruits within the rules', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
         emptyFormCase('minScorers'),
+      ];
+    },
+  },
+  // ---- Onboarding ----
+  'onboarding.placement.start': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = {
+        appointmentId: '',
+        personEmail: world.newcomer.email,
+        roleId: o.role.id,
+        templateId: o.template.id,
+        startDate: START_DATE,
+        contractType: 'PERMANENT',
+        band: '4',
+        hoursPerWeek: '22.5',
+        workingDays: ['MON', 'TUE', 'THU'],
+        lineManagerEmail: '',
+        peerSupervisorEmail: '',
+      };
+      return [
+        ...fieldCases(valid, { templateId: 'uuid', contractType: 'enum', personEmail: 'email', roleId: 'uuid' }),
+        ...arrangementCases(valid),
+        withField(valid, 'appointmentId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'appointmentId', 'a number', 12345),
+        { label: 'a role with no agreed version', input: { ...valid, roleId: o.unagreedRole.id }, expect: { code: 'VALIDATION', field: 'roleId' } },
+        { label: 'a role that does not exist', input: { ...valid, roleId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's role", input: { ...valid, roleId: o.otherTeamRole.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'nobody has this email', input: { ...valid, personEmail: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'personEmail' } },
+        { label: 'a disabled person', input: { ...valid, personEmail: o.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'personEmail' } },
+        { label: 'a line manager nobody is', input: { ...valid, lineManagerEmail: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'lineManagerEmail' } },
+        { label: 'the peer worker as their own peer supervisor', input: { ...valid, peerSupervisorEmail: world.newcomer.email.toUpperCase() }, expect: { code: 'VALIDATION', field: 'peerSupervisorEmail' } },
+        { label: 'a template with no tasks', input: { ...valid, templateId: o.emptyTemplate.id }, expect: { code: 'VALIDATION', field: 'templateId' } },
+        { label: 'an archived template', input: { ...valid, templateId: o.archivedTemplate.id }, expect: { code: 'VALIDATION', field: 'templateId' } },
+        { label: 'a template that does not exist', input: { ...valid, templateId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'templateId' } },
+        { label: 'someone with a current placement in the team', input: { ...valid, personEmail: world.peerWorker.email }, expect: { code: 'CONFLICT' } },
+        { label: 'an appointment already placed', input: { ...valid, appointmentId: o.placedAppointment.id, personEmail: '', roleId: '' }, expect: { code: 'CONFLICT' } },
+        { label: 'an appointment that does not exist', input: { ...valid, appointmentId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR, who follows placements but does not start them', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('templateId'),
+      ];
+    },
+  },
+  'onboarding.placement.change': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const current = await changeFormFor(o.placement.id);
+      const valid = { ...current, hoursPerWeek: '30' };
+      return [
+        ...fieldCases(valid, { placementId: 'uuid', version: 'version', contractType: 'enum' }),
+        ...arrangementCases(valid),
+        withField(valid, 'moveToAgreedVersion', 'neither ticked nor empty', 'maybe'),
+        withField(valid, 'moveToAgreedVersion', 'a number', 12345),
+        withField(valid, 'templateId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'templateId', 'an array', [o.template.id]),
+        { label: 'a placement that does not exist', input: { ...valid, placementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an ended placement', input: { ...(await changeFormFor(o.ended.id)), hoursPerWeek: '30' }, expect: { code: 'CONFLICT' } },
+        { label: 'nothing changed', input: current, expect: { code: 'VALIDATION', field: 'contractType' } },
+        { label: 'moving to the agreed version it is already on, nothing else changed', input: { ...current, moveToAgreedVersion: 'yes' }, expect: { code: 'VALIDATION', field: 'contractType' } },
+        { label: 'a plan from an archived template', input: { ...valid, templateId: o.archivedTemplate.id }, expect: { code: 'VALIDATION', field: 'templateId' } },
+        { label: 'a plan from a template with no tasks', input: { ...current, templateId: o.emptyTemplate.id }, expect: { code: 'VALIDATION', field: 'templateId' } },
+        { label: 'a line manager nobody is', input: { ...valid, lineManagerEmail: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'lineManagerEmail' } },
+        { label: 'the peer worker as their own line manager', input: { ...valid, lineManagerEmail: world.peerWorker.email }, expect: { code: 'VALIDATION', field: 'lineManagerEmail' } },
+        { label: "another team's placement", input: { ...(await changeFormFor(o.otherPlacement.id)), hoursPerWeek: '30' }, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('placementId'),
+      ];
+    },
+  },
+  'onboarding.placement.end': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { placementId: o.placement.id, version: 1 };
+      return [
+        ...fieldCases(valid, { placementId: 'uuid', version: 'version' }),
+        { label: 'a placement that does not exist', input: { ...valid, placementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a task id given as the placement', input: { ...valid, placementId: o.tasks.MANAGER.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an ended placement', input: { placementId: o.ended.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: "another team's placement", input: { placementId: o.otherPlacement.id, version: 1 }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('placementId'),
+      ];
+    },
+  },
+  'onboarding.parity.accept': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { placementId: o.placement.id, key: 'peer-supervisor', reason: 'Peer supervision comes from the trust-wide network for now' };
+      return [
+        ...fieldCases(valid, { placementId: 'uuid', reason: 'text' }),
+        withField(valid, 'key', 'missing', MISSING),
+        withField(valid, 'key', 'blank', ''),
+        withField(valid, 'key', 'a number', 12345),
+        withField(valid, 'key', 'an object', { key: 'peer-supervisor' }),
+        withField(valid, 'key', '10,000 characters', LONG),
+        { label: 'an issue the placement does not have', input: { ...valid, key: 'band' }, expect: { code: 'CONFLICT' } },
+        { label: 'a meeting the team does not have', input: { ...valid, key: `meeting:${UNKNOWN_ID}` }, expect: { code: 'CONFLICT' } },
+        { label: 'a key with a direction override', input: { ...valid, key: 'peer-\u202esupervisor' }, expect: { code: 'CONFLICT' } },
+        { label: 'an ended placement', input: { ...valid, placementId: o.ended.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a placement that does not exist', input: { ...valid, placementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's placement", input: { ...valid, placementId: o.otherPlacement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker, who sees the issue but does not accept it', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('placementId'),
+      ];
+    },
+  },
+  'onboarding.task.status': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { taskId: o.tasks.PEER_WORKER.id, version: 1, status: 'IN_PROGRESS', cannotStartReason: '' };
+      return [
+        ...fieldCases(valid, { taskId: 'uuid', version: 'version', status: 'enum', cannotStartReason: 'optionalText' }),
+        { label: 'cannot start, with no reason', input: { ...valid, status: 'CANNOT_START' }, expect: { code: 'VALIDATION', field: 'cannotStartReason' } },
+        { label: 'cannot start, with a blank reason', input: { ...valid, status: 'CANNOT_START', cannotStartReason: '   ' }, expect: { code: 'VALIDATION', field: 'cannotStartReason' } },
+        { label: 'a task that does not exist', input: { ...valid, taskId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a placement id given as the task', input: { ...valid, taskId: o.placement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a removed task', input: { ...valid, taskId: o.tasks.HR.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "a task in an ended placement's plan", input: { ...valid, taskId: o.endedTask.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's task", input: { ...valid, taskId: o.otherTask.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "a staff member completing the peer worker's task", as: 'staff', input: { ...valid, status: 'COMPLETED' }, expect: { code: 'FORBIDDEN' } },
+        { label: "the peer worker completing the manager's task", as: 'peerWorker', input: { ...valid, taskId: o.tasks.MANAGER.id, status: 'COMPLETED' }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('taskId'),
+      ];
+    },
+  },
+  'onboarding.task.add': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { placementId: o.placement.id, section: 'INTRODUCTIONS', title: 'Meet the crisis team', description: '', ownerEmail: world.staff.email, dueOn: START_DATE, required: 'yes' };
+      return [
+        ...fieldCases(valid, { placementId: 'uuid', section: 'enum', title: 'text', description: 'optionalText', ownerEmail: 'email' }),
+        ...dateCases(valid, 'dueOn'),
+        withField(valid, 'required', 'missing', MISSING),
+        withField(valid, 'required', 'neither yes nor no', 'maybe'),
+        withField(valid, 'required', 'a boolean', true),
+        withField(valid, 'required', 'null', null),
+        { label: 'someone outside the team and not HR', input: { ...valid, ownerEmail: world.managerOfOtherTeam.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a person in no team', input: { ...valid, ownerEmail: world.newcomer.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'nobody has this email', input: { ...valid, ownerEmail: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a disabled person', input: { ...valid, ownerEmail: o.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a placement that does not exist', input: { ...valid, placementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an ended placement', input: { ...valid, placementId: o.ended.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's placement", input: { ...valid, placementId: o.otherPlacement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('placementId'),
+      ];
+    },
+  },
+  'onboarding.task.remove': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { taskId: o.tasks.MANAGER.id, version: 1 };
+      return [
+        ...fieldCases(valid, { taskId: 'uuid', version: 'version' }),
+        { label: 'a task that does not exist', input: { ...valid, taskId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a task already removed', input: { taskId: o.tasks.HR.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "a task in an ended placement's plan", input: { taskId: o.endedTask.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: "another team's task", input: { taskId: o.otherTask.id, version: 1 }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker, on their own task', as: 'peerWorker', input: { taskId: o.tasks.PEER_WORKER.id, version: 1 }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('taskId'),
+      ];
+    },
+  },
+  'onboarding.task.reassign': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { taskId: o.tasks.MANAGER.id, version: 1, ownerEmail: world.staff.email };
+      return [
+        ...fieldCases(valid, { taskId: 'uuid', version: 'version', ownerEmail: 'email' }),
+        { label: 'the person who already does it', input: { ...valid, ownerEmail: world.managerOfThisTeam.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'someone outside the team and not HR', input: { ...valid, ownerEmail: world.managerOfOtherTeam.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a service-user representative outside the team', input: { ...valid, ownerEmail: world.serviceUserRep.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a disabled person', input: { ...valid, ownerEmail: o.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'ownerEmail' } },
+        { label: 'a task that does not exist', input: { ...valid, taskId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a removed task', input: { ...valid, taskId: o.tasks.HR.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "a task in an ended placement's plan", input: { ...valid, taskId: o.endedTask.id }, expect: { code: 'CONFLICT' } },
+        { label: "another team's task", input: { ...valid, taskId: o.otherTask.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker, giving their own task away', as: 'peerWorker', input: { ...valid, taskId: o.tasks.PEER_WORKER.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('taskId'),
+      ];
+    },
+  },
+  'onboarding.task.note': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { taskId: o.tasks.PEER_WORKER.id, text: 'I would like to do this in my second week' };
+      return [
+        ...fieldCases(valid, { taskId: 'uuid', text: 'text' }),
+        { label: "the manager's task in their own plan", input: { ...valid, taskId: o.tasks.MANAGER.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a task that does not exist', input: { ...valid, taskId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's task", input: { ...valid, taskId: o.otherTask.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager, on the peer worker's task", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "HR, on the peer worker's task", as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('taskId'),
+      ];
+    },
+  },
+  'onboarding.template.save': {
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { templateId: o.template.id, version: 1, name: 'Peer worker onboarding (renamed)', serviceType: '' };
+      return [
+        ...fieldCases(valid, { name: 'text' }),
+        withField(valid, 'templateId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'templateId', 'a number', 12345),
+        withField(valid, 'templateId', 'null', null),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        withField(valid, 'version', 'a fraction', 1.5),
+        withField(valid, 'serviceType', 'not in the list', 'SUPERUSER'),
+        withField(valid, 'serviceType', 'a number', 12345),
+        withField(valid, 'serviceType', 'an array', ['OTHER']),
+        { label: 'no version for an existing template', input: without(valid, 'version'), expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'a template that does not exist', input: { ...valid, templateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'an archived template', input: { ...valid, templateId: o.archivedTemplate.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('name'),
+      ];
+    },
+  },
+  'onboarding.template.archive': {
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { templateId: o.template.id, version: 1 };
+      return [
+        ...fieldCases(valid, { templateId: 'uuid', version: 'version' }),
+        { label: 'a template that does not exist', input: { ...valid, templateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an archived template', input: { templateId: o.archivedTemplate.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('templateId'),
+      ];
+    },
+  },
+  'onboarding.template.task.save': {
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { templateId: o.template.id, version: 1, section: 'PEER_TRAINING', title: 'WRAP course', description: '', ownerRole: 'PEER_WORKER', offsetDays: '28', required: 'no' };
+      return [
+        ...fieldCases(valid, { templateId: 'uuid', version: 'version', section: 'enum', title: 'text', description: 'optionalText', ownerRole: 'enum' }),
+        ...numberCases(valid, 'offsetDays', [
+          ['missing', MISSING],
+          ['91 days before', '-91'],
+          ['366 days after', '366'],
+          ['a fraction', '1.5'],
+          ['words', 'a week'],
+          ['an object', { days: 7 }],
+        ]),
+        withField(valid, 'required', 'missing', MISSING),
+        withField(valid, 'required', 'neither yes nor no', 'maybe'),
+        withField(valid, 'templateTaskId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'templateTaskId', 'a number', 12345),
+        { label: "a task of another template", input: { ...valid, templateTaskId: o.otherTemplateTask.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a template that does not exist', input: { ...valid, templateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an archived template', input: { ...valid, templateId: o.archivedTemplate.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('templateId'),
+      ];
+    },
+  },
+  'onboarding.template.task.remove': {
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { templateId: o.template.id, templateTaskId: o.templateTask.id, version: 1 };
+      return [
+        ...fieldCases(valid, { templateId: 'uuid', templateTaskId: 'uuid', version: 'version' }),
+        { label: 'a task of another template', input: { ...valid, templateTaskId: o.otherTemplateTask.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a task that does not exist', input: { ...valid, templateTaskId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a template that does not exist', input: { ...valid, templateId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an archived template', input: { templateId: o.archivedTemplate.id, templateTaskId: o.archivedTemplateTask.id, version: 2 }, expect: { code: 'CONFLICT' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('templateId'),
+      ];
+    },
+  },
+  'onboarding.wellbeing.save': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      await onboarding(world);
+      const valid = { version: 1, keepsMeWell: 'A walk at lunchtime', earlySigns: '', whatHelps: 'A quiet word', whoToContact: '' };
+      return [
+        ...fieldCases(valid, { keepsMeWell: 'optionalText', earlySigns: 'optionalText', whatHelps: 'optionalText', whoToContact: 'optionalText' }),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        withField(valid, 'version', 'null', null),
+        withField(valid, 'version', 'a fraction', 1.5),
+        withField(valid, 'version', 'an empty string', ''),
+        { label: 'no version for a plan they have', input: { keepsMeWell: 'Overwritten' }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+      ];
+    },
+  },
+  'onboarding.wellbeing.share': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { email: world.hr.email };
+      return [
+        ...fieldCases(valid, { email: 'email' }),
+        { label: 'nobody has this email', input: { email: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'a disabled person', input: { email: o.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'their own email, in other case', input: { email: world.peerWorker.email.toUpperCase() }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'someone with no wellbeing plan yet', as: 'managerOfThisTeam', input: valid, expect: { code: 'CONFLICT' } },
+        emptyFormCase('email'),
+      ];
+    },
+  },
+  'onboarding.wellbeing.revoke': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { shareId: o.peerShare.id };
+      return [
+        ...fieldCases(valid, { shareId: 'uuid' }),
+        { label: 'a share that does not exist', input: { shareId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: "someone else's share", input: { shareId: o.hrShare.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'the person it is shared with', as: 'staff', input: valid, expect: { code: 'NOT_FOUND' } },
+        { label: 'an administrator', as: 'admin', input: valid, expect: { code: 'NOT_FOUND' } },
+        emptyFormCase('shareId'),
+      ];
+    },
+  },
+  'onboarding.meeting.add': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      await onboarding(world);
+      const valid = { teamId: world.thisTeam.id, name: 'Journal club', day: 'FRI', time: '12:30', main: 'no' };
+      return [
+        ...fieldCases(valid, { teamId: 'uuid', name: 'text', day: 'enum' }),
+        withField(valid, 'time', 'missing', MISSING),
+        withField(valid, 'time', 'an hour that does not exist', '25:00'),
+        withField(valid, 'time', 'one digit for the hour', '9:30'),
+        withField(valid, 'time', '12-hour', '12:30pm'),
+        withField(valid, 'time', 'a number', 1230),
+        withField(valid, 'time', '10,000 characters', LONG),
+        withField(valid, 'main', 'missing', MISSING),
+        withField(valid, 'main', 'neither yes nor no', 'maybe'),
+        withField(valid, 'main', 'a boolean', true),
+        { label: 'a second main meeting', input: { ...valid, main: 'yes' }, expect: { code: 'VALIDATION', field: 'main' } },
+        { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'another team', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('teamId'),
+      ];
+    },
+  },
+  'onboarding.meeting.remove': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { meetingId: o.mainMeeting.id };
+      return [
+        ...fieldCases(valid, { meetingId: 'uuid' }),
+        { label: 'a meeting that does not exist', input: { meetingId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a team id given as the meeting', input: { meetingId: world.thisTeam.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's meeting", input: { meetingId: o.otherMeeting.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('meetingId'),
+      ];
+    },
+  },
+  'onboarding.system.add': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      await onboarding(world);
+      const valid = { teamId: world.thisTeam.id, userId: world.peerWorker.id, system: 'EPR' };
+      return [
+        ...fieldCases(valid, { teamId: 'uuid', userId: 'uuid', system: 'text' }),
+        { label: 'someone not in the team', input: { ...valid, userId: world.managerOfOtherTeam.id }, expect: { code: 'VALIDATION', field: 'userId' } },
+        { label: 'a person who does not exist', input: { ...valid, userId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'userId' } },
+        { label: 'a system they have, typed in other case', input: { ...valid, userId: world.staff.id, system: 'rio' }, expect: { code: 'VALIDATION', field: 'system' } },
+        { label: 'another team', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a team that does not exist', input: { ...valid, teamId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('teamId'),
+      ];
+    },
+  },
+  'onboarding.system.remove': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const o = await onboarding(world);
+      const valid = { teamId: world.thisTeam.id, systemAccessId: o.staffSystem.id };
+      return [
+        ...fieldCases(valid, { teamId: 'uuid', systemAccessId: 'uuid' }),
+        { label: "access of someone outside the team", input: { ...valid, systemAccessId: o.otherSystem.id }, expect: { code: 'NOT_FOUND' } },
+        { label: 'access that does not exist', input: { ...valid, systemAccessId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'another team', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('teamId'),
       ];
     },
   },

@@ -48,6 +48,8 @@ export const archiveTemplate = defineAction({
   permission: 'onboarding.template.manage',
   input: archiveTemplateSchema,
   async run({ input, tx, audit }) {
+    // One archive at a time: two administrators archiving the last two templates at once (each locking only its own) would leave none.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('onboarding-template-archive'))`;
     const template = await openTemplate(tx, input.templateId, input.version);
     const others = await tx.onboardingTemplate.count({ where: { archivedAt: null, id: { not: template.id } } });
     if (others === 0) throw new ActionError('CONFLICT', 'This is the only template: add another before archiving it, so that placements can still start.');

@@ -37,6 +37,7 @@ import {
   submitVersion,
   type World,
 } from '../factories';
+import { eventually } from '../support/jobs';
 import { actingAs, auditOf } from '../support/roles';
 import { snapshotDatabase } from '../support/snapshot';
 
@@ -473,6 +474,25 @@ describe('parity', () => {
   });
 });
 
+/**
+ * Starts two calls while the team's row is locked, so that neither can save a
+ * meeting (its insert waits on the team) until both have got that far or are
+ * waiting to; then lets them go. Without a lock of their own, both would have
+ * checked before either saved.
+ */
+async function bothWaiting<T>(team: Ref, calls: () => Array<Promise<T>>): Promise<T[]> {
+  let pending: Array<Promise<T>> = [];
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Team" WHERE id = ${team.id}::uuid FOR UPDATE`;
+    pending = calls();
+    await eventually(async () => {
+      const [{ waiting }] = await db.$queryRaw<Array<{ waiting: number }>>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      return waiting >= 2;
+    }, { what: 'both calls to wait' });
+  });
+  return Promise.all(pending);
+}
+
 describe('the team’s meetings and systems', () => {
   it('one main meeting per team; kept by the team’s manager only', async () => {
     const add = (main: 'yes' | 'no', as: Ref = world.managerOfThisTeam) => actingAs(as, () => arrangements.addMeeting(null, { teamId: world.thisTeam.id, name: 'Team meeting', day: 'WED', time: '09:30', main }));
@@ -484,7 +504,13 @@ describe('the team’s meetings and systems', () => {
     const meetings = await db.teamMeeting.findMany({ where: { teamId: world.thisTeam.id }, select: { id: true, main: true, time: true } });
     expect(meetings.map((meeting) => meeting.main).sort()).toEqual([false, true]);
 
-    const mainMeeting = meetings.find((meeting) => meeting.main)!;
+    // Two managers adding the main meeting at once (both checks made before either is saved): still one.
+    await db.teamMeeting.deleteMany({ where: { teamId: world.thisTeam.id, main: true } });
+    const together = await bothWaiting(world.thisTeam, () => [add('yes'), add('yes')]);
+    expect(together.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['VALIDATION', 'ok']);
+    expect(await db.teamMeeting.count({ where: { teamId: world.thisTeam.id, main: true } })).toBe(1);
+
+    const mainMeeting = (await db.teamMeeting.findFirstOrThrow({ where: { teamId: world.thisTeam.id, main: true }, select: { id: true } }))!;
     await refused(world.managerOfOtherTeam, () => arrangements.removeMeeting(null, { meetingId: mainMeeting.id }), 'FORBIDDEN');
     ok(await actingAs(world.managerOfThisTeam, () => arrangements.removeMeeting(null, { meetingId: mainMeeting.id })));
     expect(await db.teamMeeting.count({ where: { id: mainMeeting.id } })).toBe(0);
@@ -541,17 +567,22 @@ describe('templates', () => {
     expect((await taskRows(plan.id)).map((row) => row.title)).toEqual(['Shadow the crisis line', 'Supervision agreement']);
   });
 
-  it('cannot archive the last template, and an archived one starts no plan', async () => {
+  it('cannot archive the last template, even when the last two are archived at once; an archived one starts no plan', async () => {
     const first = await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] });
     const second = await createTemplate({ tasks: [{ ownerRole: 'MANAGER' }] });
-    // Only these two are in use in this test.
+    // Only these two are in use from here on.
     await db.onboardingTemplate.updateMany({ where: { id: { notIn: [first.id, second.id] }, archivedAt: null }, data: { archivedAt: new Date() } });
-    ok(await actingAs(world.admin, () => templates.archiveTemplate(null, { templateId: first.id, version: 1 })));
-    await refused(world.admin, async () => templates.archiveTemplate(null, { templateId: second.id, version: await versionOf(second.id) }), 'CONFLICT');
-    await refused(world.admin, async () => templates.archiveTemplate(null, { templateId: first.id, version: await versionOf(first.id) }), 'CONFLICT');
-    await refused(world.admin, () => saveTask({ templateId: first.id, version: 2 }), 'CONFLICT');
+    // Two administrators archive one each, at the same moment: one of them is kept.
+    const together = await Promise.all([first, second].map((template) => actingAs(world.admin, () => templates.archiveTemplate(null, { templateId: template.id, version: 1 }))));
+    expect(together.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    const [kept, gone] = together[0].ok ? [second, first] : [first, second];
+    expect(await db.onboardingTemplate.findMany({ where: { archivedAt: null }, select: { id: true } })).toEqual([{ id: kept.id }]);
+
+    await refused(world.admin, () => templates.archiveTemplate(null, { templateId: kept.id, version: 1 }), 'CONFLICT');
+    await refused(world.admin, () => templates.archiveTemplate(null, { templateId: gone.id, version: 2 }), 'CONFLICT');
+    await refused(world.admin, () => saveTask({ templateId: gone.id, version: 2 }), 'CONFLICT');
     const { role } = await agreedRole(world);
-    await refused(world.managerOfThisTeam, () => placements.startPlacement(null, startForm({ roleId: role.id, templateId: first.id })), 'VALIDATION', 'templateId');
-    ok(await start(startForm({ roleId: role.id, templateId: second.id })));
+    await refused(world.managerOfThisTeam, () => placements.startPlacement(null, startForm({ roleId: role.id, templateId: gone.id })), 'VALIDATION', 'templateId');
+    ok(await start(startForm({ roleId: role.id, templateId: kept.id })));
   });
 });

@@ -158,10 +158,12 @@ export async function getStartPlacementForm(user: CurrentUser, { appointmentId, 
   if (appointmentId) {
     if (!isUuid(appointmentId)) return null;
     const appointment = await db.appointment.findFirst({
-      where: { id: appointmentId, placedAt: null, ...inManagedTeams, team: { archivedAt: null } },
+      where: { id: appointmentId, ...inManagedTeams, team: { archivedAt: null } },
       select: {
         id: true,
         createdAt: true,
+        placedAt: true,
+        placement: { select: { id: true } },
         user: { select: { name: true, email: true } },
         team: { select: { name: true, serviceType: true } },
         vacancy: { select: { title: true } },
@@ -169,6 +171,8 @@ export async function getStartPlacementForm(user: CurrentUser, { appointmentId, 
       },
     });
     if (!appointment) return null;
+    // Already placed (the form was just posted without JavaScript, or an old link): say so, and where the placement is.
+    if (appointment.placedAt) return { kind: 'PLACED' as const, name: appointment.user.name, placementId: appointment.placement?.id ?? null };
     return {
       kind: 'APPOINTMENT' as const,
       appointment: {
@@ -360,10 +364,10 @@ function headingOf(found: Awaited<ReturnType<typeof placementHeading>>) {
 
 export type PlacementHeading = ReturnType<typeof headingOf>;
 
-/** A current placement the person manages (end it, add a task), or null. */
+/** A placement the person manages (end it, add a task), or null. An ended one is returned too: the page says it has ended. */
 export async function getManagedPlacement(user: CurrentUser, placementId: string) {
   const access = await getPlacementAccess(user, placementId);
-  if (!access?.canManage || access.placement.endedAt) return null;
+  if (!access?.canManage) return null;
   return { access, placement: headingOf(await placementHeading(placementId)) };
 }
 
@@ -412,18 +416,19 @@ export async function getChangePlacementForm(user: CurrentUser, placementId: str
 }
 
 /**
- * One open parity issue of a current placement, for someone who may accept it
- * (the team's managers, the line manager). The key comes from the address:
- * only an issue open now, judged on the server, is found.
+ * One parity issue of a current placement, for someone who may accept it (the
+ * team's managers, the line manager). The key comes from the address: only an
+ * issue the placement has now, judged on the server, is found. `open` is false
+ * once it is accepted on the facts it has now (the page then says so).
  */
 export async function getParityIssue(user: CurrentUser, placementId: string, keys: readonly string[]) {
   const access = await getPlacementAccess(user, placementId);
   if (!access?.canAcceptParity || access.placement.endedAt) return null;
   const [found, parity] = await Promise.all([placementHeading(placementId), placementParity(db, placementId)]);
-  const issue = parity.open.find((candidate) => keys.includes(candidate.key));
+  const issue = parity.issues.find((candidate) => keys.includes(candidate.key));
   if (!issue) return null;
-  const earlier = parity.acceptances.find((acceptance) => acceptance.key === issue.key) ?? null;
-  return { access, placement: headingOf(found), issue, earlier };
+  const acceptance = parity.acceptances.find((candidate) => candidate.key === issue.key) ?? null;
+  return { access, placement: headingOf(found), issue, open: parity.open.some((candidate) => candidate.key === issue.key), acceptance };
 }
 
 // ---- A task ----

@@ -6,6 +6,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { InsetText } from '@/components/ui/inset-text';
 import { SummaryList } from '@/components/ui/summary-list';
 import { loadStartPlacementForm } from '@/lib/onboarding/load';
+import { placementPath } from '@/lib/onboarding/paths';
 import { searchParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Start a placement' };
@@ -15,6 +16,20 @@ export default async function StartPlacementPage({ searchParams }: { searchParam
   const query = await searchParams;
   const { form } = await loadStartPlacementForm(searchParam(query, 'appointmentId'), searchParam(query, 'roleId'));
   if (!form) notFound();
+  if (form.kind === 'PLACED') {
+    // The form was just posted without JavaScript, or the link is old: the placement exists.
+    return (
+      <>
+        <BackLink href="/onboarding">Back to onboarding</BackLink>
+        <h1>{form.name}’s placement has started</h1>
+        {form.placementId ? (
+          <p>
+            <Link href={placementPath(form.placementId)}>Go to the placement and its plan</Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
   const { appointment } = form;
   return (
     <>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AcceptParityForm } from '@/components/onboarding/parity-form';
 import { BackLink } from '@/components/ui/back-link';
@@ -15,24 +16,44 @@ export default async function AcceptParityPage({ params }: { params: Promise<{ p
   const { placementId, key } = await params;
   const { view } = await loadParityIssue(placementId, key);
   if (!view) notFound();
-  const { placement, issue, earlier } = view;
+  const { placement, issue, open, acceptance } = view;
   return (
     <>
       <BackLink href={placementPath(placement.id)}>Back to {placement.name}’s placement</BackLink>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <PageHeading caption={`${placement.name}, ${placement.teamName}`}>Accept a parity issue</PageHeading>
-          <InsetText>
-            <p>{issue.message}</p>
-          </InsetText>
-          <p>Resolve it if you can: change the arrangements, the team’s meetings or the systems the peer worker has. Accept it only when there is a good reason, agreed with them.</p>
-          <p>The acceptance holds while the facts stay the same. If they change, the issue shows again.</p>
-          {earlier ? (
-            <p>
-              It was accepted before, by {earlier.acceptedBy.name} on <DateTime value={earlier.createdAt} dateOnly />, but the facts have changed since. The reason then was: {earlier.reason}
-            </p>
-          ) : null}
-          <AcceptParityForm placementId={placement.id} issueKey={issue.key} />
+          {open ? (
+            <>
+              <PageHeading caption={`${placement.name}, ${placement.teamName}`}>Accept a parity issue</PageHeading>
+              <InsetText>
+                <p>{issue.message}</p>
+              </InsetText>
+              <p>Resolve it if you can: change the arrangements, the team’s meetings or the systems the peer worker has. Accept it only when there is a good reason, agreed with them.</p>
+              <p>The acceptance holds while the facts stay the same. If they change, the issue shows again.</p>
+              {acceptance ? (
+                <p>
+                  It was accepted before, by {acceptance.acceptedBy.name} on <DateTime value={acceptance.createdAt} dateOnly />, but the facts have changed since. The reason then was: {acceptance.reason}
+                </p>
+              ) : null}
+              <AcceptParityForm placementId={placement.id} issueKey={issue.key} />
+            </>
+          ) : (
+            // Accepted already: just now without JavaScript, or by someone else.
+            <>
+              <PageHeading caption={`${placement.name}, ${placement.teamName}`}>This parity issue is accepted</PageHeading>
+              <InsetText>
+                <p>{issue.message}</p>
+              </InsetText>
+              {acceptance ? (
+                <p>
+                  Accepted by {acceptance.acceptedBy.name} on <DateTime value={acceptance.createdAt} dateOnly />: {acceptance.reason}
+                </p>
+              ) : null}
+              <p>
+                <Link href={placementPath(placement.id)}>Go back to the placement</Link>
+              </p>
+            </>
+          )}
         </div>
       </div>
     </>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Add a task' };
 export default async function AddTaskPage({ params }: { params: Promise<{ placementId: string }> }) {
   const { placementId } = await params;
   const { managed } = await loadManagedPlacement(placementId);
-  if (!managed) notFound();
+  if (!managed || managed.placement.endedAt) notFound();
   const { placement } = managed;
   return (
     <>

@@ -11,9 +11,11 @@ import { db } from '@/lib/db';
 import { deliverNotification } from '@/lib/notifications/delivery';
 import { getPlacementAccess, visiblePlacementsWhere, wellbeingRelations } from '@/lib/onboarding/access';
 import * as placements from '@/lib/onboarding/placement-actions';
+import { getPlacement, getTask, listOwedTasks, listPlacements, teamPeerWorkers } from '@/lib/onboarding/queries';
 import { placementParity } from '@/lib/onboarding/records';
 import * as tasks from '@/lib/onboarding/task-actions';
 import * as wellbeing from '@/lib/onboarding/wellbeing-actions';
+import { getOwnWellbeing, getSharedWellbeingPlan } from '@/lib/onboarding/wellbeing-queries';
 import { can } from '@/lib/permissions';
 import { addMembership, buildWorld, changeFormFor, createUser, dateFields, placedPeerWorker, type FactoryUser, type World } from '../factories';
 import { actingAs, currentUserOf } from '../support/roles';
@@ -99,6 +101,12 @@ describe('who sees a placement and its plan', () => {
       const listed = await db.placement.findMany({ where: { AND: [visiblePlacementsWhere(await currentUserOf(person)), { id: placement.id }] }, select: { id: true } });
       expect([who, listed.length]).toEqual([who, expected ? 1 : 0]);
     }
+    // The placement's page agrees: something for those who may open it, nothing for the rest.
+    for (const [who, person, expected] of people) expect([who, (await getPlacement(await currentUserOf(person), placement.id)) !== null]).toEqual([who, expected !== null]);
+    // Other members of the team see the peer worker's name and role, and nothing more.
+    const colleagues = await teamPeerWorkers(await currentUserOf(world.staff));
+    expect(colleagues.filter((row) => row.id === placement.id)).toEqual([{ id: placement.id, name: world.peerWorker.name, teamName: world.thisTeam.name, roleTitle: expect.any(String) }]);
+    expect((await teamPeerWorkers(await currentUserOf(world.managerOfOtherTeam))).some((row) => row.id === placement.id)).toBe(false);
     // Nothing for ids that are not placements.
     expect(await getPlacementAccess(await currentUserOf(world.managerOfThisTeam), 'not-a-uuid')).toBeNull();
     expect(await getPlacementAccess(await currentUserOf(world.hr), world.thisTeam.id)).toBeNull();
@@ -146,6 +154,15 @@ describe("the peer worker's private notes", () => {
     await refused(world.peerWorker, () => note(world.peerWorker, other.tasks.SUPERVISOR.id), 'FORBIDDEN');
   });
 
+  it('are read back by the peer worker on the task’s page', async () => {
+    const { tasks: owed } = await placementWithPeople();
+    ok(await note(world.peerWorker, owed.PEER_WORKER.id));
+    const own = await getTask(await currentUserOf(world.peerWorker), owed.PEER_WORKER.id);
+    expect(own?.notes?.map((row) => row.text)).toEqual([NOTE]);
+    // The team's manager sees the task, and no notes.
+    expect(await getTask(await currentUserOf(world.managerOfThisTeam), owed.PEER_WORKER.id)).toMatchObject({ notes: null });
+  });
+
   it('reach nobody else: not the placement’s reads, the audit log or notifications', async () => {
     const { placement, tasks: owed, lineManager, peerSupervisor, itLead } = await placementWithPeople();
     ok(await note(world.peerWorker, owed.PEER_WORKER.id));
@@ -157,10 +174,17 @@ describe("the peer worker's private notes", () => {
     for (const person of [world.managerOfThisTeam, lineManager, peerSupervisor, itLead, world.hr, world.admin, world.staff]) {
       reads.push(await getPlacementAccess(await currentUserOf(person), placement.id));
     }
+    // Every read the onboarding pages make, as each of them.
+    for (const person of [world.managerOfThisTeam, lineManager, peerSupervisor, itLead, world.hr, world.admin, world.staff]) {
+      const viewer = await currentUserOf(person);
+      reads.push(await getPlacement(viewer, placement.id), await getTask(viewer, owed.PEER_WORKER.id), await listPlacements(viewer, 1), await listOwedTasks(viewer, 1));
+    }
     reads.push(await placementParity(db, placement.id));
     reads.push(await db.auditEvent.findMany({ select: { summary: true } }));
     reads.push(await db.notification.findMany());
     expect(serialise(reads)).not.toContain('anxious');
+    // The staff member now owes the task and sees it, but not the note on it.
+    expect(await getTask(await currentUserOf(world.staff), owed.PEER_WORKER.id)).toMatchObject({ task: { title: 'Complete the local induction' }, notes: null });
     expect(serialise(await db.auditEvent.findMany({ where: { action: 'onboarding.task.note' }, select: { summary: true } }))).toContain('Added a private note to');
   });
 });
@@ -168,10 +192,20 @@ describe("the peer worker's private notes", () => {
 describe('the wellbeing plan', () => {
   const save = (as: Ref, input: Record<string, unknown>) => actingAs(as, () => wellbeing.saveWellbeingPlan(null, input));
   const share = (as: Ref, email: string) => actingAs(as, () => wellbeing.shareWellbeingPlan(null, { email }));
-  /** What lib/onboarding/access.ts lets this reader do with the peer worker's plan, asked afresh each time. */
+  /**
+   * Whether this reader may read the peer worker's plan, asked afresh each
+   * time: through lib/onboarding/access.ts, and through the page's read, which
+   * must agree (and return the text only when it may).
+   */
   async function mayRead(reader: Ref) {
+    const viewer = await currentUserOf(reader);
     const relations = await wellbeingRelations(db, world.peerWorker.id, reader.id);
-    return can(await currentUserOf(reader), 'onboarding.wellbeing.read', { relations });
+    const allowed = can(viewer, 'onboarding.wellbeing.read', { relations });
+    const read = await getSharedWellbeingPlan(viewer, world.peerWorker.id);
+    const listed = (await getOwnWellbeing(viewer)).sharedWithMe.some((share) => share.userId === world.peerWorker.id);
+    expect({ allowed, read: read !== null, listed }).toEqual({ allowed, read: allowed, listed: allowed });
+    if (read) expect(read.whoToContact).toBe(WELLBEING.whoToContact);
+    return allowed;
   }
 
   it('is read only by the people its owner shares it with, and revoking takes effect on the next request', async () => {
@@ -197,6 +231,12 @@ describe('the wellbeing plan', () => {
     ok(await share(world.peerWorker, peerSupervisor.email));
     expect(await mayRead(peerSupervisor)).toBe(true);
     expect(await db.wellbeingShare.count({ where: { planId } })).toBe(1);
+  });
+
+  it('saved first from two tabs at once: one is kept, the other told of the conflict', async () => {
+    const results = await Promise.all([save(world.peerWorker, WELLBEING), save(world.peerWorker, { keepsMeWell: 'The other tab' })]);
+    expect(results.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(await db.wellbeingPlan.count({ where: { userId: world.peerWorker.id } })).toBe(1);
   });
 
   it('is shared only once written, never with its owner, and only its owner revokes a share', async () => {

@@ -92,7 +92,8 @@ export async function startPlan(
       ownerRole: task.ownerRole,
       ownerId: owners[task.ownerRole],
       required: task.required,
-      dueOn: dueDate(from, task.offsetDays, { isPeerWorker: task.ownerRole === 'PEER_WORKER', workingDays: placement.workingDays }),
+      // A change's plan has no "before the start": preparation falls due on the day of the change, not overdue at once.
+      dueOn: dueDate(from, options.from ? Math.max(0, task.offsetDays) : task.offsetDays, { isPeerWorker: task.ownerRole === 'PEER_WORKER', workingDays: placement.workingDays }),
     })),
   });
   return { planId: plan.id, templateName: template.name, tasks: template.tasks.length };

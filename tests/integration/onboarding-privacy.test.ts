@@ -81,7 +81,7 @@ const WELLBEING = {
 
 describe('who sees a placement and its plan', () => {
   it('the peer worker, their manager, line manager, peer supervisor, task owners and HR; not other team members or outsiders', async () => {
-    const { placement, lineManager, peerSupervisor, itLead } = await placementWithPeople();
+    const { placement, tasks: owed, lineManager, peerSupervisor, itLead } = await placementWithPeople();
     const plan = { canView: true, canSeePlan: true, canManage: false, canAcceptParity: false, isPeerWorker: false };
     const people: Array<[string, FactoryUser | Ref, object | null]> = [
       ['the peer worker', world.peerWorker, { ...plan, isPeerWorker: true }],
@@ -107,6 +107,8 @@ describe('who sees a placement and its plan', () => {
     const colleagues = await teamPeerWorkers(await currentUserOf(world.staff));
     expect(colleagues.filter((row) => row.id === placement.id)).toEqual([{ id: placement.id, name: world.peerWorker.name, teamName: world.thisTeam.name, roleTitle: expect.any(String) }]);
     expect((await teamPeerWorkers(await currentUserOf(world.managerOfOtherTeam))).some((row) => row.id === placement.id)).toBe(false);
+    // The peer supervisor from another team moves on the task they owe.
+    ok(await actingAs(peerSupervisor, () => tasks.updateTaskStatus(null, { taskId: owed.SUPERVISOR.id, version: 1, status: 'IN_PROGRESS' })));
     // Nothing for ids that are not placements.
     expect(await getPlacementAccess(await currentUserOf(world.managerOfThisTeam), 'not-a-uuid')).toBeNull();
     expect(await getPlacementAccess(await currentUserOf(world.hr), world.thisTeam.id)).toBeNull();

@@ -231,6 +231,10 @@ describe('starting a placement', () => {
     await refused(world.managerOfThisTeam, () => placements.startPlacement(null, startForm({ roleId: role.id, templateId: template.id })), 'CONFLICT');
     // The manager of another team cannot place anyone in this one.
     await refused(world.managerOfOtherTeam, () => placements.startPlacement(null, startForm({ personEmail: world.serviceUserRep.email, roleId: role.id, templateId: template.id })), 'FORBIDDEN');
+    // An archived team takes nobody new and keeps no new meetings: its manager manages it no more.
+    await db.team.update({ where: { id: world.thisTeam.id }, data: { archivedAt: new Date() } });
+    await refused(world.managerOfThisTeam, () => placements.startPlacement(null, startForm({ personEmail: world.serviceUserRep.email, roleId: role.id, templateId: template.id })), 'FORBIDDEN');
+    await refused(world.managerOfThisTeam, () => arrangements.addMeeting(null, { teamId: world.thisTeam.id, name: 'Team meeting', day: 'WED', time: '09:30', main: 'no' }), 'FORBIDDEN');
   });
 });
 

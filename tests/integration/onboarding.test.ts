@@ -274,7 +274,13 @@ describe('changing a placement', () => {
     const reviewers = [world.managerOfThisTeam, world.staff, world.peerWorker, world.hr];
     await inviteReviewers(second, reviewers, world.managerOfThisTeam);
     for (const reviewer of reviewers) await recordAgreement(second, reviewer);
-    const forChange = await createTemplate({ tasks: [{ title: 'Talk through the new role', ownerRole: 'MANAGER', offsetDays: 0 }, { title: 'Read the new role', ownerRole: 'PEER_WORKER', offsetDays: 3 }] });
+    const forChange = await createTemplate({
+      tasks: [
+        { title: 'Prepare the team for the change', ownerRole: 'MANAGER', offsetDays: -7 },
+        { title: 'Talk through the new role', ownerRole: 'MANAGER', offsetDays: 0 },
+        { title: 'Read the new role', ownerRole: 'PEER_WORKER', offsetDays: 3 },
+      ],
+    });
 
     ok(await change({ ...(await changeFormFor(placement.id)), moveToAgreedVersion: 'yes', templateId: forChange.id }));
     expect(await db.placement.findUniqueOrThrow({ where: { id: placement.id }, select: { roleVersionId: true } })).toEqual({ roleVersionId: second.id });
@@ -285,6 +291,8 @@ describe('changing a placement', () => {
     const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const workingDays = ['MON', 'TUE', 'WED', 'THU', 'FRI'] as const;
     expect((await taskRows(rolePlan.id)).map((row) => [row.title, row.ownerId, iso(row.dueOn)])).toEqual([
+      // Preparation falls due on the day of the change, not overdue the moment the plan exists.
+      ['Prepare the team for the change', world.managerOfThisTeam.id, iso(dueDate(today, 0, { isPeerWorker: false, workingDays }))],
       ['Read the new role', world.peerWorker.id, iso(dueDate(today, 3, { isPeerWorker: true, workingDays }))],
       ['Talk through the new role', world.managerOfThisTeam.id, iso(dueDate(today, 0, { isPeerWorker: false, workingDays }))],
     ]);

@@ -38,7 +38,7 @@ export async function remindOverdueTasks(now = new Date()): Promise<{ reminded: 
       const today = addDays(now, 0);
       const overdue = await tx.onboardingTask.groupBy({
         by: ['ownerId'],
-        where: { ownerId: { not: null }, removedAt: null, status: { not: 'COMPLETED' }, dueOn: { lt: today }, plan: { placement: { endedAt: null } } },
+        where: { ownerId: { not: null }, owner: { disabledAt: null }, removedAt: null, status: { not: 'COMPLETED' }, dueOn: { lt: today }, plan: { placement: { endedAt: null } } },
         _count: { _all: true },
       });
       if (overdue.length === 0) return { reminded: 0 };

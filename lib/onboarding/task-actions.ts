@@ -24,10 +24,11 @@ async function openTask(tx: Tx, taskId: string) {
   return { task, placement };
 }
 
-/** Anyone the manager may give a task to: an active member of the team, or HR (who do the HR tasks for every team). */
-async function requireEligibleOwner(tx: Tx, email: string, teamId: string) {
+/** Anyone the manager may give a task to: an active member of the team, HR (who do the HR tasks for every team), or the placement's own line manager or peer supervisor (who may be in another team). */
+async function requireEligibleOwner(tx: Tx, email: string, placement: { teamId: string; lineManagerId: string | null; peerSupervisorId: string | null }) {
   const person = await personByEmail(tx, email, 'ownerEmail', 'a member of the team or HR');
-  const eligible = await tx.user.count({ where: { id: person.id, OR: [{ orgRole: 'HR' }, { memberships: { some: { teamId } } }] } });
+  if (person.id === placement.lineManagerId || person.id === placement.peerSupervisorId) return person;
+  const eligible = await tx.user.count({ where: { id: person.id, OR: [{ orgRole: 'HR' }, { memberships: { some: { teamId: placement.teamId } } }] } });
   if (eligible === 0) throw fieldError('ownerEmail', `${person.name} is not in this team or HR: give the task to a member of the team or to HR`);
   return person;
 }
@@ -67,7 +68,7 @@ export const addTask = defineAction({
   async run({ input, user, tx, audit }) {
     const placement = await lockPlacement(tx, input.placementId);
     requireCurrent(placement);
-    const owner = await requireEligibleOwner(tx, input.ownerEmail, placement.teamId);
+    const owner = await requireEligibleOwner(tx, input.ownerEmail, placement);
     // Added tasks join the latest plan: the one the peer worker is working through now.
     const plan = await tx.onboardingPlan.findFirst({ where: { placementId: placement.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
     if (!plan) throw new ActionError('CONFLICT', 'This placement has no plan to add to.');
@@ -119,7 +120,7 @@ export const reassignTask = defineAction({
     requireCurrent(placement);
     if (task.removedAt) throw new ActionError('CONFLICT', 'This task was removed from the plan.');
     if (task.version !== input.version) throw conflict();
-    const owner = await requireEligibleOwner(tx, input.ownerEmail, placement.teamId);
+    const owner = await requireEligibleOwner(tx, input.ownerEmail, placement);
     if (owner.id === task.ownerId) throw fieldError('ownerEmail', `${owner.name} already does this task`);
     await tx.onboardingTask.update({ where: { id: task.id }, data: { ownerId: owner.id, version: { increment: 1 } } });
     await tellTaskGiven(tx, task.id, owner.id, placement.id, placement.team.name, user.id);
@@ -138,6 +139,8 @@ export const addTaskNote = defineAction({
     const { task, placement } = await openTask(tx, input.taskId);
     // Notes are the peer worker's own, on the tasks they owe.
     if (placement.userId !== user.id || task.ownerId !== user.id) throw new ActionError('FORBIDDEN', 'You keep notes on your own tasks only.');
+    requireCurrent(placement);
+    if (task.removedAt) throw new ActionError('CONFLICT', 'This task was removed from the plan.');
     const note = await tx.onboardingTaskNote.create({ data: { taskId: task.id, authorId: user.id, text: input.text }, select: { id: true } });
     // The audit log says a note was added, never what it says.
     await audit({ action: 'onboarding.task.note', recordType: 'OnboardingTaskNote', recordId: note.id, summary: `Added a private note to "${task.title}"` });

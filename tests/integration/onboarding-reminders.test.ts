@@ -47,6 +47,16 @@ beforeEach(async () => {
 });
 
 describe('overdue onboarding tasks', () => {
+  it('leave out people whose account is disabled', async () => {
+    const world = await buildWorld();
+    await overduePlacement(world);
+    await db.user.update({ where: { id: world.hr.id }, data: { disabledAt: new Date() } });
+
+    expect(await remindOverdueTasks(NOW)).toEqual({ reminded: 2 });
+    expect(await remindersTo(world.hr.id)).toEqual([]);
+    expect((await remindersTo(world.managerOfThisTeam.id)).map((row) => row.count)).toEqual([2]);
+  });
+
   it('remind each person once with how many they owe, and not again within a week', async () => {
     const world = await buildWorld();
     await overduePlacement(world);

@@ -403,6 +403,15 @@ describe("a plan's tasks", () => {
     await refused(world.staff, () => tasks.updateTaskStatus(null, { taskId: itTask, version: 4, status: 'COMPLETED' }), 'FORBIDDEN');
     ok(await setStatus(world.hr, itTask, 'COMPLETED'));
   });
+
+  it('a task goes back to a peer supervisor from another team; notes are refused on a removed task', async () => {
+    const { tasks: owed } = await placedPeerWorker(world, { lineManager: world.managerOfThisTeam, peerSupervisor: world.managerOfOtherTeam });
+    ok(await actingAs(world.managerOfThisTeam, () => tasks.reassignTask(null, { taskId: owed.SUPERVISOR.id, version: 1, ownerEmail: world.staff.email })));
+    ok(await actingAs(world.managerOfThisTeam, () => tasks.reassignTask(null, { taskId: owed.SUPERVISOR.id, version: 2, ownerEmail: world.managerOfOtherTeam.email })));
+    ok(await actingAs(world.managerOfThisTeam, () => tasks.removeTask(null, { taskId: owed.PEER_WORKER.id, version: 1 })));
+    await refused(world.peerWorker, () => tasks.addTaskNote(null, { taskId: owed.PEER_WORKER.id, text: 'After it was removed' }), 'CONFLICT');
+    expect(await db.onboardingTaskNote.count({ where: { taskId: owed.PEER_WORKER.id } })).toBe(0);
+  });
 });
 
 describe('parity', () => {

@@ -48,23 +48,23 @@ function progressOf(plans: ReadonlyArray<{ _count: { tasks: number }; tasks: Rea
 export async function listPlacements(user: CurrentUser, page: number) {
   const where = visiblePlacementsWhere(user);
   const on = today();
-  const [rows, total] = await Promise.all([
-    db.placement.findMany({
-      where,
-      orderBy: [{ endedAt: { sort: 'desc', nulls: 'first' } }, { startDate: 'desc' }, { id: 'asc' }],
-      ...pageArgs(page),
-      select: {
-        id: true,
-        startDate: true,
-        endedAt: true,
-        user: { select: { name: true } },
-        team: { select: { name: true } },
-        roleVersion: { select: { role: { select: { title: true } } } },
-        plans: progressSelect(),
-      },
-    }),
-    db.placement.count({ where }),
-  ]);
+  const orderBy: Prisma.PlacementOrderByWithRelationInput[] = [{ endedAt: { sort: 'desc', nulls: 'first' } }, { startDate: 'desc' }, { id: 'asc' }];
+  // The page's ids first, then their details: joined in one query, the plans' progress would be worked out for
+  // every placement HR may see (all of them) before the page was cut.
+  const [ids, total] = await Promise.all([db.placement.findMany({ where, orderBy, ...pageArgs(page), select: { id: true } }), db.placement.count({ where })]);
+  const rows = await db.placement.findMany({
+    where: { id: { in: ids.map((row) => row.id) } },
+    orderBy,
+    select: {
+      id: true,
+      startDate: true,
+      endedAt: true,
+      user: { select: { name: true } },
+      team: { select: { name: true } },
+      roleVersion: { select: { role: { select: { title: true } } } },
+      plans: progressSelect(),
+    },
+  });
   const items = rows.map((row) => ({
     id: row.id,
     name: row.user.name,

@@ -57,7 +57,8 @@ export const addSystemAccess = defineAction({
     // Only for someone in this team: a manager records their own team's access, nobody else's.
     const member = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.userId } }, select: { user: { select: { name: true } } } });
     if (!member) throw fieldError('userId', 'Select a member of the team');
-    // The same system, however it was typed, is one system.
+    // The same system, however it was typed, is one system: two people recording one at once wait for each other.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('onboarding-system-access'))`;
     const existing = await tx.systemAccess.findFirst({ where: { userId: input.userId, system: { equals: input.system, mode: 'insensitive' } }, select: { id: true } });
     if (existing) throw fieldError('system', `${member.user.name} already has ${input.system}`);
     const known = await tx.systemAccess.findFirst({ where: { system: { equals: input.system, mode: 'insensitive' } }, select: { system: true } });

@@ -42,6 +42,7 @@ export const shareWellbeingPlan = defineAction({
   permission: 'account.update',
   input: shareWellbeingSchema,
   async run({ input, user, tx, audit }) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wellbeing:${user.id}`}))`;
     const plan = await tx.wellbeingPlan.findUnique({ where: { userId: user.id }, select: { id: true } });
     if (!plan) throw new ActionError('CONFLICT', 'Write your wellbeing plan first, then choose who to share it with.');
     const person = await personByEmail(tx, input.email, 'email', 'the person to share it with');

@@ -239,6 +239,11 @@ describe('the wellbeing plan', () => {
     const results = await Promise.all([save(world.peerWorker, WELLBEING), save(world.peerWorker, { keepsMeWell: 'The other tab' })]);
     expect(results.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
     expect(await db.wellbeingPlan.count({ where: { userId: world.peerWorker.id } })).toBe(1);
+
+    // Shared with the same person from both tabs at once: one current share, and neither tab sees an error.
+    const shared = await Promise.all([share(world.peerWorker, world.staff.email), share(world.peerWorker, world.staff.email)]);
+    expect(shared.map((result) => result.ok)).toEqual([true, true]);
+    expect(await db.wellbeingShare.count({ where: { plan: { userId: world.peerWorker.id }, revokedAt: null } })).toBe(1);
   });
 
   it('is shared only once written, never with its owner, and only its owner revokes a share', async () => {

@@ -555,6 +555,11 @@ describe('the team’s meetings and systems', () => {
     const access = await db.systemAccess.findFirstOrThrow({ where: { userId: world.peerWorker.id }, select: { id: true } });
     ok(await actingAs(world.managerOfThisTeam, () => arrangements.removeSystemAccess(null, { teamId: world.thisTeam.id, systemAccessId: access.id })));
     expect(await db.systemAccess.count({ where: { userId: world.peerWorker.id } })).toBe(0);
+
+    // Pressed twice at once, or typed two ways at the same moment: one row, and the other is told why.
+    const twice = await Promise.all([add(world.peerWorker.id, 'Shared drive'), add(world.peerWorker.id, 'shared DRIVE')]);
+    expect(twice.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['VALIDATION', 'ok']);
+    expect(await db.systemAccess.findMany({ where: { userId: world.peerWorker.id }, select: { system: true } })).toHaveLength(1);
   });
 });
 

@@ -54,6 +54,17 @@ export const PERMISSIONS = [
   'onboarding.team.manage',
   'onboarding.template.manage',
   'onboarding.wellbeing.read',
+  // Supervision (issue 12)
+  'supervision.view',
+  'supervision.agreement.manage',
+  'supervision.agreement.sign',
+  'supervision.session.record',
+  'supervision.session.read',
+  'supervision.figures.view',
+  'supervision.settings.manage',
+  'library.read',
+  'library.propose',
+  'library.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -92,6 +103,11 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'recruitment.settings.manage',
     // Administrators keep the onboarding templates; placements and plans are the team's.
     'onboarding.template.manage',
+    // That supervision happens (type, date, duration, topics, signed or not) and the check-in figures the small-numbers rule allows: never a note.
+    'supervision.view',
+    'supervision.figures.view',
+    'supervision.settings.manage',
+    'library.read',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
   HR: [
@@ -106,8 +122,12 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     // HR recruits to every team, so follows every placement and plan (never a peer worker's notes or wellbeing plan).
     'onboarding.view',
     'onboarding.plan.view',
+    'supervision.view',
+    'supervision.figures.view',
+    'library.read',
   ],
-  MEMBER: [...everyone],
+  // Everyone in the organisation reads the peer practice library; external representatives do not.
+  MEMBER: [...everyone, 'library.read'],
   // External representatives see only what they are invited to (later issues).
   SERVICE_USER_REP: [...everyone],
 };
@@ -132,6 +152,10 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
     'onboarding.task.update',
     'onboarding.parity.accept',
     'onboarding.team.manage',
+    // The manager sets up supervision agreements and sees what is due; never the notes.
+    'supervision.view',
+    'supervision.agreement.manage',
+    'supervision.figures.view',
   ],
   STAFF: ['team.view', 'role.view'],
   PEER_WORKER: ['team.view', 'role.view'],
@@ -153,7 +177,10 @@ export type RecordRelation =
   | 'LINE_MANAGER'
   | 'PEER_SUPERVISOR'
   | 'TASK_OWNER'
-  | 'WELLBEING_SHARED';
+  | 'WELLBEING_SHARED'
+  | 'SUPERVISOR'
+  | 'SESSION_PARTY'
+  | 'PEER_SUPERVISOR_ANYWHERE';
 
 export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]> = {
   REVIEWER: ['role.view', 'role.review', 'role.concern.reply'],
@@ -162,15 +189,22 @@ export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]>
   // A panel member works on their vacancy only; the chair also sees the declarations and records decisions.
   PANEL_MEMBER: ['recruitment.panel'],
   PANEL_CHAIR: ['recruitment.panel', 'recruitment.panel.chair', 'recruitment.decide'],
-  // The peer worker sees their own placement and plan, and keeps private notes on the tasks they owe.
-  PLACED_PEER_WORKER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.task.note'],
+  // The peer worker sees their own placement and plan, and keeps private notes on the tasks they owe;
+  // they sign their supervision agreement, record sessions and propose library entries.
+  PLACED_PEER_WORKER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.task.note', 'supervision.view', 'supervision.agreement.sign', 'supervision.session.record', 'library.propose'],
   // Their line manager follows the plan and settles parity, as the team's manager does.
-  LINE_MANAGER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.parity.accept'],
-  PEER_SUPERVISOR: ['onboarding.view', 'onboarding.plan.view'],
+  LINE_MANAGER: ['onboarding.view', 'onboarding.plan.view', 'onboarding.parity.accept', 'supervision.view', 'supervision.agreement.manage'],
+  PEER_SUPERVISOR: ['onboarding.view', 'onboarding.plan.view', 'supervision.view'],
   // Whoever owes a task (in the team or not: HR, IT) sees the plan it is in and moves that task on.
   TASK_OWNER: ['onboarding.plan.view', 'onboarding.task.update'],
   // Someone a peer worker shared their wellbeing plan with, until they revoke it.
   WELLBEING_SHARED: ['onboarding.wellbeing.read'],
+  // A supervisor in the peer worker's agreement: records sessions of their type and signs the agreement.
+  SUPERVISOR: ['supervision.view', 'supervision.agreement.sign', 'supervision.session.record'],
+  // The two people in one session (the peer worker and that session's supervisor): the only ones who read its notes.
+  SESSION_PARTY: ['supervision.session.read'],
+  // Someone who is a peer supervisor in any current agreement reviews library entries before they are published.
+  PEER_SUPERVISOR_ANYWHERE: ['library.review'],
 };
 
 export interface PermissionSubject {

@@ -58,6 +58,8 @@ async function main() {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+      // Supervision notes are encrypted under this (lib/supervision/crypto.ts): a fresh key for each run's fresh database.
+      NOTES_ENCRYPTION_KEYS: process.env.NOTES_ENCRYPTION_KEYS ?? `e2e:${randomBytes(32).toString('base64')}`,
       CHROMIUM_PATH: chromium,
     };
     const seedCode = await runSeed(env);

@@ -195,6 +195,9 @@ async function main() {
       { warnIfGenerated: !embedded },
     );
 
+    // Supervision notes are encrypted under the first of these keys (lib/supervision/crypto.ts; README: rotating it).
+    env.NOTES_ENCRYPTION_KEYS = persistentSecret('NOTES_ENCRYPTION_KEYS', 'notes-keys', () => `k1:${randomBytes(32).toString('base64')}`, { warnIfGenerated: !embedded });
+
     if (process.env.PEERROLES_SKIP_SEED !== '1' && !(await databaseHasUsers(databaseUrl))) {
       if (existsSync(path.join(ROOT_DIR, 'prisma', 'seed.ts'))) {
         console.log('First run: seeding the database...');

@@ -62,6 +62,8 @@ async function prepareTemplate(serverUrl) {
 }
 
 export default async function globalSetup() {
+  // Supervision notes are encrypted under this key in every test run (lib/supervision/crypto.ts): a fresh one each time.
+  process.env.NOTES_ENCRYPTION_KEYS ||= `test:${randomBytes(32).toString('base64')}`;
   const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let serverUrl;
   let handle = null;

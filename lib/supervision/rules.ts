@@ -1,0 +1,127 @@
+import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
+
+/*
+ * Supervision's rules, pure so that they are unit-tested on hand-made cases
+ * (issue 12): when each type of supervision is next due, and the small-numbers
+ * rule for check-in figures (withheld below the threshold, and never so that a
+ * withheld figure can be worked out from the ones shown).
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A date at UTC midnight (dates are stored as calendar days). */
+export function calendarDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+const addDays = (date: Date, days: number) => new Date(calendarDay(date).getTime() + days * DAY_MS);
+
+// ---- Due and overdue ----
+
+/** "Due soon" is within this many days. */
+export const DUE_SOON_DAYS = 7;
+
+export type DueState = 'ON_TIME' | 'DUE_SOON' | 'OVERDUE';
+
+/** When a type of supervision is next due: every N weeks after the last session, or from the arrangement's start before the first. */
+export function nextDue(arrangement: { everyWeeks: number; startsOn: Date }, lastHeldOn: Date | null): Date {
+  return lastHeldOn ? addDays(lastHeldOn, arrangement.everyWeeks * 7) : calendarDay(arrangement.startsOn);
+}
+
+/** Overdue once the due day has passed; due soon from 7 days before it. */
+export function dueState(due: Date, today: Date): DueState {
+  const days = Math.round((calendarDay(due).getTime() - calendarDay(today).getTime()) / DAY_MS);
+  if (days < 0) return 'OVERDUE';
+  return days <= DUE_SOON_DAYS ? 'DUE_SOON' : 'ON_TIME';
+}
+
+// ---- Check-ins ----
+
+export const CHECK_IN_QUESTIONS = ['supported', 'clearRole', 'equalMember', 'experienceValued', 'practiseAsPeer'] as const;
+export type CheckInQuestion = (typeof CHECK_IN_QUESTIONS)[number];
+
+export const CHECK_IN_WORDING: Record<CheckInQuestion, string> = {
+  supported: 'I feel supported',
+  clearRole: 'I am clear about my role',
+  equalMember: 'I am treated as an equal member of the team',
+  experienceValued: 'My lived experience is valued',
+  practiseAsPeer: 'I can practise as a peer rather than as a junior clinician',
+};
+
+/**
+ * Check-in figures need at least this many different peer workers: the shared
+ * small-numbers constant, never below 5 for answers about how supported and
+ * equal people feel, and an organisation may raise it (SupervisionSettings).
+ */
+export const CHECK_IN_MINIMUM = Math.max(SMALL_GROUP_THRESHOLD, 5);
+
+export function checkInThreshold(organisationSetting: number | null | undefined): number {
+  return Math.max(CHECK_IN_MINIMUM, organisationSetting ?? 0);
+}
+
+/** The fixed calendar quarter a date falls in, as "2026-Q4". Figures are only ever by whole quarters. */
+export function quarterOf(date: Date): string {
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+export interface CheckInRow {
+  peerWorkerId: string;
+  teamId: string;
+  answeredAt: Date;
+  answers: Record<CheckInQuestion, number>;
+}
+
+export type Figure = { shown: true; people: number; averages: Record<CheckInQuestion, number> } | { shown: false; reason: 'TOO_FEW' | 'WOULD_REVEAL' };
+
+export interface QuarterFigures {
+  quarter: string;
+  organisation: Figure;
+  teams: Map<string, Figure>;
+}
+
+function averagesOf(rows: readonly CheckInRow[]): Record<CheckInQuestion, number> {
+  return Object.fromEntries(CHECK_IN_QUESTIONS.map((question) => [question, Math.round((rows.reduce((sum, row) => sum + row.answers[question], 0) / rows.length) * 10) / 10])) as Record<CheckInQuestion, number>;
+}
+
+const people = (rows: readonly CheckInRow[]) => new Set(rows.map((row) => row.peerWorkerId)).size;
+
+/**
+ * The organisation's and each team's averages per question for each quarter,
+ * withheld where fewer than `threshold` different peer workers answered. Then
+ * no withheld group can be worked out from the others: if the teams withheld
+ * in a quarter together hold fewer than `threshold` people while the
+ * organisation figure is shown (organisation minus the shown teams would give
+ * them away), the smallest shown teams are withheld too until they do, or the
+ * organisation figure is withheld.
+ */
+export function checkInFigures(rows: readonly CheckInRow[], threshold: number): QuarterFigures[] {
+  const byQuarter = new Map<string, CheckInRow[]>();
+  for (const row of rows) byQuarter.set(quarterOf(row.answeredAt), [...(byQuarter.get(quarterOf(row.answeredAt)) ?? []), row]);
+  return [...byQuarter.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([quarter, quarterRows]) => {
+      const byTeam = new Map<string, CheckInRow[]>();
+      for (const row of quarterRows) byTeam.set(row.teamId, [...(byTeam.get(row.teamId) ?? []), row]);
+      const teams = new Map<string, Figure>();
+      const withheld: string[] = [];
+      for (const [teamId, teamRows] of byTeam) {
+        if (people(teamRows) >= threshold) teams.set(teamId, { shown: true, people: people(teamRows), averages: averagesOf(teamRows) });
+        else {
+          teams.set(teamId, { shown: false, reason: 'TOO_FEW' });
+          withheld.push(teamId);
+        }
+      }
+      let organisation: Figure = people(quarterRows) >= threshold ? { shown: true, people: people(quarterRows), averages: averagesOf(quarterRows) } : { shown: false, reason: 'TOO_FEW' };
+      if (organisation.shown && withheld.length > 0) {
+        const withheldPeople = () => people(withheld.flatMap((teamId) => byTeam.get(teamId) ?? []));
+        const shownBySize = [...teams.entries()].filter(([, figure]) => figure.shown).sort(([, a], [, b]) => (a.shown && b.shown ? a.people - b.people : 0));
+        while (withheldPeople() < threshold && shownBySize.length > 0) {
+          const [teamId] = shownBySize.shift()!;
+          teams.set(teamId, { shown: false, reason: 'WOULD_REVEAL' });
+          withheld.push(teamId);
+        }
+        if (withheldPeople() < threshold) organisation = { shown: false, reason: 'WOULD_REVEAL' };
+      }
+      return { quarter, organisation, teams };
+    });
+}

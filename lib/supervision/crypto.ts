@@ -21,6 +21,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 const FORMAT = 'pr1';
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/u;
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 export interface FieldContext {
   table: 'SupervisionSession' | 'SupervisionComment' | 'SupervisionAction';
@@ -58,9 +59,11 @@ export function parseKeyring(value: string | undefined): Keyring {
   for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator);
-    const key = Buffer.from(entry.slice(separator + 1), 'base64');
+    const written = entry.slice(separator + 1);
+    const key = Buffer.from(written, 'base64');
     if (separator < 1 || !KEY_ID.test(id)) throw new KeyConfigurationError('NOTES_ENCRYPTION_KEYS: each key must be written id:base64-key, with an id of letters, digits, - or _');
-    if (key.length !== 32) throw new KeyConfigurationError(`NOTES_ENCRYPTION_KEYS: the key "${id}" must be 32 bytes (44 characters of base64)`);
+    // Node's base64 decoding skips what it cannot read and stops at '=': two keys run together, or a typo, must not pass as one key.
+    if (key.length !== 32 || key.toString('base64') !== written) throw new KeyConfigurationError(`NOTES_ENCRYPTION_KEYS: the key "${id}" must be 32 bytes (44 characters of base64)`);
     if (byId.has(id)) throw new KeyConfigurationError(`NOTES_ENCRYPTION_KEYS: the key id "${id}" is listed twice`);
     byId.set(id, key);
     current ??= { id, key };
@@ -87,7 +90,7 @@ const associatedData = (context: FieldContext) => Buffer.from(`${FORMAT}|${conte
 
 export function encryptField(plaintext: string, context: FieldContext, keyring: Keyring = configuredKeyring()): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv);
+  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(context));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [FORMAT, keyring.current.id, iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(':');
@@ -104,7 +107,8 @@ export function decryptField(value: string, context: FieldContext, keyring: Keyr
   const key = parts.length === 5 && parts[0] === FORMAT ? keyring.byId.get(parts[1]) : undefined;
   if (!key) throw new NoteDecryptionError(context);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(parts[2], 'base64url'));
+    // The full 16-byte tag, always: without authTagLength, node:crypto accepts a tag cut to 4 bytes, which a forger could guess.
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(parts[2], 'base64url'), { authTagLength: TAG_BYTES });
     decipher.setAAD(associatedData(context));
     decipher.setAuthTag(Buffer.from(parts[4], 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(parts[3], 'base64url')), decipher.final()]).toString('utf8');

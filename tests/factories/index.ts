@@ -213,3 +213,4 @@ export function callerUser(world: World, caller: Caller): FactoryUser | null {
 export * from './roles';
 export * from './recruitment';
 export * from './onboarding';
+export * from './supervision';

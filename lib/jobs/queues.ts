@@ -11,6 +11,7 @@ export const SESSIONS_PURGE_QUEUE = 'sessions.purge';
 export const NOTIFICATION_PURGE_QUEUE = 'notification.purge';
 export const RECRUITMENT_PURGE_QUEUE = 'recruitment.purge';
 export const ONBOARDING_OVERDUE_QUEUE = 'onboarding.overdue';
+export const SUPERVISION_OVERDUE_QUEUE = 'supervision.overdue';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -32,6 +33,7 @@ export const QUEUES: Record<string, QueuePolicy> = {
   [NOTIFICATION_PURGE_QUEUE]: { label: 'Forget expired set-password links and old outbox emails', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
   // Batches of 200 candidates, each its own transaction: a retry carries on where the failed run stopped.
   [ONBOARDING_OVERDUE_QUEUE]: { label: 'Remind people of overdue onboarding tasks', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  [SUPERVISION_OVERDUE_QUEUE]: { label: 'Remind people of overdue supervision', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [RECRUITMENT_PURGE_QUEUE]: { label: 'Delete candidates’ personal data under the retention rule', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 1800 },
 };
 

@@ -87,6 +87,31 @@ function wording(facts: EmailFacts): Wording {
         lines: [`${facts.count === 1 ? '1 onboarding task you owe is' : `${facts.count ?? 'Some'} onboarding tasks you owe are`} past the date it was due.`, 'Complete them, or say why they cannot start yet.'],
         button: 'See your tasks',
       };
+    case 'SESSION_TO_COSIGN':
+      return {
+        subject: 'A supervision session to co-sign',
+        lines: [`A ${facts.title ?? 'supervision'} session you were in has been recorded${facts.teamName ? ` (${facts.teamName})` : ''}.`, 'Sign in to read the record, then co-sign it as a fair record or add a comment.'],
+        button: 'Read the record',
+      };
+    case 'SUPERVISION_OVERDUE':
+      if ((facts.count ?? 1) > 1) {
+        return {
+          subject: `Overdue supervision: ${facts.count} sessions`,
+          lines: [`${facts.count} supervision sessions you give or receive are past the date they were due.`, 'Arrange them, or record them if they have happened.'],
+          button: 'See your supervision',
+        };
+      }
+      return {
+        subject: `Overdue: ${facts.title ?? 'supervision'}`,
+        lines: [`A ${facts.title ?? 'supervision'} session${facts.teamName ? ` in ${facts.teamName}` : ''} is past the date it was due.`, 'Arrange one, or record it if it has happened.'],
+        button: 'See the supervision agreement',
+      };
+    case 'LIBRARY_ENTRY_PROPOSED':
+      return {
+        subject: 'A peer practice library entry to review',
+        lines: [`A peer worker${facts.teamName ? ` in ${facts.teamName}` : ''} has proposed an entry for the peer practice library.`, 'Sign in to read it, then approve it for publishing or decline it.'],
+        button: 'Review the entry',
+      };
     case 'NOT_RESPONDED': {
       const count = facts.count ?? 0;
       const people = count === 1 ? '1 person has' : `${count} people have`;

@@ -16,6 +16,9 @@ export const KIND_CHOICES: Record<MutableKind, { label: string; hint?: string }>
   DECISION_RECORDED: { label: 'A decision is recorded on a vacancy I sit on or run' },
   ONBOARDING_TASKS: { label: 'I am given tasks in a peer worker’s onboarding plan' },
   ONBOARDING_OVERDUE: { label: 'Onboarding tasks I owe are overdue', hint: 'One email on a working day when any are past their due date, at most once a week.' },
+  SESSION_TO_COSIGN: { label: 'A supervision session I was in is recorded, for me to co-sign' },
+  SUPERVISION_OVERDUE: { label: 'Supervision I give or receive is overdue', hint: 'One email on a working day when a session is past its due date, at most once a week.' },
+  LIBRARY_ENTRY_PROPOSED: { label: 'A peer worker I supervise proposes a peer practice library entry', hint: 'For peer supervisors: it is published only once a peer supervisor approves it.' },
 };
 
 export const DELIVERY_CHOICES: Record<EmailDelivery, { label: string; hint: string }> = {
@@ -39,4 +42,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   DECISION_RECORDED: 'Recruitment decision recorded',
   ONBOARDING_TASKS: 'Onboarding tasks given',
   ONBOARDING_OVERDUE: 'Onboarding tasks overdue',
+  SESSION_TO_COSIGN: 'Supervision session to co-sign',
+  SUPERVISION_OVERDUE: 'Supervision overdue',
+  LIBRARY_ENTRY_PROPOSED: 'Library entry to review',
 };

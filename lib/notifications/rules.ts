@@ -81,6 +81,9 @@ export const MUTABLE_KINDS = [
   'DECISION_RECORDED',
   'ONBOARDING_TASKS',
   'ONBOARDING_OVERDUE',
+  'SESSION_TO_COSIGN',
+  'SUPERVISION_OVERDUE',
+  'LIBRARY_ENTRY_PROPOSED',
 ] as const satisfies readonly NotificationKind[];
 
 export type MutableKind = (typeof MUTABLE_KINDS)[number];

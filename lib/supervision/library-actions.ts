@@ -5,6 +5,7 @@ import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import type { Tx } from '@/lib/db';
 import type { PermissionScope } from '@/lib/permissions';
 import { libraryReviewScope } from '@/lib/supervision/access';
+import { tellEntryProposed } from '@/lib/supervision/notifications';
 import { LIBRARY_PATH } from '@/lib/supervision/paths';
 import { proposeEntrySchema, reviewEntrySchema, withdrawEntrySchema } from '@/lib/supervision/schemas';
 
@@ -18,7 +19,7 @@ import { proposeEntrySchema, reviewEntrySchema, withdrawEntrySchema } from '@/li
 
 /** The author's current placement (the latest, if more than one). */
 function currentPlacement(tx: Tx, userId: string) {
-  return tx.placement.findFirst({ where: { userId, endedAt: null }, orderBy: { startDate: 'desc' }, select: { teamId: true } });
+  return tx.placement.findFirst({ where: { userId, endedAt: null }, orderBy: { startDate: 'desc' }, select: { teamId: true, team: { select: { name: true } } } });
 }
 
 /** Proposing is for a placed peer worker, in the team of their current placement. Null (refused) for anyone else. */
@@ -55,6 +56,7 @@ export const proposeEntry = defineAction({
       },
       select: { id: true },
     });
+    await tellEntryProposed(tx, entry.id, user.id, placement.team.name);
     await audit({ action: 'library.entry.propose', recordType: 'LibraryEntry', recordId: entry.id, summary: `Proposed "${input.title}" for the peer practice library, for ${input.scope === 'TEAM' ? 'their team' : 'the organisation'}` });
     return { entryId: entry.id };
   },

@@ -5,6 +5,7 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, MESSAGES } from '@/lib/action-error';
 import { actionScope, arrangementScope, sessionScope } from '@/lib/supervision/access';
 import { encryptField } from '@/lib/supervision/crypto';
+import { tellSessionToCosign } from '@/lib/supervision/notifications';
 import { agreementPath, sessionPath, SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { dayOf, describeSession, lockAgreement, lockSession, requireCurrentPlacement, requireHeld, requireParty, requireTopics, TYPE_PHRASES } from '@/lib/supervision/records';
 import { actionStatusSchema, addActionSchema, amendSessionSchema, commentSchema, cosignSessionSchema, recordSessionSchema, updateSessionSchema } from '@/lib/supervision/schemas';
@@ -52,6 +53,7 @@ export const recordSession = defineAction({
         recordedById: user.id,
       },
     });
+    await tellSessionToCosign(tx, { id: sessionId, type: arrangement.type, peerWorkerId: agreement.peerWorkerId, supervisorId: arrangement.supervisorId, agreementId: agreement.id }, user.id);
     await audit({
       action: 'supervision.session.record',
       recordType: 'SupervisionSession',
@@ -124,6 +126,8 @@ export const amendSession = defineAction({
         amendsId: original.id,
       },
     });
+    // An amendment is a record like any other: the other party co-signs it.
+    await tellSessionToCosign(tx, { id: sessionId, type: original.type, peerWorkerId: original.peerWorkerId, supervisorId: original.supervisorId, agreementId: original.agreementId }, user.id);
     await audit({ action: 'supervision.session.amend', recordType: 'SupervisionSession', recordId: sessionId, summary: `Amended the co-signed record of ${describeSession(original)}; the original is kept` });
     return { sessionId, agreementId: original.agreementId };
   },

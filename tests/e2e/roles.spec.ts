@@ -319,8 +319,8 @@ test.describe('a role from draft to Agreed', () => {
     await page.getByLabel('A role I manage is agreed').uncheck();
     await page.getByRole('button', { name: 'Save email notifications' }).click();
     await expect(banner(page, 'Your email notifications have been changed')).toBeVisible();
-    // Thirteen kinds a person can switch off since onboarding’s two (lib/notifications/rules.ts MUTABLE_KINDS).
-    await expect(page.getByRole('main')).toContainText('About 12 of 13 kinds of request');
+    // Sixteen kinds a person can switch off since supervision’s three (lib/notifications/rules.ts MUTABLE_KINDS).
+    await expect(page.getByRole('main')).toContainText('About 15 of 16 kinds of request');
     await expectAccessible(page);
     await signOut(page);
   });

@@ -2,7 +2,7 @@ import { renderDigestEmail, renderNotificationEmail, type EmailFacts } from '@/l
 import { MailDeliveryError } from '@/lib/mail/transport';
 import type { NotificationKind } from '@/lib/generated/prisma/enums';
 
-const KINDS: NotificationKind[] = ['REVIEW_REQUESTED', 'CHECK_REQUESTED', 'CONCERN_RAISED', 'CONCERN_REPLIED', 'VERSION_AGREED', 'PASSWORD_LINK', 'REMINDER', 'NOT_RESPONDED', 'PANEL_ADDED', 'SCORING_OPEN', 'SCORES_IN', 'DECISION_RECORDED', 'ONBOARDING_TASKS', 'ONBOARDING_OVERDUE'];
+const KINDS: NotificationKind[] = ['REVIEW_REQUESTED', 'CHECK_REQUESTED', 'CONCERN_RAISED', 'CONCERN_REPLIED', 'VERSION_AGREED', 'PASSWORD_LINK', 'REMINDER', 'NOT_RESPONDED', 'PANEL_ADDED', 'SCORING_OPEN', 'SCORES_IN', 'DECISION_RECORDED', 'ONBOARDING_TASKS', 'ONBOARDING_OVERDUE', 'SESSION_TO_COSIGN', 'SUPERVISION_OVERDUE', 'LIBRARY_ENTRY_PROPOSED'];
 const facts = (kind: NotificationKind, overrides: Partial<EmailFacts> = {}): EmailFacts => ({
   kind,
   teamName: 'Riverside <CMHT>',

@@ -84,13 +84,14 @@ export const reviewEntry = defineAction({
 
 export const withdrawEntry = defineAction({
   name: 'library.entry.withdraw',
-  // The author's own entry, whatever their roles now: anyone else's is "not found".
+  // The author's own entry, whatever their roles or placement now; nobody else's, not even a reviewer's.
   permission: 'account.update',
   input: withdrawEntrySchema,
   async run({ input, user, tx, audit }) {
-    await tx.$queryRaw`SELECT 1 FROM "LibraryEntry" WHERE "id" = ${input.entryId}::uuid AND "authorId" = ${user.id}::uuid FOR UPDATE`;
-    const entry = await tx.libraryEntry.findFirst({ where: { id: input.entryId, authorId: user.id }, select: { id: true, title: true, status: true, version: true } });
+    await tx.$queryRaw`SELECT 1 FROM "LibraryEntry" WHERE "id" = ${input.entryId}::uuid FOR UPDATE`;
+    const entry = await tx.libraryEntry.findUnique({ where: { id: input.entryId }, select: { id: true, authorId: true, title: true, status: true, version: true } });
     if (!entry) throw new ActionError('NOT_FOUND', 'That entry no longer exists.');
+    if (entry.authorId !== user.id) throw new ActionError('FORBIDDEN', 'Only the author of an entry can withdraw it.');
     if (entry.version !== input.version) throw conflict();
     if (entry.status === 'WITHDRAWN' || entry.status === 'DECLINED') throw new ActionError('CONFLICT', entry.status === 'WITHDRAWN' ? 'You have already withdrawn this entry.' : 'This entry was declined, so it is not in the library.');
     await tx.libraryEntry.update({ where: { id: entry.id }, data: { status: 'WITHDRAWN', withdrawnAt: new Date(), version: { increment: 1 } } });

@@ -1,3 +1,4 @@
+import { ukDate } from '@/lib/notifications/rules';
 import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
 
 /*
@@ -59,9 +60,10 @@ export function checkInThreshold(organisationSetting: number | null | undefined)
   return Math.max(CHECK_IN_MINIMUM, organisationSetting ?? 0);
 }
 
-/** The fixed calendar quarter a date falls in, as "2026-Q4". Figures are only ever by whole quarters. */
-export function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+/** The fixed calendar quarter an instant falls in, by the UK calendar, as "2026-Q4". Figures are only ever by whole quarters. */
+export function quarterOf(instant: Date): string {
+  const [year, month] = ukDate(instant).split('-').map(Number);
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 export interface CheckInRow {

@@ -85,7 +85,9 @@ describe('dueState', () => {
 describe('quarterOf', () => {
   it('names fixed calendar quarters', () => {
     expect(quarterOf(day('2027-01-01'))).toBe('2027-Q1');
-    expect(quarterOf(new Date('2027-03-31T23:59:59.999Z'))).toBe('2027-Q1');
+    // By the UK calendar: 23:59 BST on 31 March is still Q1; 00:30 BST on 1 July is Q3.
+    expect(quarterOf(new Date('2027-03-31T22:59:59.999Z'))).toBe('2027-Q1');
+    expect(quarterOf(new Date('2027-06-30T23:30:00Z'))).toBe('2027-Q3');
     expect(quarterOf(day('2027-04-01'))).toBe('2027-Q2');
     expect(quarterOf(day('2027-06-30'))).toBe('2027-Q2');
     expect(quarterOf(day('2027-07-01'))).toBe('2027-Q3');
@@ -235,8 +237,9 @@ describe('checkInFigures', () => {
   });
 
   it('keeps each quarter’s answers to itself, at the boundary too', () => {
-    const lastMoment = new Date('2027-03-31T23:59:59.999Z');
-    const firstMoment = new Date('2027-04-01T00:00:00.000Z');
+    // The quarter's edge by the UK calendar: BST has begun, so UTC is an hour behind.
+    const lastMoment = new Date('2027-03-31T22:59:59.999Z');
+    const firstMoment = new Date('2027-03-31T23:00:00.000Z');
     const rows = [...team('A', 5, { at: lastMoment, value: 1 }), ...team('A', 5, { at: firstMoment, value: 5 })];
     const [q1, q2] = figuresFor(rows);
     expect(q1.quarter).toBe('2027-Q1');

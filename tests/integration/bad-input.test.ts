@@ -17,13 +17,19 @@ import {
   catalogueActivity,
   changeFormFor,
   createActivity,
+  createAgreement,
+  createArrangement,
   createCandidate,
   createCheck,
+  createCheckIn,
   createConcern,
   createInvitation,
+  createLibraryEntry,
   createMeeting,
   createPlacement,
   createRole,
+  createSession,
+  createSessionAction,
   createSpecification,
   createTeam,
   createTemplate,
@@ -506,6 +512,112 @@ let onboardingFixtures: ReturnType<typeof buildOnboardingFixtures> | undefined;
 const onboarding = (world: World) => (onboardingFixtures ??= buildOnboardingFixtures(world));
 
 const START_DATE = { day: '4', month: '1', year: '2027' };
+
+/**
+ * Supervision records at the stages its actions refuse to work on, built once on
+ * the onboarding fixtures: the peer worker's agreement (peer supervision from
+ * the staff member, line management from the manager, clinical supervision from
+ * HR that has ended) with an unsigned session recorded by the staff member, a
+ * co-signed one, a co-signed one already amended, an open action and a session
+ * already checked in; an agreement in the other team (the newcomer's) and one
+ * on the staff member's ended placement; library entries at each status, one by
+ * the staff member and one by the newcomer; and the settings row.
+ */
+async function buildSupervisionFixtures(world: World) {
+  const o = await onboarding(world);
+  const agreement = await createAgreement(o.placement, world.managerOfThisTeam);
+  const peer = await createArrangement(agreement, world.staff, { type: 'PEER' });
+  const lineManagement = await createArrangement(agreement, world.managerOfThisTeam, { type: 'LINE_MANAGEMENT' });
+  const endedArrangement = await createArrangement(agreement, world.hr, { type: 'CLINICAL', endedAt: new Date() });
+  const unsigned = await createSession(peer, { heldOn: HELD_ON });
+  const signed = await createSession(peer, { heldOn: HELD_ON, cosignedAt: new Date() });
+  const amended = await createSession(peer, { heldOn: HELD_ON, cosignedAt: new Date() });
+  const amendment = await createSession(peer, { heldOn: HELD_ON, amends: amended, recordedBy: world.peerWorker });
+  const action = await createSessionAction(unsigned, world.peerWorker);
+  const checkedIn = await createSession(peer, { heldOn: HELD_ON, cosignedAt: new Date() });
+  await createCheckIn(world.peerWorker, world.thisTeam, { session: checkedIn });
+
+  const otherAgreement = await createAgreement(o.otherPlacement, world.managerOfOtherTeam);
+  const otherArrangement = await createArrangement(otherAgreement, world.managerOfOtherTeam, { type: 'LINE_MANAGEMENT' });
+  const otherSession = await createSession(otherArrangement, { heldOn: HELD_ON });
+  const otherAction = await createSessionAction(otherSession, world.newcomer);
+
+  const endedAgreement = await createAgreement(o.ended, world.managerOfThisTeam);
+  const endedPlacementArrangement = await createArrangement(endedAgreement, world.peerWorker, { type: 'PEER' });
+
+  const proposed = await createLibraryEntry(world.peerWorker, world.thisTeam, { title: 'Proposed entry' });
+  const published = await createLibraryEntry(world.peerWorker, world.thisTeam, { status: 'PUBLISHED', reviewedBy: world.staff, title: 'Published entry' });
+  const withdrawn = await createLibraryEntry(world.peerWorker, world.thisTeam, { status: 'WITHDRAWN', title: 'Withdrawn entry' });
+  const declined = await createLibraryEntry(world.peerWorker, world.thisTeam, { status: 'DECLINED', reviewedBy: world.staff, title: 'Declined entry' });
+  const staffEntry = await createLibraryEntry(world.staff, world.thisTeam, { title: 'The peer supervisor’s own entry' });
+  const newcomerEntry = await createLibraryEntry(world.newcomer, world.otherTeam, { title: 'Another author’s entry' });
+
+  await db.supervisionSettings.upsert({ where: { id: 1 }, create: { id: 1, smallNumbersThreshold: 5 }, update: {} });
+  const settingsVersion = (await db.supervisionSettings.findUniqueOrThrow({ where: { id: 1 }, select: { version: true } })).version;
+
+  return {
+    o,
+    agreement,
+    peer,
+    lineManagement,
+    endedArrangement,
+    unsigned,
+    signed,
+    amended,
+    amendment,
+    action,
+    checkedIn,
+    otherAgreement,
+    otherArrangement,
+    otherSession,
+    otherAction,
+    endedAgreement,
+    endedPlacementArrangement,
+    proposed,
+    published,
+    withdrawn,
+    declined,
+    staffEntry,
+    newcomerEntry,
+    settingsVersion,
+  };
+}
+
+let supervisionFixtures: ReturnType<typeof buildSupervisionFixtures> | undefined;
+const supervision = (world: World) => (supervisionFixtures ??= buildSupervisionFixtures(world));
+
+/** A session's held date, in the past. */
+const HELD_ON = new Date(Date.UTC(2026, 10, 20));
+const HELD_ON_FIELDS = { day: '20', month: '11', year: '2026' };
+const TOMORROW = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+
+/** Bad session fields (date, length, who attended, topics, notes), shared by recording, changing and amending. */
+function sessionFieldCases(valid: Valid): BadInputCase[] {
+  return [
+    ...fieldCases(valid, { attendees: 'optionalText' }),
+    ...dateCases(valid, 'heldOn'),
+    withField(valid, 'heldOn', 'a day still to come', { day: String(TOMORROW.getUTCDate()), month: String(TOMORROW.getUTCMonth() + 1), year: String(TOMORROW.getUTCFullYear()) }, 'heldOn.day'),
+    ...numberCases(valid, 'durationMinutes', [
+      ['missing', MISSING],
+      ['4 minutes', '4'],
+      ['601 minutes', '601'],
+      ['a fraction', '1.5'],
+      ['words', 'an hour'],
+      ['an object', { minutes: 60 }],
+    ]),
+    withField(valid, 'topics', 'a topic not in the catalogue', ['role-clarity', 'gossip']),
+    withField(valid, 'topics', 'a number', 12345),
+    withField(valid, 'topics', 'an object', { topic: 'role-clarity' }),
+    withField(valid, 'topics', '12 topics', Array.from({ length: 12 }, (_, index) => `topic-${index}`)),
+    withField(valid, 'topics', 'a topic of 10,000 characters', [LONG], 'topics.0'),
+    withField(valid, 'notes', 'missing', MISSING),
+    withField(valid, 'notes', 'blank', '   '),
+    withField(valid, 'notes', 'a number', 12345),
+    withField(valid, 'notes', 'an object', { text: 'notes' }),
+    withField(valid, 'notes', '20,001 characters', 'x'.repeat(20_001)),
+    ...UNSAFE_CHARACTERS.map(([label, value]) => withField(valid, 'notes', label, value)),
+  ];
+}
 
 /** Bad values of an NHS date input, each a field error on the date or the part that is wrong. */
 function dateCases(valid: Valid, field: string): BadInputCase[] {
@@ -1953,6 +2065,335 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         { label: 'another team', input: { ...valid, teamId: world.otherTeam.id }, expect: { code: 'FORBIDDEN' } },
         { label: 'a staff member of the team', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
         emptyFormCase('teamId'),
+      ];
+    },
+  },
+  // ---- Supervision ----
+  'supervision.agreement.create': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { placementId: f.o.placement.id };
+      return [
+        ...fieldCases(valid, { placementId: 'uuid' }),
+        { label: 'a placement that already has an agreement', input: valid, expect: { code: 'CONFLICT' } },
+        { label: 'an ended placement', input: { placementId: f.o.ended.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a placement that does not exist', input: { placementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an agreement id given as the placement', input: { placementId: f.agreement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's placement", input: { placementId: f.o.otherPlacement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('placementId'),
+      ];
+    },
+  },
+  'supervision.arrangement.add': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { agreementId: f.agreement.id, version: 1, type: 'CLINICAL', supervisorEmail: world.hr.email, everyWeeks: '6', startsOn: START_DATE };
+      return [
+        ...fieldCases(valid, { agreementId: 'uuid', version: 'version', type: 'enum', supervisorEmail: 'email' }),
+        ...dateCases(valid, 'startsOn'),
+        ...numberCases(valid, 'everyWeeks', [
+          ['missing', MISSING],
+          ['zero', '0'],
+          ['53', '53'],
+          ['a fraction', '1.5'],
+          ['words', 'monthly'],
+          ['an object', { weeks: 4 }],
+        ]),
+        { label: 'the peer worker as their own supervisor', input: { ...valid, supervisorEmail: world.peerWorker.email }, expect: { code: 'VALIDATION', field: 'supervisorEmail' } },
+        { label: 'a disabled person', input: { ...valid, supervisorEmail: f.o.disabledPerson.email }, expect: { code: 'VALIDATION', field: 'supervisorEmail' } },
+        { label: 'nobody has this email', input: { ...valid, supervisorEmail: `nobody-${world.suffix}@peerroles.test` }, expect: { code: 'VALIDATION', field: 'supervisorEmail' } },
+        { label: 'a type already arranged', input: { ...valid, type: 'PEER' }, expect: { code: 'VALIDATION', field: 'type' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "an ended placement's agreement", input: { ...valid, agreementId: f.endedAgreement.id }, expect: { code: 'CONFLICT' } },
+        { label: 'an agreement that does not exist', input: { ...valid, agreementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session id given as the agreement', input: { ...valid, agreementId: f.unsigned.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's agreement", input: { ...valid, agreementId: f.otherAgreement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer worker', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a supervisor in the agreement', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('agreementId'),
+      ];
+    },
+  },
+  'supervision.arrangement.end': {
+    caller: 'managerOfThisTeam',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { arrangementId: f.lineManagement.id, version: 1 };
+      return [
+        ...fieldCases(valid, { arrangementId: 'uuid', version: 'version' }),
+        { label: 'an arrangement already ended', input: { ...valid, arrangementId: f.endedArrangement.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'an arrangement that does not exist', input: { ...valid, arrangementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an agreement id given as the arrangement', input: { ...valid, arrangementId: f.agreement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's arrangement", input: { ...valid, arrangementId: f.otherArrangement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the supervisor in it', as: 'staff', input: { ...valid, arrangementId: f.peer.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('arrangementId'),
+      ];
+    },
+  },
+  'supervision.agreement.sign': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { agreementId: f.agreement.id, version: 1 };
+      return [
+        ...fieldCases(valid, { agreementId: 'uuid', version: 'version' }),
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "the agreement of an ended placement, by its peer worker", as: 'staff', input: { agreementId: f.endedAgreement.id, version: 1 }, expect: { code: 'CONFLICT' } },
+        { label: 'an agreement that does not exist', input: { ...valid, agreementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's agreement", input: { ...valid, agreementId: f.otherAgreement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a supervisor whose arrangement has ended', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'an administrator', as: 'admin', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('agreementId'),
+      ];
+    },
+  },
+  'supervision.session.record': {
+    caller: 'staff',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { arrangementId: f.peer.id, heldOn: HELD_ON_FIELDS, durationMinutes: '60', attendees: '', topics: ['role-clarity'], notes: 'What we talked about' };
+      return [
+        ...fieldCases(valid, { arrangementId: 'uuid' }),
+        ...sessionFieldCases(valid),
+        { label: 'an ended arrangement, by the peer worker', as: 'peerWorker', input: { ...valid, arrangementId: f.endedArrangement.id }, expect: { code: 'CONFLICT' } },
+        { label: "an ended placement's arrangement, by its peer worker", as: 'staff', input: { ...valid, arrangementId: f.endedPlacementArrangement.id }, expect: { code: 'CONFLICT' } },
+        { label: 'an arrangement someone else supervises', input: { ...valid, arrangementId: f.lineManagement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an arrangement that does not exist', input: { ...valid, arrangementId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an agreement id given as the arrangement', input: { ...valid, arrangementId: f.agreement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's arrangement", input: { ...valid, arrangementId: f.otherArrangement.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('arrangementId'),
+      ];
+    },
+  },
+  'supervision.session.update': {
+    caller: 'staff',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: f.unsigned.id, version: 1, heldOn: HELD_ON_FIELDS, durationMinutes: '50', attendees: '', topics: ['role-clarity'], notes: 'Changed notes' };
+      return [
+        ...fieldCases(valid, { sessionId: 'uuid', version: 'version' }),
+        ...sessionFieldCases(valid),
+        { label: 'a co-signed record', input: { ...valid, sessionId: f.signed.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'the other party, who did not record it', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an action id given as the session', input: { ...valid, sessionId: f.action.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('sessionId'),
+      ];
+    },
+  },
+  'supervision.session.amend': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: f.signed.id, heldOn: HELD_ON_FIELDS, durationMinutes: '50', attendees: '', topics: [], notes: 'Amended notes' };
+      return [
+        ...fieldCases(valid, { sessionId: 'uuid' }),
+        ...sessionFieldCases(valid),
+        { label: 'a record not yet co-signed', input: { ...valid, sessionId: f.unsigned.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a record already amended', input: { ...valid, sessionId: f.amended.id }, expect: { code: 'CONFLICT' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('sessionId'),
+      ];
+    },
+  },
+  'supervision.session.cosign': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: f.unsigned.id, version: 1 };
+      return [
+        ...fieldCases(valid, { sessionId: 'uuid', version: 'version' }),
+        { label: 'a record already co-signed', input: { ...valid, sessionId: f.signed.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'whoever recorded it', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'an amendment they recorded themselves', input: { ...valid, sessionId: f.amendment.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('sessionId'),
+      ];
+    },
+  },
+  'supervision.session.comment': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: f.signed.id, text: 'A comment' };
+      return [
+        ...fieldCases(valid, { sessionId: 'uuid' }),
+        withField(valid, 'text', 'missing', MISSING),
+        withField(valid, 'text', 'blank', '   '),
+        withField(valid, 'text', 'a number', 12345),
+        withField(valid, 'text', '10,000 characters', LONG),
+        ...UNSAFE_CHARACTERS.map(([label, value]) => withField(valid, 'text', label, value)),
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('sessionId'),
+      ];
+    },
+  },
+  'supervision.action.add': {
+    caller: 'staff',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: f.unsigned.id, text: 'Read the framework', owner: 'PEER_WORKER', dueOn: START_DATE };
+      return [
+        ...fieldCases(valid, { sessionId: 'uuid', text: 'text', owner: 'enum' }),
+        ...dateCases(valid, 'dueOn'),
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('sessionId'),
+      ];
+    },
+  },
+  'supervision.action.status': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { actionId: f.action.id, version: 1, status: 'DONE' };
+      return [
+        ...fieldCases(valid, { actionId: 'uuid', version: 'version', status: 'enum' }),
+        { label: 'the status it has', input: { ...valid, status: 'OPEN' }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'an action that does not exist', input: { ...valid, actionId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'a session id given as the action', input: { ...valid, actionId: f.unsigned.id }, expect: { code: 'FORBIDDEN' } },
+        { label: "another team's action", input: { ...valid, actionId: f.otherAction.id }, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('actionId'),
+      ];
+    },
+  },
+  'supervision.checkin.record': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { sessionId: '', supported: '3', clearRole: '4', equalMember: '2', experienceValued: '5', practiseAsPeer: '1' };
+      const wrongAnswers: Array<[string, unknown]> = [
+        ['missing', MISSING],
+        ['zero', '0'],
+        ['six', '6'],
+        ['a fraction', '2.5'],
+        ['words', 'three'],
+        ['an object', { answer: 3 }],
+      ];
+      return [
+        ...['supported', 'clearRole', 'equalMember', 'experienceValued', 'practiseAsPeer'].flatMap((field) => numberCases(valid, field, wrongAnswers)),
+        withField(valid, 'sessionId', 'not a uuid', 'not-a-uuid'),
+        withField(valid, 'sessionId', 'a number', 12345),
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'sessionId' } },
+        { label: "someone else's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'VALIDATION', field: 'sessionId' } },
+        { label: 'a session already checked in', input: { ...valid, sessionId: f.checkedIn.id }, expect: { code: 'CONFLICT' } },
+        { label: 'someone whose placement has ended', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('supported'),
+      ];
+    },
+  },
+  'library.entry.propose': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = {
+        sessionId: '',
+        scope: 'TEAM',
+        title: 'Sharing my story on a ward',
+        situation: 'A ward where staff doubted that recovery was possible.',
+        whatIDid: 'I shared a short part of my story.',
+        whatILearned: 'Less is more.',
+        tags: 'story, hope',
+        showName: 'yes',
+        confirmedNoIdentifiers: 'yes',
+      };
+      return [
+        ...fieldCases(valid, { scope: 'enum', title: 'text', situation: 'text', whatIDid: 'text', whatILearned: 'text' }),
+        withField(valid, 'tags', 'a number', 12345),
+        withField(valid, 'tags', '10,000 characters', LONG),
+        withField(valid, 'tags', '11 tags', Array.from({ length: 11 }, (_, index) => `tag${index}`).join(', ')),
+        withField(valid, 'tags', 'a tag with markup', '<b>hope</b>', 'tags.0'),
+        withField(valid, 'tags', 'a tag of 41 characters', 'x'.repeat(41), 'tags.0'),
+        withField(valid, 'showName', 'missing', MISSING),
+        withField(valid, 'showName', 'neither yes nor no', 'maybe'),
+        withField(valid, 'showName', 'a boolean', true),
+        withField(valid, 'confirmedNoIdentifiers', 'not confirmed', MISSING),
+        withField(valid, 'confirmedNoIdentifiers', 'no', 'no'),
+        withField(valid, 'sessionId', 'not a uuid', 'not-a-uuid'),
+        { label: "someone else's session", input: { ...valid, sessionId: f.otherSession.id }, expect: { code: 'VALIDATION', field: 'sessionId' } },
+        { label: 'a session that does not exist', input: { ...valid, sessionId: UNKNOWN_ID }, expect: { code: 'VALIDATION', field: 'sessionId' } },
+        { label: 'someone whose placement has ended', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('title'),
+      ];
+    },
+  },
+  'library.entry.review': {
+    caller: 'staff',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { entryId: f.proposed.id, version: 1, decision: 'APPROVE' };
+      return [
+        ...fieldCases(valid, { entryId: 'uuid', version: 'version', decision: 'enum' }),
+        { label: 'an entry already published', input: { ...valid, entryId: f.published.id }, expect: { code: 'CONFLICT' } },
+        { label: 'an entry withdrawn', input: { ...valid, entryId: f.withdrawn.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: 'their own entry', input: { ...valid, entryId: f.staffEntry.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'an entry that does not exist', input: { ...valid, entryId: UNKNOWN_ID }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the author', as: 'peerWorker', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "the team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('entryId'),
+      ];
+    },
+  },
+  'library.entry.withdraw': {
+    caller: 'peerWorker',
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { entryId: f.published.id, version: 1 };
+      return [
+        ...fieldCases(valid, { entryId: 'uuid', version: 'version' }),
+        { label: 'an entry already withdrawn', input: { ...valid, entryId: f.withdrawn.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a declined entry', input: { ...valid, entryId: f.declined.id }, expect: { code: 'CONFLICT' } },
+        { label: 'a stale version', input: { ...valid, version: 9 }, expect: { code: 'CONFLICT' } },
+        { label: "someone else's entry", input: { ...valid, entryId: f.newcomerEntry.id }, expect: { code: 'FORBIDDEN' } },
+        { label: 'the peer supervisor who approved it', as: 'staff', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'an entry that does not exist', input: { ...valid, entryId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        emptyFormCase('entryId'),
+      ];
+    },
+  },
+  'supervision.settings.save': {
+    cases: async (world) => {
+      const f = await supervision(world);
+      const valid = { smallNumbersThreshold: '6', version: f.settingsVersion };
+      return [
+        ...numberCases(valid, 'smallNumbersThreshold', [
+          ['missing', MISSING],
+          ['4, below the shared minimum', '4'],
+          ['51', '51'],
+          ['a fraction', '5.5'],
+          ['words', 'five'],
+          ['an object', { value: 6 }],
+          ['10,000 characters', LONG],
+        ]),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        { label: 'a version someone else has saved since', input: { ...valid, version: f.settingsVersion + 5 }, expect: { code: 'CONFLICT' } },
+        { label: 'no version, when the settings exist', input: { smallNumbersThreshold: '6' }, expect: { code: 'CONFLICT' } },
+        { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('smallNumbersThreshold'),
       ];
     },
   },

@@ -17,12 +17,17 @@ import {
   callerUser,
   changeFormFor,
   createActivity,
+  createAgreement,
+  createArrangement,
   createCandidate,
   createCheck,
   createConcern,
   createInvitation,
+  createLibraryEntry,
   createMeeting,
   createRole,
+  createSession,
+  createSessionAction,
   createSpecification,
   createTemplate,
   createVacancy,
@@ -111,6 +116,20 @@ const placementForm = (world: World) => ({
   lineManagerEmail: world.managerOfThisTeam.email,
   peerSupervisorEmail: '',
 });
+
+/**
+ * Supervision: the peer worker placed in this team (line-managed by its
+ * manager), with an agreement in which the staff member gives them peer
+ * supervision. The two parties to its sessions are the peer worker and the staff member.
+ */
+async function supervisionFixture(world: World) {
+  const { placement } = await placedPeerWorker(world, { lineManager: world.managerOfThisTeam });
+  const agreement = await createAgreement(placement, world.managerOfThisTeam);
+  const arrangement = await createArrangement(agreement, world.staff, { type: 'PEER' });
+  return { placement, agreement, arrangement };
+}
+const SESSION_PARTIES: Caller[] = ['peerWorker', 'staff'];
+const SESSION_FIELDS = { heldOn: { day: '20', month: '11', year: '2026' }, durationMinutes: '60', attendees: '', topics: ['role-clarity'], notes: 'What we talked about' };
 
 const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
 
@@ -638,6 +657,92 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
   'onboarding.system.remove': {
     allowed: THIS_TEAM_MANAGER,
     input: async (world) => ({ teamId: world.thisTeam.id, systemAccessId: (await grantSystem(world.peerWorker, `RiO ${world.suffix}`)).id }),
+  },  // ---- Supervision ----
+  // Agreements are set up and changed by the team's manager (or the placement's line manager).
+  'supervision.agreement.create': {
+    scenarios: {
+      "a placement in the manager's team": { allowed: THIS_TEAM_MANAGER, input: async (world) => ({ placementId: (await placedPeerWorker(world)).placement.id }) },
+      'a placement line-managed by the staff member': { allowed: ['managerOfThisTeam', 'staff'], input: async (world) => ({ placementId: (await placedPeerWorker(world, { lineManager: world.staff })).placement.id }) },
+    },
+  },
+  'supervision.arrangement.add': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ agreementId: (await supervisionFixture(world)).agreement.id, version: 1, type: 'CLINICAL', supervisorEmail: world.newcomer.email, everyWeeks: '6', startsOn: { day: '4', month: '1', year: '2027' } }),
+  },
+  'supervision.arrangement.end': {
+    allowed: THIS_TEAM_MANAGER,
+    input: async (world) => ({ arrangementId: (await supervisionFixture(world)).arrangement.id, version: 1 }),
+  },
+  // The peer worker signs the agreement; each supervisor signs for their own arrangements.
+  'supervision.agreement.sign': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => ({ agreementId: (await supervisionFixture(world)).agreement.id, version: 1 }),
+  },
+  // Only the two people of an arrangement record its sessions: never the manager, HR or an administrator.
+  'supervision.session.record': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => ({ arrangementId: (await supervisionFixture(world)).arrangement.id, ...SESSION_FIELDS }),
+  },
+  // Whoever recorded it (the staff member, its supervisor), before it is co-signed.
+  'supervision.session.update': {
+    allowed: ['staff'],
+    input: async (world) => ({ sessionId: (await createSession((await supervisionFixture(world)).arrangement)).id, version: 1, ...SESSION_FIELDS }),
+  },
+  'supervision.session.amend': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => ({ sessionId: (await createSession((await supervisionFixture(world)).arrangement, { cosignedAt: new Date() })).id, ...SESSION_FIELDS }),
+  },
+  // The other party: the staff member recorded it, so only the peer worker co-signs.
+  'supervision.session.cosign': {
+    allowed: ['peerWorker'],
+    input: async (world) => ({ sessionId: (await createSession((await supervisionFixture(world)).arrangement)).id, version: 1 }),
+  },
+  'supervision.session.comment': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => ({ sessionId: (await createSession((await supervisionFixture(world)).arrangement)).id, text: 'A fair record' }),
+  },
+  'supervision.action.add': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => ({ sessionId: (await createSession((await supervisionFixture(world)).arrangement)).id, text: 'Read the framework', owner: 'PEER_WORKER', dueOn: { day: '4', month: '1', year: '2027' } }),
+  },
+  'supervision.action.status': {
+    allowed: SESSION_PARTIES,
+    input: async (world) => {
+      const session = await createSession((await supervisionFixture(world)).arrangement);
+      return { actionId: (await createSessionAction(session, world.peerWorker)).id, version: 1, status: 'DONE' };
+    },
+  },
+  // A peer worker with a current placement checks in for themselves.
+  'supervision.checkin.record': {
+    allowed: ['peerWorker'],
+    input: async (world) => {
+      await placedPeerWorker(world);
+      return { sessionId: '', supported: '4', clearRole: '3', equalMember: '2', experienceValued: '5', practiseAsPeer: '4' };
+    },
+  },
+  'library.entry.propose': {
+    allowed: ['peerWorker'],
+    input: async (world) => {
+      await placedPeerWorker(world);
+      return { sessionId: '', scope: 'ORGANISATION', title: 'Holding hope', situation: 'A team that had lost hope.', whatIDid: 'I shared a little.', whatILearned: 'A little goes far.', tags: 'hope', showName: 'no', confirmedNoIdentifiers: 'yes' };
+    },
+  },
+  // A peer supervisor in any current agreement (here the staff member) reviews entries; nobody else, whatever their role.
+  'library.entry.review': {
+    allowed: ['staff'],
+    input: async (world) => {
+      await supervisionFixture(world);
+      return { entryId: (await createLibraryEntry(world.peerWorker, world.thisTeam)).id, version: 1, decision: 'APPROVE' };
+    },
+  },
+  // The author only.
+  'library.entry.withdraw': {
+    allowed: ['peerWorker'],
+    input: async (world) => ({ entryId: (await createLibraryEntry(world.peerWorker, world.thisTeam, { status: 'PUBLISHED' })).id, version: 1 }),
+  },
+  'supervision.settings.save': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({ smallNumbersThreshold: '6', version: (await db.supervisionSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version }),
   },
 };
 

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OwedTasksTable } from '@/components/onboarding/owed-tasks';
+import { SupervisionDueTable } from '@/components/supervision/due-table';
 import { TEAM_ROLE_GROUPS } from '@/components/teams/team-roles';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/load';
 import { loadOwedTasksPreview } from '@/lib/onboarding/load';
 import { can } from '@/lib/permissions';
+import { loadSupervisionDue } from '@/lib/supervision/load';
+import { SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { getTeam } from '@/lib/teams/queries';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
@@ -36,8 +39,8 @@ export default async function HomePage() {
     links.push({ href: '/audit', title: 'Audit log', description: 'See who changed what, and when.' });
   }
 
-  // People belong to a handful of teams: one read each, to show who is in them. The onboarding tasks they owe alongside.
-  const [teamList, owed] = await Promise.all([Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId))), loadOwedTasksPreview()]);
+  // People belong to a handful of teams: one read each, to show who is in them. The onboarding tasks they owe and the supervision due alongside.
+  const [teamList, owed, supervisionDue] = await Promise.all([Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId))), loadOwedTasksPreview(), loadSupervisionDue()]);
   const teams = teamList.filter((team) => team !== null);
   const roleIn = new Map(user.memberships.map((membership) => [membership.teamId, membership.role]));
 
@@ -54,6 +57,18 @@ export default async function HomePage() {
           <p>
             <Link href="/onboarding/tasks">See all your onboarding tasks ({owed.total})</Link>
           </p>
+        </section>
+      ) : null}
+
+      {supervisionDue.total > 0 ? (
+        <section aria-labelledby="supervision-due">
+          <h2 id="supervision-due">Supervision due</h2>
+          <SupervisionDueTable items={supervisionDue.items} caption="Supervision due soon or overdue, soonest first" />
+          {supervisionDue.total > supervisionDue.items.length ? (
+            <p>
+              <Link href={SUPERVISION_PATH}>See all supervision ({supervisionDue.total} due soon or overdue)</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

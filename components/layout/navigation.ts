@@ -22,6 +22,10 @@ export function navigationFor(user: PermissionSubject & { waitingRequests?: numb
   // Onboarding: anyone in a team (peer workers, their colleagues and managers), HR and administrators (templates);
   // a service-user representative in no team has nothing there.
   if (user.orgRole !== 'SERVICE_USER_REP' || user.memberships.length > 0) items.push({ href: '/onboarding', label: 'Onboarding' });
+  // Supervision: peer workers and their supervisors (in teams), managers, HR and administrators, and, since its peer
+  // practice library is for everyone in the organisation, anyone who reads that; a representative in no team has nothing there.
+  const followsSupervision = teamsGranting(user, 'supervision.view');
+  if (can(user, 'library.read') || user.memberships.length > 0 || followsSupervision === 'ALL' || followsSupervision.length > 0) items.push({ href: '/supervision', label: 'Supervision' });
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
   if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { SCOPE_LABELS } from '@/components/supervision/labels';
+import { entryPath, REVIEW_PATH } from '@/components/supervision/library-paths';
 import { ActionButtonForm } from '@/components/ui/action-button-form';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Checkboxes, Radios, Textarea, TextInput } from '@/components/ui/fields';
@@ -15,8 +16,6 @@ import { LIBRARY_PATH } from '@/lib/supervision/paths';
 import { proposeEntrySchema, reviewEntrySchema, withdrawEntrySchema } from '@/lib/supervision/schemas';
 
 /* The peer practice library's forms: proposing a reflection, reviewing one, withdrawing your own. */
-
-export const entryPath = (entryId: string) => `${LIBRARY_PATH}/${entryId}`;
 
 /** A peer worker proposes a reflection: published only once they confirm it identifies nobody and a peer supervisor approves it. */
 export function ProposeEntryForm({ sessionId, teamName }: { sessionId: string | null; teamName: string }) {
@@ -113,7 +112,7 @@ export function ReviewEntryForms({ entryId, version }: { entryId: string; versio
           action={reviewEntry}
           values={{ entryId, version, decision: 'APPROVE' }}
           label="Approve and publish"
-          successHref={() => `${LIBRARY_PATH}/review?saved=approved`}
+          successHref={() => `${REVIEW_PATH}?saved=approved`}
           successMessage="Entry approved and published"
         />
       </div>
@@ -124,7 +123,7 @@ export function ReviewEntryForms({ entryId, version }: { entryId: string; versio
           values={{ entryId, version, decision: 'DECLINE' }}
           label="Decline"
           variant="secondary"
-          successHref={() => `${LIBRARY_PATH}/review?saved=declined`}
+          successHref={() => `${REVIEW_PATH}?saved=declined`}
           successMessage="Entry declined"
         />
       </div>

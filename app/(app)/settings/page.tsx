@@ -45,6 +45,13 @@ export default async function SettingsPage() {
       description: 'Who must sit on every recruitment panel (scorers, lived experience, HR or management), and how many months candidates’ personal data is kept after a decision.',
     });
   }
+  if (can(user, 'supervision.settings.manage')) {
+    organisation.push({
+      href: '/settings/supervision',
+      title: 'Supervision check-in figures',
+      description: 'How many different peer workers must answer in a quarter before their team’s or the organisation’s check-in averages are shown.',
+    });
+  }
   if (can(user, 'notifications.manage')) {
     organisation.push({
       href: '/settings/notifications',

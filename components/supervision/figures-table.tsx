@@ -1,0 +1,58 @@
+import { quarterLabel } from '@/components/supervision/labels';
+import type { FigureGroup } from '@/lib/supervision/queries';
+import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, type Figure } from '@/lib/supervision/rules';
+
+/** Why a figure is not shown, in words: never how many answered. */
+export function withheldReason(figure: Extract<Figure, { shown: false }>, threshold: number): string {
+  return figure.reason === 'TOO_FEW' ? `Fewer than ${threshold} peer workers answered` : 'Withheld so that a smaller group cannot be worked out';
+}
+
+const oneDecimal = (value: number) => value.toFixed(1);
+
+/**
+ * One quarter's check-in averages: the organisation's and each team's the
+ * person may see, per question. A withheld figure says why across its row.
+ */
+export function QuarterFiguresTable({ quarter, organisation, teams, threshold }: { quarter: string; organisation: Figure; teams: readonly FigureGroup[]; threshold: number }) {
+  const rows: Array<{ key: string; name: string; figure: Figure }> = [{ key: 'organisation', name: 'Whole organisation', figure: organisation }, ...teams.map((team) => ({ key: team.id, name: team.name, figure: team.figure }))];
+  const label = quarterLabel(quarter);
+  return (
+    <div className="nhsuk-table-container" tabIndex={0} role="region" aria-label={`Check-in averages, ${label} (scrolls sideways on a small screen)`}>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-table__caption--m">{label}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th className="nhsuk-table__header" scope="col">
+              Group
+            </th>
+            {CHECK_IN_QUESTIONS.map((question) => (
+              <th key={question} className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">
+                {CHECK_IN_WORDING[question]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((row) => (
+            <tr key={row.key} className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="row">
+                {row.name}
+              </th>
+              {row.figure.shown ? (
+                CHECK_IN_QUESTIONS.map((question) => (
+                  <td key={question} className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                    {row.figure.shown ? oneDecimal(row.figure.averages[question]) : null}
+                  </td>
+                ))
+              ) : (
+                <td className="nhsuk-table__cell" colSpan={CHECK_IN_QUESTIONS.length}>
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Withheld</strong> {withheldReason(row.figure, threshold)}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

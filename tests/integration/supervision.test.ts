@@ -9,6 +9,7 @@
 import type { ActionResult } from '@/lib/action';
 import { db } from '@/lib/db';
 import * as agreements from '@/lib/supervision/agreement-actions';
+import * as checkIns from '@/lib/supervision/checkin-actions';
 import { decryptField } from '@/lib/supervision/crypto';
 import * as sessions from '@/lib/supervision/session-actions';
 import {
@@ -386,5 +387,28 @@ describe('a second agreement', () => {
     await refused(world.peerWorker, () => sessions.commentOnSession(null, { sessionId: theirs.id, text: 'Hello' }), 'FORBIDDEN');
     await refused(world.peerWorker, () => sessions.recordSession(null, sessionForm(arrangement.id)), 'FORBIDDEN');
     ok(await cosign(s.peerSupervisor, theirs.id));
+  });
+});
+
+describe('at the same moment', () => {
+  it('two co-signatures, or two amendments of one record, make one change and one conflict', async () => {
+    const { sessionId } = await recorded();
+    // The peer worker co-signs from two tabs at once.
+    const cosigns = await Promise.all([actingAs(world.peerWorker, () => sessions.cosignSession(null, { sessionId, version: 1 })), actingAs(world.peerWorker, () => sessions.cosignSession(null, { sessionId, version: 1 }))]);
+    expect(cosigns.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
+
+    // Both parties amend it at once: one amendment, the other told to amend the latest.
+    const form = { sessionId, heldOn: dateFields(daysAgo(3)), durationMinutes: '70', attendees: '', topics: [], notes: 'Amended at the same moment' };
+    const amends = await Promise.all([actingAs(world.peerWorker, () => sessions.amendSession(null, form)), actingAs(s.peerSupervisor, () => sessions.amendSession(null, form))]);
+    expect(amends.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(await db.supervisionSession.count({ where: { amendsId: sessionId } })).toBe(1);
+  });
+
+  it('two check-ins for one session make one', async () => {
+    const session = await createSession(s.arrangements.peer);
+    const answers = { sessionId: session.id, supported: '4', clearRole: '4', equalMember: '4', experienceValued: '4', practiseAsPeer: '4' };
+    const results = await Promise.all([actingAs(world.peerWorker, () => checkIns.recordCheckIn(null, answers)), actingAs(world.peerWorker, () => checkIns.recordCheckIn(null, answers))]);
+    expect(results.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    expect(await db.checkIn.count({ where: { sessionId: session.id } })).toBe(1);
   });
 });

@@ -85,7 +85,7 @@ export function visibleAgreementsWhere(user: Person): Prisma.SupervisionAgreemen
 
 /** Whether the person is a peer supervisor in any current agreement: they review library entries. */
 export async function isPeerSupervisor(client: Client, userId: string): Promise<boolean> {
-  const found = await client.supervisionArrangement.findFirst({ where: { supervisorId: userId, type: 'PEER', endedAt: null }, select: { id: true } });
+  const found = await client.supervisionArrangement.findFirst({ where: { supervisorId: userId, type: 'PEER', endedAt: null, agreement: { placement: { endedAt: null } } }, select: { id: true } });
   return found !== null;
 }
 

@@ -1,9 +1,9 @@
 import { quarterLabel } from '@/components/supervision/labels';
-import type { FigureGroup } from '@/lib/supervision/queries';
-import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, type Figure } from '@/lib/supervision/rules';
+import type { FigureGroup, ShownFigure } from '@/lib/supervision/queries';
+import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING } from '@/lib/supervision/rules';
 
 /** Why a figure is not shown, in words: never how many answered. */
-export function withheldReason(figure: Extract<Figure, { shown: false }>, threshold: number): string {
+export function withheldReason(figure: Extract<ShownFigure, { shown: false }>, threshold: number): string {
   return figure.reason === 'TOO_FEW' ? `Fewer than ${threshold} peer workers answered` : 'Withheld so that a smaller group cannot be worked out';
 }
 
@@ -13,8 +13,8 @@ const oneDecimal = (value: number) => value.toFixed(1);
  * One quarter's check-in averages: the organisation's and each team's the
  * person may see, per question. A withheld figure says why across its row.
  */
-export function QuarterFiguresTable({ quarter, organisation, teams, threshold }: { quarter: string; organisation: Figure; teams: readonly FigureGroup[]; threshold: number }) {
-  const rows: Array<{ key: string; name: string; figure: Figure }> = [{ key: 'organisation', name: 'Whole organisation', figure: organisation }, ...teams.map((team) => ({ key: team.id, name: team.name, figure: team.figure }))];
+export function QuarterFiguresTable({ quarter, organisation, teams, threshold }: { quarter: string; organisation: ShownFigure; teams: readonly FigureGroup[]; threshold: number }) {
+  const rows: Array<{ key: string; name: string; figure: ShownFigure }> = [{ key: 'organisation', name: 'Whole organisation', figure: organisation }, ...teams.map((team) => ({ key: team.id, name: team.name, figure: team.figure }))];
   const label = quarterLabel(quarter);
   return (
     <div className="nhsuk-table-container" tabIndex={0} role="region" aria-label={`Check-in averages, ${label} (scrolls sideways on a small screen)`}>

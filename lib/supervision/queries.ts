@@ -603,10 +603,13 @@ async function threshold() {
 
 export const getSupervisionSettings = threshold;
 
+/** A figure as pages show it: the averages, or why they are withheld. */
+export type ShownFigure = { shown: true; averages: Record<CheckInQuestion, number> } | { shown: false; reason: 'TOO_FEW' | 'WOULD_REVEAL' };
+
 export interface FigureGroup {
   id: string;
   name: string;
-  figure: Figure;
+  figure: ShownFigure;
 }
 
 /**
@@ -642,6 +645,8 @@ export async function getCheckInFigures(user: CurrentUser, page: number) {
   const size = QUARTERS_PER_PAGE;
   const shown = quarters.slice((page - 1) * size, page * size);
   const tooFew: Figure = { shown: false, reason: 'TOO_FEW' };
+  // The averages or why they are withheld: never how many answered, which the page has no need of.
+  const figureOf = (figure: Figure): ShownFigure => (figure.shown ? { shown: true, averages: figure.averages } : figure);
   return {
     threshold: minimum,
     seesEveryTeam: teams === 'ALL',
@@ -649,11 +654,11 @@ export async function getCheckInFigures(user: CurrentUser, page: number) {
     quarters: toPage(
       shown.map((quarter) => ({
         quarter: quarter.quarter,
-        organisation: quarter.organisation,
+        organisation: figureOf(quarter.organisation),
         // Every team the person may see, each quarter: a team with no answers is "fewer than", like one with a few.
         teams: teamNames
           .filter((team) => teams !== 'ALL' || quarter.teams.has(team.id))
-          .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: quarter.teams.get(team.id) ?? tooFew })),
+          .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: figureOf(quarter.teams.get(team.id) ?? tooFew) })),
       })),
       quarters.length,
       page,

@@ -46,7 +46,7 @@ export function QuarterFiguresTable({ quarter, organisation, teams, threshold }:
                 ))
               ) : (
                 <td className="nhsuk-table__cell" colSpan={CHECK_IN_QUESTIONS.length}>
-                  <strong className="nhsuk-tag nhsuk-tag--grey">Withheld</strong> {withheldReason(row.figure, threshold)}
+                  {withheldReason(row.figure, threshold)}
                 </td>
               )}
             </tr>

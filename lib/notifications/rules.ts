@@ -13,9 +13,12 @@ export const MAX_REMINDER_WORKING_DAYS = 20;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Made once: a formatter per call cost about 30 µs, which check-in figures over 20,000 answers paid 20,000 times.
+const ukDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: UK_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date (yyyy-mm-dd) of an instant in UK time. */
 export function ukDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: UK_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return ukDateFormat.format(instant);
 }
 
 function isWeekend(isoDate: string): boolean {

@@ -509,7 +509,6 @@ export async function getSession(user: CurrentUser, sessionId: string) {
     canCosign: privatePart !== null && !isRecorder && !session.cosignedAt,
     canChange: privatePart !== null && isRecorder && !session.cosignedAt && current,
     canAmend: privatePart !== null && session.cosignedAt !== null && session.amendedById === null,
-    canAct: privatePart !== null,
   };
 }
 

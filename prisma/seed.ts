@@ -14,6 +14,8 @@
 // Passwords: only with PEERROLES_DEMO=1 (set by the scripts for the embedded demo
 // database alone) do the demo accounts get the demo password. Otherwise nobody
 // has a password and a one-time set-password link is printed for the administrator.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInvitation } from '@/lib/auth/invitations';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { recordAudit } from '@/lib/audit/record';
@@ -24,6 +26,7 @@ import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/
 import { seedDemoOnboarding } from './demo-onboarding';
 import { seedDemoRecruitment } from './demo-recruitment';
 import { seedDemoRoles } from './demo-roles';
+import { seedDemoSupervision } from './demo-supervision';
 
 interface SeedPerson {
   email: string;
@@ -118,15 +121,22 @@ export function checkDemoAccounts(accounts: DemoAccount[]): void {
 }
 
 export interface SeedOutcome {
-  created: { people: number; teams: number; memberships: number; roles: number; vacancies: number; placements: number };
+  created: { people: number; teams: number; memberships: number; roles: number; vacancies: number; placements: number; sessions: number };
   demoPasswordsSet: number;
   adminLinkPath: string | null;
+  /** Why the supervision demo was not added (no notes key configured), or null. */
+  supervisionSkipped: string | null;
 }
 
 /** Builds the demo data in `tx`. `demoPasswordHash` gives the demo accounts a password. */
 export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoPasswordHash: string | null }): Promise<SeedOutcome> {
   const demoEmails = new Set(options.demoAccounts.map((account) => account.email));
-  const outcome: SeedOutcome = { created: { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0 }, demoPasswordsSet: 0, adminLinkPath: null };
+  const outcome: SeedOutcome = {
+    created: { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0, sessions: 0 },
+    demoPasswordsSet: 0,
+    adminLinkPath: null,
+    supervisionSkipped: null,
+  };
   const audit = (action: string, recordType: string, recordId: string, detail: string) =>
     recordAudit(tx, null, { action, recordType, recordId, summary: `${SEED_SUMMARY}: ${detail}` });
 
@@ -185,6 +195,13 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
   }
   // Two peer workers' placements on the CMHT's agreed role, from that template (prisma/demo-onboarding.ts).
   outcome.created.placements = await seedDemoOnboarding(context);
+  // Supervision in the same team: agreements, a year of sessions, check-ins and the library, with three more placed peer workers (prisma/demo-supervision.ts).
+  const supervision = await seedDemoSupervision(context);
+  outcome.created.people += supervision.people;
+  outcome.created.memberships += supervision.memberships;
+  outcome.created.placements += supervision.placements;
+  outcome.created.sessions = supervision.sessions;
+  outcome.supervisionSkipped = supervision.skipped;
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).
@@ -197,6 +214,10 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
 }
 
 async function main(): Promise<void> {
+  // The supervision demo's notes are encrypted under NOTES_ENCRYPTION_KEYS; unset, the key `npm start` keeps for the
+  // embedded demo in .data/notes-keys is used, as `npm run keys:rotate` does (scripts/start.mjs writes it).
+  const keysFile = path.join(__dirname, '..', '.data', 'notes-keys');
+  if (!process.env.NOTES_ENCRYPTION_KEYS && existsSync(keysFile)) process.env.NOTES_ENCRYPTION_KEYS = readFileSync(keysFile, 'utf8').trim();
   const demoAccounts = await loadDemoAccounts();
   checkDemoAccounts(demoAccounts);
   const demo = process.env.PEERROLES_DEMO === '1';
@@ -206,12 +227,13 @@ async function main(): Promise<void> {
 
   const outcome = await db.$transaction((tx) => seed(tx, { demoAccounts, demoPasswordHash }), { timeout: 60_000 });
 
-  const { people, teams, memberships, roles, vacancies, placements } = outcome.created;
+  const { people, teams, memberships, roles, vacancies, placements, sessions } = outcome.created;
   console.log(
-    people + teams + memberships + roles + vacancies + placements === 0
+    people + teams + memberships + roles + vacancies + placements + sessions === 0
       ? 'Demo data already present: nothing to add.'
-      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships, ${roles} role descriptions, ${vacancies} vacancies and ${placements} placements added.`,
+      : `Demo data seeded: ${people} people, ${teams} teams, ${memberships} team memberships, ${roles} role descriptions, ${vacancies} vacancies, ${placements} placements and ${sessions} supervision sessions added.`,
   );
+  if (outcome.supervisionSkipped) console.warn(`The demo's supervision records were not added: ${outcome.supervisionSkipped} Set it and run npm run db:seed again to add them.`);
   if (demo && outcome.demoPasswordsSet > 0) console.log(`Demo password set for ${outcome.demoPasswordsSet} demo account(s) (embedded demo database).`);
   if (outcome.adminLinkPath) {
     const base = (process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/u, '');

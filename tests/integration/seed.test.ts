@@ -14,9 +14,13 @@ import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/
 import { placementParity } from '@/lib/onboarding/records';
 import { addDays, isOverdue, weekdayOf } from '@/lib/onboarding/rules';
 import { panelSeats, stageScores } from '@/lib/recruitment/records';
+import { decryptField, keyIdOf } from '@/lib/supervision/crypto';
+import { getCheckInFigures, getSession, getSessionToRevise, listAgreements, listProposals, placementsWithoutAgreement, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
+import { quarterOf } from '@/lib/supervision/rules';
 import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
-import { buildWorld, createTeam, hashOfTestPassword, TEST_PASSWORD } from '../factories';
+import { seedDemoSupervision, SUPERVISION_PEOPLE } from '../../prisma/demo-supervision';
+import { buildWorld, createTeam, hashOfTestPassword, placedPeerWorker, TEST_PASSWORD } from '../factories';
 import { currentUserOf } from '../support/roles';
 
 /** The demo sign-ins as scripts/demo-accounts.mjs lists them (an ES module, so read as text here). */
@@ -48,9 +52,14 @@ const counts = async () => ({
   meetings: await db.teamMeeting.count(),
   systems: await db.systemAccess.count(),
   wellbeingPlans: await db.wellbeingPlan.count(),
+  supervisionAgreements: await db.supervisionAgreement.count(),
+  supervisionSessions: await db.supervisionSession.count(),
+  supervisionActions: await db.supervisionAction.count(),
+  checkIns: await db.checkIn.count(),
+  libraryEntries: await db.libraryEntry.count(),
 });
 
-const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0 };
+const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0, sessions: 0 };
 const [CMHT, EIP, RECOVERY_COLLEGE] = SEED_TEAMS;
 
 /** A seeded role with everything about it, found by team and title. */
@@ -77,7 +86,10 @@ describe('the demo seed', () => {
 
   it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    expect(outcome.created).toEqual({ people: 19, teams: 3, memberships: 16, roles: 3, vacancies: 3, placements: 2 });
+    // The 19 seed people, and three more peer workers placed in the community team for supervision (prisma/demo-supervision.ts).
+    expect(outcome.created).toEqual({ people: 22, teams: 3, memberships: 19, roles: 3, vacancies: 3, placements: 5, sessions: expect.any(Number) });
+    expect(outcome.created.sessions).toBeGreaterThanOrEqual(80);
+    expect(outcome.supervisionSkipped).toBeNull();
     expect(outcome.demoPasswordsSet).toBe(0);
     expect(await db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
 
@@ -102,10 +114,10 @@ describe('the demo seed', () => {
     const byAction: Record<string, number> = {};
     for (const event of events) byAction[event.action] = (byAction[event.action] ?? 0) + 1;
     expect(byAction).toEqual({
-      // The 19 seed people, and the appointed candidate's account.
-      'seed.person.create': 20,
+      // The 19 seed people, the appointed candidate's account and the supervision demo's three peer workers.
+      'seed.person.create': 23,
       'seed.team.create': 3,
-      'seed.team.member.add': 16,
+      'seed.team.member.add': 19,
       'seed.person.invite': 1,
       'seed.role.create': 3,
       'seed.role.expectations.send': 2,
@@ -126,17 +138,24 @@ describe('the demo seed', () => {
       'seed.recruitment.appoint': 1,
       'seed.recruitment.purge': 1,
       'seed.onboarding.template.create': 1,
-      // Three meetings, the team's systems, two placements with their plans' progress, Jade's change of hours and private
-      // note, four parity issues accepted (one of Jade's, three of Marcus's), and two wellbeing plans each shared once.
+      // Three meetings, the team's systems, two placements with their plans' progress (and the supervision demo's three),
+      // Jade's change of hours and private note, four parity issues accepted (one of Jade's, three of Marcus's), and two
+      // wellbeing plans each shared once.
       'seed.onboarding.meeting.add': 3,
       'seed.onboarding.systems': 1,
-      'seed.onboarding.placement.start': 2,
+      'seed.onboarding.placement.start': 5,
       'seed.onboarding.placement.change': 1,
-      'seed.onboarding.tasks': 2,
+      'seed.onboarding.tasks': 5,
       'seed.onboarding.task.note': 1,
       'seed.onboarding.parity.accept': 4,
       'seed.onboarding.wellbeing.save': 2,
       'seed.onboarding.wellbeing.share': 2,
+      // Four agreements, each arrangement's sessions (twelve), Marcus's amendment, the check-ins, five library entries.
+      'seed.supervision.agreement': 4,
+      'seed.supervision.sessions': 12,
+      'seed.supervision.amend': 1,
+      'seed.supervision.checkins': 1,
+      'seed.supervision.library': 5,
     });
     const template = await db.onboardingTemplate.findFirstOrThrow({ include: { tasks: true } });
     expect(template.tasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
@@ -241,7 +260,152 @@ describe('the demo seed', () => {
     // Elliot's appointment waits for his manager to place him.
     expect(await db.appointment.findFirstOrThrow({ where: { userId: elliot.id } })).toMatchObject({ placedAt: null });
     expect(await db.placement.count({ where: { userId: elliot.id } })).toBe(0);
-    expect(await db.placement.count()).toBe(2);
+    // Jade's and Marcus's, and the three the supervision demo adds.
+    expect(await db.placement.count()).toBe(5);
+  });
+
+  it('supervises the community team’s peer workers: a year of sessions for two, one overdue, records awaiting co-signature and amended, notes for the two in each session only', async () => {
+    const team = await db.team.findFirstOrThrow({ where: { name: CMHT.name } });
+    const [jade, marcus, sophie, managerPerson, hrPerson, amara, leon, hannah] = await Promise.all(
+      [
+        'peer.cmht@peerroles.test',
+        'marcus.bennett@peerroles.test',
+        'sophie.clarke@peerroles.test',
+        'manager.cmht@peerroles.test',
+        'hr@peerroles.test',
+        SUPERVISION_PEOPLE.amara.email,
+        SUPERVISION_PEOPLE.leon.email,
+        SUPERVISION_PEOPLE.hannah.email,
+      ].map(person),
+    );
+    const [manager, hr, peer] = await Promise.all([managerPerson, hrPerson, jade].map(currentUserOf));
+    const today = addDays(new Date(), 0);
+    const daysAgo = (date: Date) => Math.round((today.getTime() - addDays(date, 0).getTime()) / (24 * 60 * 60 * 1000));
+    const agreementOf = async (userId: string) =>
+      db.supervisionAgreement.findFirstOrThrow({
+        where: { peerWorkerId: userId, teamId: team.id },
+        include: { placement: true, arrangements: { include: { sessions: { orderBy: { heldOn: 'asc' }, include: { actions: true, comments: true } } } } },
+      });
+
+    // The three peer workers it adds are team members placed on the agreed role, with nothing open on their placements; they are not demo sign-ins.
+    for (const who of [amara, leon, hannah]) {
+      const placement = await db.placement.findFirstOrThrow({ where: { userId: who.id, teamId: team.id }, include: { roleVersion: { select: { status: true } } } });
+      expect(placement).toMatchObject({ endedAt: null, peerSupervisorId: sophie.id, roleVersion: { status: 'AGREED' } });
+      expect((await placementParity(db, placement.id)).open).toEqual([]);
+      expect(who.passwordHash).toBeNull();
+    }
+
+    // Amara and Leon: a year and more of sessions of three types each, every one co-signed by the other party, none after today or before they started.
+    for (const who of [amara, leon]) {
+      const agreement = await agreementOf(who.id);
+      expect(agreement.signedByPeerWorkerAt).not.toBeNull();
+      expect(agreement.arrangements).toHaveLength(3);
+      expect(agreement.arrangements.every((arrangement) => arrangement.signedBySupervisorAt && arrangement.sessions.length > 0)).toBe(true);
+      const sessions = agreement.arrangements.flatMap((arrangement) => arrangement.sessions);
+      expect(sessions.length).toBeGreaterThanOrEqual(25);
+      expect(Math.max(...sessions.map((session) => daysAgo(session.heldOn)))).toBeGreaterThanOrEqual(350);
+      expect(sessions.every((session) => session.heldOn >= agreement.placement.startDate && session.heldOn <= today)).toBe(true);
+      expect(sessions.every((session) => session.cosignedAt && session.cosignedById && session.cosignedById !== session.recordedById)).toBe(true);
+    }
+
+    // Due and overdue as the manager's list shows it: Leon's peer supervision overdue, nobody else's.
+    const listed = await listAgreements(manager, 1);
+    expect(listed.items.map((item) => item.peerWorkerName).sort()).toEqual(['Amara Osei', 'Jade Thompson', 'Leon Walsh', 'Marcus Bennett']);
+    const overdue = listed.items.flatMap((item) => item.arrangements.filter((arrangement) => arrangement.state === 'OVERDUE').map((arrangement) => `${item.peerWorkerName} ${arrangement.type}`));
+    expect(overdue).toEqual(['Leon Walsh PEER']);
+    // Hannah, placed two weeks ago, waits for her manager to set up supervision.
+    expect((await placementsWithoutAgreement(manager)).map((row) => row.name)).toEqual(['Hannah Kowalski']);
+    expect(await db.supervisionAgreement.count({ where: { peerWorkerId: hannah.id } })).toBe(0);
+
+    // Jade: two peer supervision sessions, two of line management (the latest recorded by her manager, not yet co-signed), reflective practice.
+    const jades = await agreementOf(jade.id);
+    const byType = new Map(jades.arrangements.map((arrangement) => [arrangement.type, arrangement.sessions]));
+    expect(byType.get('PEER')).toHaveLength(2);
+    expect(byType.get('LINE_MANAGEMENT')?.map((session) => session.cosignedAt === null)).toEqual([false, true]);
+    expect(byType.get('GROUP_REFLECTIVE')?.length).toBeGreaterThanOrEqual(1);
+    const unsigned = byType.get('LINE_MANAGEMENT')![1];
+    expect(unsigned.recordedById).toBe(managerPerson.id);
+    expect((await getSessionToRevise(manager, unsigned.id, 'change'))?.allowed).toBe(true);
+    // Her first peer supervision: an action still open (carried over), one done, her comment; she may amend it, not having done so yet.
+    const [first] = byType.get('PEER')!;
+    expect(first.actions.map((action) => action.status).sort()).toEqual(['DONE', 'OPEN']);
+    expect(first.comments).toEqual([expect.objectContaining({ authorId: jade.id })]);
+    const asJade = await getSession(peer, first.id);
+    expect(asJade?.private?.notes).toContain('first peer supervision');
+    expect(asJade?.private?.comments).toEqual([expect.objectContaining({ text: expect.stringContaining('fair record') })]);
+    expect(asJade?.canAmend).toBe(true);
+    // Her manager sees that it happened, and none of it.
+    const asManager = await getSession(manager, first.id);
+    expect(asManager?.session.cosignedAt).not.toBeNull();
+    expect(asManager?.private).toBeNull();
+    // Jade's own home page list: nothing of hers overdue.
+    expect((await supervisionDue(peer)).items.filter((row) => row.state === 'OVERDUE')).toEqual([]);
+
+    // Marcus: a co-signed record with an amendment, both kept and both co-signed.
+    const marcuss = await agreementOf(marcus.id);
+    const amendments = marcuss.arrangements.flatMap((arrangement) => arrangement.sessions).filter((session) => session.amendsId);
+    expect(amendments).toEqual([expect.objectContaining({ recordedById: marcus.id, cosignedById: sophie.id, cosignedAt: expect.any(Date) })]);
+    expect(await db.supervisionSession.findUniqueOrThrow({ where: { id: amendments[0].amendsId! } })).toMatchObject({ cosignedAt: expect.any(Date), heldOn: amendments[0].heldOn });
+    expect(await db.supervisionAction.count({ where: { agreementId: marcuss.id, status: 'OPEN' } })).toBeGreaterThanOrEqual(1);
+
+    // Encrypted at rest under the configured key, each bound to its own record.
+    for (const session of await db.supervisionSession.findMany({ select: { id: true, notes: true } })) {
+      expect(keyIdOf(session.notes)).not.toBeNull();
+      expect(decryptField(session.notes, { table: 'SupervisionSession', recordId: session.id, field: 'notes' }).length).toBeGreaterThan(50);
+    }
+    for (const action of await db.supervisionAction.findMany({ select: { id: true, text: true } })) expect(keyIdOf(action.text)).not.toBeNull();
+    for (const comment of await db.supervisionComment.findMany({ select: { id: true, text: true } })) expect(keyIdOf(comment.text)).not.toBeNull();
+
+    // Check-ins: this quarter five different peer workers answered in the team, so its figures show; in the quarters before, too few did.
+    const figures = await getCheckInFigures(hr, 1);
+    const [current, ...earlier] = figures!.quarters.items;
+    expect(current.quarter).toBe(quarterOf(new Date()));
+    expect(current.teams).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
+    expect(earlier.length).toBeGreaterThanOrEqual(2);
+    for (const quarter of earlier) expect(quarter.teams.find((row) => row.name === CMHT.name)?.figure).toEqual({ shown: false, reason: 'TOO_FEW' });
+    expect((await getCheckInFigures(manager, 1))!.quarters.items[0].teams.find((row) => row.name === CMHT.name)?.figure.shown).toBe(true);
+    // Only from peer workers with a placement in the team, after it started, never in the future.
+    for (const checkIn of await db.checkIn.findMany({ include: { peerWorker: { select: { placements: { select: { teamId: true, startDate: true } } } } } })) {
+      expect(checkIn.teamId).toBe(team.id);
+      expect(checkIn.peerWorker.placements.some((placement) => placement.teamId === team.id && placement.startDate <= checkIn.answeredAt)).toBe(true);
+      expect(checkIn.answeredAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+
+    // The library: published to the team and the organisation (found by search), Jade's proposal waiting for a peer supervisor, one withdrawn.
+    const entries = await db.libraryEntry.findMany({ select: { status: true, scope: true, authorId: true, reviewedById: true } });
+    expect(entries.filter((entry) => entry.status === 'PUBLISHED').map((entry) => entry.scope).sort()).toEqual(['ORGANISATION', 'TEAM', 'TEAM']);
+    expect(entries.filter((entry) => entry.status === 'PUBLISHED').every((entry) => entry.reviewedById === sophie.id)).toBe(true);
+    expect(entries.filter((entry) => entry.status === 'PROPOSED')).toEqual([expect.objectContaining({ authorId: jade.id, reviewedById: null })]);
+    expect(entries.filter((entry) => entry.status === 'WITHDRAWN')).toEqual([expect.objectContaining({ authorId: leon.id })]);
+    expect((await searchLibrary(peer, { q: 'boundaries', tag: '', page: 1 })).entries.items.length).toBeGreaterThanOrEqual(2);
+    expect((await listProposals(await currentUserOf(sophie), 1))?.items.map((entry) => entry.title)).toEqual(['Deciding what of my story to share in my first weeks']);
+  });
+
+  it('adds no supervision to an archived team, or without a notes key, and then says why', async () => {
+    const world = await buildWorld();
+    await placedPeerWorker(world);
+    const before = await counts();
+    const context = (team: { id: string; name: string; archivedAt: Date | null }) => ({
+      tx: db,
+      team: () => team,
+      // The world's placed peer worker stands in for Jade; nobody else the demo names is in this team.
+      person: (email: string) => (email === 'peer.cmht@peerroles.test' ? world.peerWorker : world.newcomer),
+      audit: async () => {
+        throw new Error('nothing should be audited');
+      },
+    });
+    const nothing = { people: 0, memberships: 0, placements: 0, sessions: 0, skipped: null };
+    const saved = process.env.NOTES_ENCRYPTION_KEYS;
+    try {
+      delete process.env.NOTES_ENCRYPTION_KEYS;
+      expect(await seedDemoSupervision(context(world.thisTeam))).toEqual({ ...nothing, skipped: expect.stringContaining('NOTES_ENCRYPTION_KEYS is not set') });
+    } finally {
+      process.env.NOTES_ENCRYPTION_KEYS = saved;
+    }
+    expect(await seedDemoSupervision(context({ ...world.thisTeam, archivedAt: new Date() }))).toEqual(nothing);
+    // With the key, a team without the demo's agreed role gets nothing either.
+    expect(await seedDemoSupervision(context(world.thisTeam))).toEqual(nothing);
+    expect(await counts()).toEqual(before);
   });
 
   it('gives the community team an agreed role, agreed as the default policy asks, after a completed expectations check', async () => {
@@ -396,6 +560,6 @@ describe('the demo seed', () => {
     }
 
     const again = await runSeed(await hashOfTestPassword(), demoAccounts);
-    expect(again).toEqual({ created: NOTHING_CREATED, demoPasswordsSet: 0, adminLinkPath: null });
+    expect(again).toEqual({ created: NOTHING_CREATED, demoPasswordsSet: 0, adminLinkPath: null, supervisionSkipped: null });
   });
 });

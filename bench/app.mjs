@@ -2,7 +2,7 @@
 // people signed in to it as next-auth's own form signs them in.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -119,10 +119,33 @@ export async function signInEveryone(base) {
 }
 
 
-/** The production app's environment for a benchmark run: fresh secrets, the demo accounts, long idle sessions. */
+/**
+ * The key the benchmark's supervision notes are encrypted under
+ * (NOTES_ENCRYPTION_KEYS, lib/supervision/crypto.ts). The bench databases are
+ * kept between runs (.data/bench-postgres, .data/fault-postgres or
+ * BENCH_DATABASE_URL), so their key is too: generated once into
+ * .data/bench-notes-keys (0600) and read back by every later run, whatever
+ * NOTES_ENCRYPTION_KEYS the shell has. Delete it only with the databases.
+ */
+export const BENCH_NOTES_KEYS_FILE = path.join(ROOT, '.data', 'bench-notes-keys');
+
+export function benchNotesKeys() {
+  let value = existsSync(BENCH_NOTES_KEYS_FILE) ? readFileSync(BENCH_NOTES_KEYS_FILE, 'utf8').trim() : '';
+  if (!value) {
+    mkdirSync(path.dirname(BENCH_NOTES_KEYS_FILE), { recursive: true, mode: 0o755 });
+    value = `bench:${randomBytes(32).toString('base64')}`;
+    writeFileSync(BENCH_NOTES_KEYS_FILE, `${value}\n`, { mode: 0o600 });
+  }
+  chmodSync(BENCH_NOTES_KEYS_FILE, 0o600);
+  return value;
+}
+
+/** The production app's environment for a benchmark run: fresh secrets, the bench's notes key, the demo accounts, long idle sessions. */
 export function benchEnvironment() {
   return {
     ...process.env,
+    // The seed's demo notes and the fill's trust notes are encrypted under it, and the app decrypts with it.
+    NOTES_ENCRYPTION_KEYS: benchNotesKeys(),
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PEERROLES_DEMO: '1',

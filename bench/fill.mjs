@@ -1,18 +1,28 @@
-// Fills a migrated, seeded database with a trust's data, in SQL (seconds, not
-// minutes): at scale 1, 500 teams, 5,000 people, 1,000 roles with 5,000
+// Fills a migrated, seeded database with a trust's data, in bulk SQL (seconds,
+// not minutes; supervision's rows are built here, to encrypt each under its own
+// id, and sent a few thousand to a statement): at scale 1, 500 teams, 5,000 people, 1,000 roles with 5,000
 // versions, 2,000 expectations checks with about 40,000 answers, 200,000
 // audit events, a notification and an outbox email for each review
 // invitation, and recruitment: 200 vacancies with a person specification each,
-// 4,000 candidates and about 60,000 scores, and onboarding: 1,500 placements
-// with about 40,000 tasks; at scale 0.1, a tenth of each. HR
+// 4,000 candidates and about 60,000 scores, onboarding: 1,500 placements
+// with about 40,000 tasks, and supervision: 990 agreements with 100,011 sessions
+// (notes, comments and actions encrypted), 20,000 check-ins and 2,000 library
+// entries; at scale 0.1, a tenth of each. HR
 // (hr@peerroles.test) is asked to review every role in review, as the default
 // agreement policy needs, so their Requests page grows with the trust, and sits
 // on half the trust's recruitment panels (the demo peer worker on a quarter);
 // HR owes the HR onboarding tasks of half the placements, the demo manager
 // line-manages a twentieth of them and the demo peer worker peer-supervises a tenth.
+// The demo peer worker peer-supervises a tenth of the supervision agreements and
+// reviews the library's proposals; the demo manager line-manages a twentieth.
 // Idempotent: a filled database is left as it is; one filled before
-// notifications, recruitment or onboarding existed gets those alone.
+// notifications, recruitment, onboarding or supervision existed gets those alone.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
+
+import { BENCH_NOTES_KEYS_FILE, benchNotesKeys, ROOT } from './app.mjs';
 
 export const SIZES = { teams: 500, people: 5_000, rolesPerTeam: 2, versionsPerRole: 5, auditEvents: 200_000, vacancies: 200 };
 
@@ -71,6 +81,7 @@ export function sizesAt(scale) {
     auditEvents: Math.round(SIZES.auditEvents * scale),
     ...recruitmentSizes(Math.round(SIZES.vacancies * scale)),
     ...onboardingSizes(teams),
+    ...supervisionSizes(teams),
   };
 }
 
@@ -553,7 +564,763 @@ async function fillOnboarding(client) {
   );
 }
 
-export async function fillTrust(databaseUrl, scale, log = console.log) {
+// ---- Supervision (issue 12) ----
+
+/**
+ * Supervision in the trust. An agreement on every current placement (scale 1:
+ * 1,000) but one in a hundred, line-managed by the demo manager, that waits for
+ * one; each has line management every 4 weeks from the line manager, peer
+ * supervision every 2 weeks from the peer supervisor where the placement names
+ * one, and clinical supervision every 4 weeks or group reflective practice
+ * every 2 weeks from a non-peer colleague in the team (two agreements in three,
+ * and every one without a peer supervisor). Each type has two years of
+ * sessions, as often as it says, its last held so that 70% are on time, 10%
+ * due soon and 20% overdue. The agreements run longer than most placements
+ * (fillOnboarding starts them within the last year): only the volume and the
+ * spread matter here. Sessions have notes of a supervisor's usual length
+ * (written from the topics discussed) and one to three topics from the
+ * catalogue; the supervisor records most, the peer worker some; all but the
+ * latest few are co-signed by the other party, and about 1% of co-signed
+ * records have an amendment (a further session row naming them). One session
+ * in twenty has a comment, one in five an action (about 20,000), open while it
+ * is recent and then mostly done, some carried over, a few dropped. Notes,
+ * comments and actions are encrypted by lib/supervision/crypto.ts itself under
+ * the bench's key (bench/app.mjs benchNotesKeys), each bound to its record id.
+ *
+ * Check-ins: 20,000 over two years from the trust's peer workers, each
+ * answering about every six weeks, some with a session. Every twentieth team
+ * has five more peer workers (seven: above the small-numbers threshold of 5
+ * every quarter) and every twentieth from the tenth three more (five: just
+ * at it), placed as the check-in action requires (placeExtraPeerWorkers);
+ * the others, with two, stay below it. Like the sessions, most of the trust's
+ * check-ins are older than the placements fillOnboarding dates within the last
+ * year. Library: 2,000 entries by peer
+ * workers in agreements, 70% published (reviewed by a peer supervisor), 15%
+ * proposed, 10% withdrawn, 5% declined, two in five to the organisation, the
+ * rest to the team, with tags; some themes are about boundaries.
+ *
+ * The demo peer worker peer-supervises a tenth of the agreements and the
+ * demo manager line-manages a twentieth (fillOnboarding names them), so their
+ * supervision pages and the library's review queue grow with the trust.
+ */
+export const SUPERVISION = {
+  checkIns: 20_000,
+  libraryEntries: 2_000,
+  /** Days the sessions go back. */
+  spanDays: 738,
+  types: {
+    LINE_MANAGEMENT: { everyWeeks: 4, minutes: 45 },
+    PEER: { everyWeeks: 2, minutes: 60 },
+    CLINICAL: { everyWeeks: 4, minutes: 60 },
+    GROUP_REFLECTIVE: { everyWeeks: 2, minutes: 90 },
+  },
+  /** Extra peer workers in team number tn, so that some teams reach the check-in threshold. */
+  extraPeerWorkers: (tn) => (tn % 20 === 0 ? 5 : tn % 20 === 10 ? 3 : 0),
+};
+
+const TYPE_INDEX = { LINE_MANAGEMENT: 0, PEER: 1, CLINICAL: 2, GROUP_REFLECTIVE: 3 };
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A stable pseudo-random number in [0, modulo) from a few integers: the same plan every run, and in sizesAt. */
+function mix(modulo, ...parts) {
+  let x = 0x811c9dc5;
+  for (const part of parts) {
+    x = Math.imul(x ^ (part & 0xffff), 0x01000193);
+    x = Math.imul(x ^ (part >>> 16), 0x01000193);
+  }
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x2c1b3c6d);
+  x ^= x >>> 12;
+  x = Math.imul(x, 0x297a2d39);
+  x ^= x >>> 15;
+  return (x >>> 0) % modulo;
+}
+
+/** Whether current placement n has a peer supervisor, as fillOnboarding names one (the demo peer worker for one in ten, none for one in seven of the rest). */
+const hasPeerSupervisor = (n) => n % 10 === 0 || n % 7 !== 0;
+
+/** The types of supervision in placement n's agreement, or null for the placements that wait for one. */
+function arrangementTypes(n, peer) {
+  if (n % 100 === 40) return null;
+  const types = ['LINE_MANAGEMENT'];
+  if (peer) types.push('PEER');
+  if (n % 3 !== 0 || !peer) types.push(n % 2 === 0 ? 'CLINICAL' : 'GROUP_REFLECTIVE');
+  return types;
+}
+
+/** Days before today each session of an arrangement was held, newest first: the last so that 70% are on time, 10% due soon, 20% overdue. */
+function sessionDays(n, type) {
+  const ti = TYPE_INDEX[type];
+  const gap = SUPERVISION.types[type].everyWeeks * 7;
+  const h = mix(10_000, n, ti, 9999);
+  const last = h % 10 < 7 ? 1 + (h % (gap - 8)) : h % 10 === 7 ? gap - 7 + (h % 8) : gap + 1 + (h % 30);
+  const days = [];
+  for (let k = 0; last + k * gap <= SUPERVISION.spanDays; k++) days.push(k === 0 ? last : last + k * gap + mix(5, n, ti, k) - 2);
+  return days;
+}
+
+/** What happens to session k of an arrangement: who records it, whether it is co-signed, amended, commented on, has an action. */
+function sessionFate(n, type, k) {
+  const h = mix(100_000, n, TYPE_INDEX[type], k, 1);
+  const cosigned = !((k === 0 && h % 3 === 0) || h % 50 === 1);
+  return {
+    h,
+    byPeerWorker: type !== 'GROUP_REFLECTIVE' && h % 7 === 0,
+    cosigned,
+    amended: cosigned && k > 0 && h % 97 === 0,
+    comment: h % 20 === 3,
+    action: h % 5 === 0,
+  };
+}
+
+/** Agreements, arrangements, sessions (with amendments), comments and actions of a trust of `teams` teams. */
+function supervisionSizes(teams) {
+  const sizes = { agreements: 0, arrangements: 0, sessions: 0, amendments: 0, comments: 0, actions: 0 };
+  for (let slot = 0; slot < 2; slot++) {
+    for (let tn = 1; tn <= teams; tn++) {
+      const n = slot * teams + tn;
+      const types = arrangementTypes(n, hasPeerSupervisor(n));
+      if (!types) continue;
+      sizes.agreements += 1;
+      for (const type of types) {
+        sizes.arrangements += 1;
+        sessionDays(n, type).forEach((_day, k) => {
+          const fate = sessionFate(n, type, k);
+          sizes.sessions += 1;
+          if (fate.amended) sizes.amendments += 1;
+          if (fate.comment) sizes.comments += 1;
+          if (fate.action) sizes.actions += 1;
+        });
+      }
+    }
+  }
+  let extra = 0;
+  for (let tn = 1; tn <= teams; tn++) extra += SUPERVISION.extraPeerWorkers(tn);
+  const scale = teams / SIZES.teams;
+  return {
+    supervisionAgreements: sizes.agreements,
+    supervisionArrangements: sizes.arrangements,
+    supervisionSessions: sizes.sessions + sizes.amendments,
+    amendments: sizes.amendments,
+    supervisionComments: sizes.comments,
+    supervisionActions: sizes.actions,
+    checkIns: Math.round(SUPERVISION.checkIns * scale),
+    checkInPeerWorkers: 2 * teams + extra,
+    /** The extra peer workers' placements, and their plans' tasks (all done). */
+    extraPlacements: extra,
+    extraOnboardingTasks: extra * ONBOARDING.joiningTasks,
+    libraryEntries: Math.round(SUPERVISION.libraryEntries * scale),
+  };
+}
+
+// What a supervisor writes: an opening by type, a sentence or two for each topic discussed, a close.
+const NOTE_OPENINGS = {
+  PEER: [
+    'Peer supervision. We started with how the last fortnight has felt rather than what has been done.',
+    'Peer supervision, in person at the base. They arrived with a clear list of things they wanted to think through.',
+    'Peer supervision by video this time. We checked in on energy levels first: a busy week, but a good one.',
+  ],
+  LINE_MANAGEMENT: [
+    'Line management. We went through the diary for the coming month and the training record.',
+    'Line management meeting. We looked at the work of the last month against the role description.',
+    'Line management. A shorter meeting than usual; we kept to the agreed agenda.',
+  ],
+  CLINICAL: [
+    'Clinical supervision. We reflected on the work with two of the people they support, without going into detail here.',
+    'Practice supervision. We used the time to think about where peer support fits alongside the care plans in the team.',
+    'Clinical supervision. They brought one piece of work they had found difficult to think about together.',
+  ],
+  GROUP_REFLECTIVE: [
+    'Group reflective practice. The group chose its theme at the start, as agreed.',
+    'Reflective practice group. Attendance was good; the group revisited the theme from last time.',
+    'Group reflective practice, facilitated as usual. The group used a case discussion format with all details removed.',
+  ],
+};
+
+const NOTE_TOPICS = {
+  'lived-experience': [
+    'We talked about when drawing on their own experience helps the person in front of them and when it shifts the focus back to themselves. They have a clear sense of the difference and could give examples.',
+    'They described using their lived experience to explain what it felt like to wait for an appointment. We thought about how to keep that purposeful and brief.',
+    'They asked whether it is ever right to say nothing about their own experience. We agreed it often is, and that choosing not to share is also a skill.',
+  ],
+  'sharing-story': [
+    'We went over what they are comfortable sharing of their story and what they keep private. They want to review this again in three months.',
+    'They had shared more of their story than they intended in a group and felt exposed afterwards. We talked about how to step back gracefully and what support they needed that day.',
+    'We practised a short version of their story for a new group, focused on hope rather than on the hardest times.',
+  ],
+  'own-boundaries': [
+    'Boundaries: they noticed they had been answering messages in the evening. We agreed they will use the out-of-hours message and hand anything urgent to the duty worker.',
+    'We talked about the boundaries they set for themselves and how these differ from the rules the team uses. Their boundaries are thoughtful and they are comfortable explaining them.',
+    'They found it hard to end a piece of work with someone they had supported for months. We thought about endings as part of peer support rather than a failure of it.',
+  ],
+  'role-clarity': [
+    'Role clarity: some colleagues still ask them to do things that belong to other roles. We looked at the role description together and at how to say no kindly.',
+    'They feel clearer about the role than a few months ago. The team meeting now hears a peer perspective most weeks.',
+    'We discussed the difference between peer support and befriending, and how to explain it to people who are new to the service.',
+  ],
+  'team-relationships': [
+    'Relationships in the team are mostly good. They feel listened to in the team meeting but less so in informal conversations, and will raise this at the next team day.',
+    'They described a disagreement with a colleague about how to record a contact. We talked about how to raise it directly and what to do if that does not settle it.',
+    'The team has welcomed a new colleague and they have offered to explain peer support to them.',
+  ],
+  'outside-role': [
+    'They were asked to cover reception when the team was short. We agreed this is outside the peer role and the manager will pick it up with the duty rota.',
+    'They were asked to escort someone to an appointment on their own. We went back to the role description and the lone working policy together.',
+    'We talked about the pressure to act as a junior clinician when the team is stretched, and how to hold on to what makes peer support distinctive.',
+  ],
+  wellbeing: [
+    'Wellbeing: they are sleeping better and have been taking their full lunch break. We checked their wellbeing plan is still accurate.',
+    'They have had a tiring month. We agreed a lighter week next week and a check-in halfway through.',
+    'We talked about what helps them recover after a difficult conversation, and made time for it in the diary.',
+  ],
+  training: [
+    'Training: the peer support training is booked and their mandatory modules are up to date. They would like to do the WRAP facilitator course this year.',
+    'They want to develop group facilitation skills. We looked at the recovery college programme for a course they could co-facilitate.',
+    'We reviewed their progress against the competence framework and picked two areas to focus on next.',
+  ],
+  caseload: [
+    'Caseload: they are supporting a manageable number of people. Two pieces of work are coming to an end, and we talked about taking on new referrals gradually.',
+    'Their caseload has grown faster than planned. We agreed to pause new referrals for a fortnight.',
+    'We went through the people they support at a general level, looking at how long each piece of work has been going and what the person wants next.',
+  ],
+  safeguarding: [
+    'Safeguarding: they raised a worry during the month and followed the procedure, telling the duty worker the same day. We reflected on how that felt and what they learned.',
+    'We went over the safeguarding procedure again and who to go to in the team. They feel confident using it.',
+    'They asked about sharing a worry while keeping trust with the person they support. We talked about being open with the person that a worry will be shared.',
+  ],
+  other: [
+    'Other business: they would like to be involved in the team’s work with people who use the service to improve the waiting room.',
+    'We discussed the peer support network meeting and what they might bring to it.',
+    'They asked about the arrangements for annual leave over the holiday period.',
+  ],
+};
+
+const NOTE_CLOSINGS = [
+  'We agreed to come back to this next time.',
+  'Actions agreed as below. Next session as planned.',
+  'They left feeling clearer about the next few weeks.',
+  'Nothing further this time.',
+];
+
+/** Session notes of a supervisor's usual length, from the type and topics. */
+function sessionNote(type, topics, h) {
+  const parts = [NOTE_OPENINGS[type][h % 3]];
+  topics.forEach((topic, i) => {
+    const pool = NOTE_TOPICS[topic] ?? NOTE_TOPICS.other;
+    parts.push(pool[(h >>> (2 + i)) % pool.length]);
+    if ((h >>> (5 + i)) % 3 === 0) parts.push(pool[((h >>> (2 + i)) + 1) % pool.length]);
+  });
+  parts.push(NOTE_CLOSINGS[(h >>> 9) % NOTE_CLOSINGS.length]);
+  return parts.join(' ');
+}
+
+const TOPICS_BY_TYPE = {
+  PEER: ['lived-experience', 'sharing-story', 'own-boundaries', 'role-clarity', 'wellbeing', 'outside-role'],
+  LINE_MANAGEMENT: ['caseload', 'training', 'wellbeing', 'role-clarity', 'team-relationships'],
+  CLINICAL: ['safeguarding', 'caseload', 'outside-role', 'own-boundaries'],
+  GROUP_REFLECTIVE: ['lived-experience', 'team-relationships', 'sharing-story', 'other'],
+};
+
+function sessionTopics(type, h) {
+  const pool = TOPICS_BY_TYPE[type];
+  const count = 1 + (h % 3);
+  const start = (h >>> 3) % pool.length;
+  return Array.from({ length: count }, (_, i) => pool[(start + i * 2) % pool.length]).filter((topic, i, all) => all.indexOf(topic) === i);
+}
+
+const AMENDMENT_NOTES = [
+  'Amendment, agreed by both of us: the record said the training was booked; it is on the waiting list. Everything else stands.',
+  'Amendment: the peer worker asked for the paragraph about the team meeting to say that they raised the issue themselves, which is right.',
+  'Amendment, at the peer worker’s request: the agreed action on boundaries was to use the out-of-hours message, not to stop evening work altogether.',
+];
+
+const COMMENTS = {
+  peerWorker: [
+    'A fair record. I would add that I felt more confident by the end than this suggests.',
+    'Agreed. The training date has moved, so I will update the action next time.',
+    'Fair record. I would like us to come back to the part about the team meeting.',
+  ],
+  supervisor: [
+    'Added after the session: the guidance we talked about is on the peer network’s shared drive.',
+    'One thing I forgot to write down: well done on the group last week, it was noticed.',
+  ],
+};
+
+const ACTIONS = {
+  peerWorker: [
+    'Read the trust’s guidance on sharing lived experience and bring questions next time',
+    'Book a place on the WRAP facilitator course',
+    'Update my wellbeing plan and share it with my line manager',
+    'Use the out-of-hours message from Monday and hand urgent messages to duty',
+    'Write a short reflection on the group for the peer support network',
+    'Ask the team meeting for ten minutes to explain what peer support is and is not',
+    'Finish the two remaining mandatory training modules',
+  ],
+  supervisor: [
+    'Raise the reception cover with the duty rota and take peer workers off it',
+    'Find a co-facilitator for the hearing voices group',
+    'Check the lone working arrangements for community visits',
+    'Arrange protected time for the peer support training',
+    'Send the competence framework self-assessment',
+  ],
+};
+
+/** Twelve themes of reflection, each with three versions of every part, so that 2,000 entries are not all alike. */
+const LIBRARY_THEMES = [
+  {
+    tags: ['boundaries', 'endings'],
+    title: ['Ending well after a long piece of work', 'When it is time to stop meeting', 'Endings as part of peer support'],
+    situation: ['Someone I had supported for several months wanted to keep meeting after our agreed sessions ended.', 'A piece of work was coming to an end and the person was worried about managing without it.', 'A person asked whether we could stay in touch once the support finished.'],
+    did: ['I talked about the ending from our first session and marked it with the person, looking back at what had changed.', 'I was honest that the support would end, and we planned together what would help afterwards.', 'I explained my boundaries kindly and helped them link with a peer group that would carry on.'],
+    learned: ['Endings go better when they are named at the start; a good ending is part of the work, not a failure of it.', 'Holding a boundary can be an act of care when it is explained.', 'I need support myself around endings, and supervision is the place for it.'],
+  },
+  {
+    tags: ['boundaries', 'out of hours'],
+    title: ['Messages in the evening', 'Keeping work at work', 'When my phone kept buzzing'],
+    situation: ['People I support had started to message me in the evenings and at weekends.', 'I noticed I was answering work messages late at night and felt I could not stop.', 'A person was in distress out of hours and messaged me rather than the crisis line.'],
+    did: ['I set up an out-of-hours message with the numbers to call and explained it at our next session.', 'I talked it through in peer supervision and we agreed a plan I could keep to.', 'I made sure they were safe through the right service and talked with them afterwards about who to contact out of hours.'],
+    learned: ['Clear boundaries protect the person as well as me: they know what to expect.', 'Being available all the time is not the same as being helpful.', 'My own wellbeing plan needs to include how I switch off.'],
+  },
+  {
+    tags: ['lived experience', 'sharing my story'],
+    title: ['Sharing a little, at the right moment', 'Deciding what of my story to share', 'Using my experience on purpose'],
+    situation: ['A person felt nobody could understand what the waiting was like.', 'In a group, someone asked me directly about my own time in hospital.', 'A person felt ashamed about needing help again.'],
+    did: ['I shared briefly that I had waited too, and what had helped me, then turned back to them.', 'I answered honestly but briefly, and kept the focus on the group.', 'I said that needing help again had been part of my recovery too.'],
+    learned: ['A short story at the right moment can shift a conversation without taking it over.', 'I can choose what to share; not sharing is a choice too.', 'Purposeful sharing is about the other person, and I check that with myself first.'],
+  },
+  {
+    tags: ['role clarity', 'team'],
+    title: ['Explaining peer support to a new colleague', 'What peer support is, and is not', 'Finding my place in the team meeting'],
+    situation: ['A new colleague assumed I was a support worker and asked me to do tasks from their list.', 'The team was unsure when to refer to peer support.', 'I felt my view was not heard in the team meeting.'],
+    did: ['I explained the peer role using the role description and offered to come to their next supervision.', 'I wrote a one-page guide with the team about what peer support offers.', 'I asked the chair for a regular slot to bring a peer perspective.'],
+    learned: ['People are usually glad to understand the role; it helps to have the description to hand.', 'Clarity about the role protects what makes it distinctive.', 'Asking for a space works better than waiting to be invited.'],
+  },
+  {
+    tags: ['outside the peer role', 'boundaries'],
+    title: ['Asked to cover reception', 'When the team is short-staffed', 'Saying no to a clinical task'],
+    situation: ['I was asked to cover reception because the team was short.', 'I was asked to sit with someone on observations.', 'A colleague asked me to persuade someone to take their medication.'],
+    did: ['I said this was outside the peer role and offered what I could do instead, then raised it with my manager.', 'I explained why it would change my relationship with the person and suggested who could help.', 'I said I could talk with the person about their own choices, but not persuade them.'],
+    learned: ['Saying no is easier with the role description agreed by everyone.', 'Holding the line on the role keeps peer support from becoming a junior clinical role.', 'Boundaries I set for myself are stronger when the team understands them.'],
+  },
+  {
+    tags: ['hope', 'team culture'],
+    title: ['Holding hope when a colleague did not', 'Hope in the team meeting', 'Speaking up for recovery'],
+    situation: ['A colleague spoke about a person as if recovery were not possible for them.', 'The team was discouraged after a difficult week.', 'A discussion in the team meeting focused only on risk.'],
+    did: ['I shared, briefly, what hope from others had meant to me, and asked what the person wanted.', 'I suggested we start the next meeting with something that had gone well.', 'I asked what the person themselves hoped for.'],
+    learned: ['Hope can be offered without arguing; a question can do more than a speech.', 'Teams need reminding of recovery as much as the people they support.', 'A peer perspective is most useful when it is offered as a question.'],
+  },
+  {
+    tags: ['wellbeing', 'self-care'],
+    title: ['Noticing my own early signs', 'Looking after myself in a demanding role', 'Rest after a hard week'],
+    situation: ['I noticed I was working through my breaks and sleeping badly.', 'Several difficult conversations in one week left me drained.', 'A session brought back memories of my own experience.'],
+    did: ['I used my wellbeing plan and talked to my peer supervisor the same week.', 'I asked for a lighter day and took a proper break.', 'I stepped out for a few minutes, then came back, and talked it through in supervision.'],
+    learned: ['My wellbeing plan works best when I use it early.', 'Rest is part of the job, not a reward for finishing it.', 'Being affected by the work does not mean I cannot do it.'],
+  },
+  {
+    tags: ['groups', 'co-facilitation'],
+    title: ['Co-facilitating a group for the first time', 'When a group went quiet', 'Sharing the room with a clinician'],
+    situation: ['I co-facilitated a recovery group for the first time.', 'A group went silent after someone shared something painful.', 'In a group I ran with a nurse, people kept addressing questions to the nurse.'],
+    did: ['We planned who would lead each part and debriefed afterwards.', 'I acknowledged the silence and gave people a choice about what came next.', 'I talked with my co-facilitator about sharing the lead more visibly.'],
+    learned: ['Planning the roles in advance made it feel equal.', 'Silence is not always a problem; it can be respect.', 'Equal partnership has to be shown, not just agreed.'],
+  },
+  {
+    tags: ['safeguarding', 'trust'],
+    title: ['Sharing a worry and keeping trust', 'When I had to pass something on', 'Being open about safeguarding'],
+    situation: ['A person told me something that meant I needed to share a worry with the team.', 'I was unsure whether something I heard was a safeguarding matter.', 'A person asked me to keep something from the team.'],
+    did: ['I told the person what I would share and why, and followed the procedure the same day.', 'I talked it through with the duty worker, who helped me decide.', 'I explained what I can and cannot keep to myself, as I had at the start.'],
+    learned: ['Being open about what I will share keeps trust better than silence.', 'I do not have to decide alone; the team is there for that.', 'Explaining confidentiality at the start makes the hard moments easier.'],
+  },
+  {
+    tags: ['recording', 'role clarity'],
+    title: ['Writing notes as a peer', 'Recording in the person’s own words', 'What goes in the record'],
+    situation: ['I was unsure how to write notes that sounded like peer support rather than a clinical assessment.', 'A person asked to read what I had written about them.', 'A colleague wanted more detail in my notes than I felt was needed.'],
+    did: ['I wrote in plain language, using the person’s own words for their goals.', 'I read the notes with them and changed one word they did not like.', 'I talked with my manager about what the team needs from peer support notes.'],
+    learned: ['Notes can be useful and still sound like the relationship.', 'Writing as if the person will read it keeps the notes respectful.', 'Agreeing what the record is for helps everyone.'],
+  },
+  {
+    tags: ['community', 'connections'],
+    title: ['Reconnecting with the community', 'From the clinic to the allotment', 'Finding a group that fits'],
+    situation: ['A person wanted to get out more but felt anxious about new places.', 'Someone had lost touch with activities they used to enjoy.', 'A person wanted to volunteer but did not know where to start.'],
+    did: ['We went to a community group together for the first two weeks.', 'We made a list of what they used to enjoy and tried one thing each month.', 'I shared how I had started volunteering and we looked at options together.'],
+    learned: ['Going alongside someone the first time can make the difference.', 'Small steps are still steps.', 'Peer support is often about the world outside services.'],
+  },
+  {
+    tags: ['boundaries', 'friendship'],
+    title: ['Peer support is not friendship', 'When someone wanted to be friends', 'Mutual, but not the same as friendship'],
+    situation: ['A person I supported asked if we could be friends on social media.', 'I met someone I support in a local shop.', 'A person offered me a gift at the end of our work.'],
+    did: ['I explained that I valued our relationship and why I keep work and personal life separate.', 'I said hello warmly and kept it brief, and we talked about it at our next session.', 'I thanked them and followed the team’s policy, explaining it kindly.'],
+    learned: ['Mutuality in peer support has boundaries, and saying so is respectful.', 'Planning for chance meetings helps both of us.', 'Policies are easier to follow when I can explain the reason.'],
+  },
+];
+
+/** A library entry from theme and versions picked by its number. */
+function libraryEntry(j) {
+  const theme = LIBRARY_THEMES[j % LIBRARY_THEMES.length];
+  const v = (part, shift) => theme[part][Math.floor(j / LIBRARY_THEMES.length / shift) % 3];
+  const extraTags = ['peer supervision', 'reflection', 'new in post', 'community team', 'groups'];
+  return {
+    title: v('title', 1),
+    situation: v('situation', 3),
+    whatIDid: v('did', 9),
+    whatILearned: v('learned', 27),
+    tags: [...theme.tags, ...(j % 3 === 0 ? [extraTags[j % extraTags.length]] : [])].filter((tag, i, all) => all.indexOf(tag) === i),
+  };
+}
+
+const dateOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+const timestampOf = (ms) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * Inserts `rows` (objects keyed by column) through unnest, one array a column,
+ * `batchSize` rows a statement. `columns`: [name, array element type, optional
+ * SQL expression turning the unnested value into the column's (an enum cast, a
+ * text[] from a comma-joined list)].
+ */
+async function insertRows(client, table, columns, rows, batchSize = 5_000) {
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  const values = columns.map(([, , expression], i) => (expression ? expression(`c${i}`) : `c${i}`)).join(', ');
+  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  const sql = `INSERT INTO "${table}" (${names}) SELECT ${values} FROM unnest(${arrays}) AS u(${columns.map((_, i) => `c${i}`).join(', ')})`;
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    await client.query(sql, columns.map(([name]) => batch.map((row) => row[name] ?? null)));
+  }
+}
+
+const enumOf = (type) => (column) => `${column}::"${type}"`;
+const listOf = (column) => `string_to_array(${column}, ',')`;
+
+const SESSION_COLUMNS = [
+  ['id', 'uuid'], ['agreementId', 'uuid'], ['arrangementId', 'uuid'], ['type', 'text', enumOf('SupervisionType')], ['supervisorId', 'uuid'], ['peerWorkerId', 'uuid'],
+  ['heldOn', 'date'], ['durationMinutes', 'int'], ['attendees', 'text'], ['topics', 'text', listOf], ['notes', 'text'], ['recordedById', 'uuid'],
+  ['cosignedAt', 'timestamp'], ['cosignedById', 'uuid'], ['amendsId', 'uuid'], ['version', 'int'], ['createdAt', 'timestamp'],
+];
+const COMMENT_COLUMNS = [['id', 'uuid'], ['sessionId', 'uuid'], ['authorId', 'uuid'], ['text', 'text'], ['createdAt', 'timestamp']];
+const ACTION_COLUMNS = [
+  ['id', 'uuid'], ['agreementId', 'uuid'], ['sessionId', 'uuid'], ['ownerId', 'uuid'], ['text', 'text'], ['dueOn', 'date'],
+  ['status', 'text', enumOf('SupervisionActionStatus')], ['doneAt', 'timestamp'], ['version', 'int'], ['createdAt', 'timestamp'],
+];
+
+/** Encrypts with lib/supervision/crypto.ts itself (through tsx), under the bench's key. */
+async function noteCrypto(notesKeys) {
+  const { encryptField, decryptField, parseKeyring } = await tsImport('../lib/supervision/crypto.ts', import.meta.url);
+  const keyring = parseKeyring(notesKeys);
+  return {
+    encrypt: (text, table, recordId, field) => encryptField(text, { table, recordId, field }, keyring),
+    decrypt: (value, table, recordId, field) => decryptField(value, { table, recordId, field }, keyring),
+  };
+}
+
+/** Whether the trust's supervision is in (a database filled before supervision existed has none). */
+async function supervisionFilled(client) {
+  const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "SupervisionAgreement" a JOIN "Team" t ON t.id = a."teamId" WHERE t.name LIKE 'Trust team %') AS filled`);
+  return rows[0].filled;
+}
+
+/** The notes already in the database decrypt under the bench's key: a key file deleted without its databases would make every notes page fail. */
+async function checkNotesKey(client, notesKeys) {
+  const { rows } = await client.query(`SELECT id::text AS id, notes FROM "SupervisionSession" ORDER BY "createdAt" DESC LIMIT 1`);
+  if (rows.length === 0) return;
+  const { decrypt } = await noteCrypto(notesKeys);
+  try {
+    decrypt(rows[0].notes, 'SupervisionSession', rows[0].id, 'notes');
+  } catch {
+    throw new Error(`The bench database's supervision notes were encrypted under a key that ${path.relative(ROOT, BENCH_NOTES_KEYS_FILE)} no longer holds: delete .data/bench-postgres and .data/fault-postgres (or the BENCH_DATABASE_URL databases) with it and run again.`);
+  }
+}
+
+/**
+ * The extra peer workers check in as the app lets only placed peer workers do:
+ * each is placed in their team, on its first peer support role's agreed
+ * version, on the role's terms, working every weekday (so no meeting is on a
+ * day off), with the team's systems, its manager as line manager and its first
+ * peer worker as peer supervisor, since before the check-ins begin; their
+ * joining plans, from their service type's template, are done. They have no
+ * supervision agreement: their managers' lists show them waiting for one.
+ */
+async function placeExtraPeerWorkers(client) {
+  await client.query(
+    `CREATE TEMP TABLE bench_extra_placement ON COMMIT DROP AS
+     SELECT gen_random_uuid() AS id, gen_random_uuid() AS plan_id, u.id AS user_id, m."teamId" AS team_id, rv.id AS role_version_id, mgr."userId" AS manager_id, peer."userId" AS peer_id,
+       hr.id AS hr_id, tpl.id AS template_id, current_date - $1::int - 60 AS start_date, rv.content -> 'working' AS working
+     FROM "User" u JOIN "TeamMembership" m ON m."userId" = u.id JOIN "Team" t ON t.id = m."teamId"
+     JOIN "Role" r ON r."teamId" = t.id AND r.title = 'Peer support worker 1' JOIN "RoleVersion" rv ON rv."roleId" = r.id AND rv.status = 'AGREED'
+     JOIN "OnboardingTemplate" tpl ON tpl.name LIKE 'Trust onboarding: %' AND tpl."serviceType" = t."serviceType"
+     CROSS JOIN LATERAL (SELECT "userId" FROM "TeamMembership" WHERE "teamId" = t.id AND role = 'MANAGER' ORDER BY "userId" LIMIT 1) mgr
+     CROSS JOIN LATERAL (SELECT p."userId" FROM "TeamMembership" p JOIN "User" pu ON pu.id = p."userId" AND pu.email LIKE 'trust%' WHERE p."teamId" = t.id AND p.role = 'PEER_WORKER' ORDER BY p."userId" LIMIT 1) peer
+     CROSS JOIN LATERAL (SELECT id FROM "User" WHERE email LIKE 'trust%@peerroles.test' AND "orgRole" = 'HR' ORDER BY email LIMIT 1) hr
+     WHERE u.email LIKE 'peerworker.%@peerroles.test'`,
+    [SUPERVISION.spanDays],
+  );
+  await client.query(
+    `INSERT INTO "Placement" ("id", "userId", "teamId", "roleVersionId", "startDate", "contractType", "band", "hoursPerWeek", "workingDays", "lineManagerId", "peerSupervisorId",
+       "createdById", "version", "createdAt", "updatedAt")
+     SELECT id, user_id, team_id, role_version_id, start_date, coalesce(working ->> 'contractType', 'PERMANENT')::"ContractType",
+       substring(working ->> 'payBand' FROM '(?:^|\\D)([1-9])(?:\\D|$)')::int, coalesce((working ->> 'hoursPerWeek')::numeric, 22.5),
+       '{MON,TUE,WED,THU,FRI}', manager_id, peer_id, manager_id, 1, (start_date - 21)::timestamp + interval '9 hours', (start_date + 60)::timestamp
+     FROM bench_extra_placement`,
+  );
+  await client.query(
+    `INSERT INTO "SystemAccess" ("id", "userId", "system", "createdAt")
+     SELECT gen_random_uuid(), p.user_id, s.system, (p.start_date - 1)::timestamp + interval '10 hours'
+     FROM bench_extra_placement p CROSS JOIN (VALUES ('NHS email'), ('Shared drive'), ('RiO (electronic patient record)')) s(system)
+     ON CONFLICT DO NOTHING`,
+  );
+  await client.query(
+    `INSERT INTO "OnboardingPlan" ("id", "placementId", "templateId", "reason", "createdById", "createdAt")
+     SELECT plan_id, id, template_id, 'JOINING', manager_id, (start_date - 21)::timestamp + interval '9 hours' FROM bench_extra_placement`,
+  );
+  await client.query(
+    `INSERT INTO "OnboardingTask" ("id", "planId", "section", "title", "description", "ownerRole", "ownerId", "dueOn", "required", "status", "completedAt", "completedById",
+       "version", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), p.plan_id, tt.section, tt.title, tt.description, tt."ownerRole", o.owner_id, p.start_date + tt."offsetDays", tt.required, 'COMPLETED',
+       (p.start_date + tt."offsetDays")::timestamp + interval '15 hours', o.owner_id, 2, (p.start_date - 21)::timestamp + interval '9 hours', (p.start_date + tt."offsetDays")::timestamp + interval '15 hours'
+     FROM bench_extra_placement p JOIN "OnboardingTemplateTask" tt ON tt."templateId" = p.template_id
+     CROSS JOIN LATERAL (SELECT CASE tt."ownerRole" WHEN 'PEER_WORKER' THEN p.user_id WHEN 'HR' THEN p.hr_id WHEN 'SUPERVISOR' THEN p.peer_id ELSE p.manager_id END AS owner_id) o`,
+  );
+}
+
+/** The trust's supervision (SUPERVISION above), inside the caller's transaction. */
+async function fillSupervision(client, scale, notesKeys) {
+  const { encrypt } = await noteCrypto(notesKeys);
+  const now = Date.now();
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const notAfterNow = (ms, margin = 60 * 60 * 1000) => Math.min(ms, now - margin);
+  /** Days ago, moved back off a weekend to the Friday. */
+  const weekday = (daysAgo) => {
+    const day = new Date(today - daysAgo * DAY_MS).getUTCDay();
+    return daysAgo + (day === 6 ? 1 : day === 0 ? 2 : 0);
+  };
+
+  const { rows: placements } = await client.query(
+    `WITH teams AS (SELECT id, row_number() OVER (ORDER BY name) AS tn, count(*) OVER () AS tc FROM "Team" WHERE name LIKE 'Trust team %')
+     SELECT p.id, p."userId" AS user_id, p."teamId" AS team_id, p."lineManagerId" AS line_manager_id, p."peerSupervisorId" AS peer_supervisor_id,
+       ((CASE WHEN r.title = 'Peer support worker 2' THEN 1 ELSE 0 END) * t.tc + t.tn)::int AS n
+     FROM "Placement" p JOIN teams t ON t.id = p."teamId" JOIN "RoleVersion" rv ON rv.id = p."roleVersionId" JOIN "Role" r ON r.id = rv."roleId"
+     WHERE p."endedAt" IS NULL ORDER BY n`,
+  );
+  const { rows: staffRows } = await client.query(
+    `SELECT m."teamId" AS team_id, array_agg(m."userId"::text ORDER BY m."userId") AS ids, array_agg(u.name ORDER BY m."userId") AS names
+     FROM "TeamMembership" m JOIN "User" u ON u.id = m."userId" JOIN "Team" t ON t.id = m."teamId" AND t.name LIKE 'Trust team %'
+     WHERE m.role = 'STAFF' GROUP BY m."teamId"`,
+  );
+  const staffOf = new Map(staffRows.map((row) => [row.team_id, row]));
+
+  // Agreements and their arrangements, dated from their first sessions.
+  const agreements = [];
+  const arrangements = [];
+  const plans = [];
+  for (const placement of placements) {
+    const types = arrangementTypes(placement.n, placement.peer_supervisor_id !== null);
+    if (!types) continue;
+    const staff = staffOf.get(placement.team_id) ?? { ids: [placement.line_manager_id], names: [] };
+    const agreementId = randomUUID();
+    const typed = types.map((type) => {
+      const days = sessionDays(placement.n, type).map(weekday);
+      const supervisorId = { LINE_MANAGEMENT: placement.line_manager_id, PEER: placement.peer_supervisor_id, CLINICAL: staff.ids[0], GROUP_REFLECTIVE: staff.ids[1] ?? staff.ids[0] }[type];
+      return { type, days, supervisorId, id: randomUUID(), startsOn: today - (days[days.length - 1] + mix(7, placement.n, TYPE_INDEX[type], 7)) * DAY_MS };
+    });
+    const createdAt = Math.min(...typed.map((arrangement) => arrangement.startsOn)) - 7 * DAY_MS + 10 * 60 * 60 * 1000;
+    const signed = placement.n % 50 !== 7;
+    agreements.push({
+      id: agreementId, placementId: placement.id, peerWorkerId: placement.user_id, teamId: placement.team_id,
+      signedByPeerWorkerAt: signed ? timestampOf(createdAt + 2 * DAY_MS) : null, createdById: placement.line_manager_id,
+      version: signed ? 2 : 1, createdAt: timestampOf(createdAt), updatedAt: timestampOf(signed ? createdAt + 2 * DAY_MS : createdAt),
+    });
+    for (const arrangement of typed) {
+      arrangements.push({
+        id: arrangement.id, agreementId, type: arrangement.type, supervisorId: arrangement.supervisorId, everyWeeks: SUPERVISION.types[arrangement.type].everyWeeks,
+        startsOn: dateOf(arrangement.startsOn), signedBySupervisorAt: signed ? timestampOf(createdAt + DAY_MS) : null, createdAt: timestampOf(createdAt),
+      });
+    }
+    plans.push({ placement, agreementId, arrangements: typed, attendees: staff.names.slice(2, 5).join(', ') });
+  }
+  await insertRows(client, 'SupervisionAgreement', [
+    ['id', 'uuid'], ['placementId', 'uuid'], ['peerWorkerId', 'uuid'], ['teamId', 'uuid'], ['signedByPeerWorkerAt', 'timestamp'], ['createdById', 'uuid'],
+    ['version', 'int'], ['createdAt', 'timestamp'], ['updatedAt', 'timestamp'],
+  ], agreements);
+  await insertRows(client, 'SupervisionArrangement', [
+    ['id', 'uuid'], ['agreementId', 'uuid'], ['type', 'text', enumOf('SupervisionType')], ['supervisorId', 'uuid'], ['everyWeeks', 'int'], ['startsOn', 'date'],
+    ['signedBySupervisorAt', 'timestamp'], ['createdAt', 'timestamp'],
+  ], arrangements);
+
+  // Sessions, written out a few thousand at a time with their comments and actions; amendments once every record they amend is in.
+  let sessions = [];
+  let comments = [];
+  let actions = [];
+  const amendments = [];
+  /** Each peer worker's sessions, [days ago, id], for check-ins and library entries to refer to. */
+  const sessionsOf = new Map();
+  const flush = async () => {
+    await insertRows(client, 'SupervisionSession', SESSION_COLUMNS, sessions);
+    await insertRows(client, 'SupervisionComment', COMMENT_COLUMNS, comments);
+    await insertRows(client, 'SupervisionAction', ACTION_COLUMNS, actions);
+    sessions = [];
+    comments = [];
+    actions = [];
+  };
+  const counts = { sessions: 0, amendments: 0, comments: 0, actions: 0 };
+  for (const { placement, agreementId, arrangements: typed, attendees } of plans) {
+    const peerWorkerId = placement.user_id;
+    const own = [];
+    for (const arrangement of typed) {
+      for (const [k, daysAgo] of arrangement.days.entries()) {
+        const fate = sessionFate(placement.n, arrangement.type, k);
+        const { h } = fate;
+        const id = randomUUID();
+        const heldOn = today - daysAgo * DAY_MS;
+        const recordedById = fate.byPeerWorker ? peerWorkerId : arrangement.supervisorId;
+        const other = fate.byPeerWorker ? arrangement.supervisorId : peerWorkerId;
+        const createdAt = notAfterNow(heldOn + (h % 4 === 0 ? 34 : 17) * 60 * 60 * 1000, 2 * 60 * 60 * 1000);
+        const cosignedAt = fate.cosigned ? notAfterNow(Math.max(createdAt + 60_000, createdAt + (1 + (h % 3)) * DAY_MS)) : null;
+        const topics = sessionTopics(arrangement.type, h);
+        const row = {
+          id, agreementId, arrangementId: arrangement.id, type: arrangement.type, supervisorId: arrangement.supervisorId, peerWorkerId,
+          heldOn: dateOf(heldOn), durationMinutes: SUPERVISION.types[arrangement.type].minutes + (h % 4 === 1 ? 15 : 0),
+          attendees: arrangement.type === 'GROUP_REFLECTIVE' ? attendees : '', topics: topics.join(','),
+          notes: encrypt(sessionNote(arrangement.type, topics, h), 'SupervisionSession', id, 'notes'), recordedById,
+          cosignedAt: cosignedAt === null ? null : timestampOf(cosignedAt), cosignedById: fate.cosigned ? other : null, amendsId: null,
+          version: fate.cosigned ? 2 : 1, createdAt: timestampOf(createdAt),
+        };
+        sessions.push(row);
+        counts.sessions += 1;
+        own.push([daysAgo, id]);
+        if (fate.amended) {
+          const amendmentId = randomUUID();
+          const amendedAt = notAfterNow(cosignedAt + 3 * DAY_MS);
+          const amendmentSigned = h % 3 !== 0;
+          amendments.push({
+            ...row, id: amendmentId, amendsId: id, notes: encrypt(AMENDMENT_NOTES[h % AMENDMENT_NOTES.length], 'SupervisionSession', amendmentId, 'notes'),
+            createdAt: timestampOf(amendedAt), cosignedAt: amendmentSigned ? timestampOf(notAfterNow(amendedAt + DAY_MS, 30 * 60 * 1000)) : null,
+            cosignedById: amendmentSigned ? other : null, version: amendmentSigned ? 2 : 1,
+          });
+          counts.amendments += 1;
+        }
+        if (fate.comment) {
+          const commentId = randomUUID();
+          const byPeerWorker = (h >>> 4) % 3 !== 0;
+          const pool = byPeerWorker ? COMMENTS.peerWorker : COMMENTS.supervisor;
+          comments.push({
+            id: commentId, sessionId: id, authorId: byPeerWorker ? peerWorkerId : arrangement.supervisorId,
+            text: encrypt(pool[(h >>> 6) % pool.length], 'SupervisionComment', commentId, 'text'), createdAt: timestampOf(notAfterNow(createdAt + DAY_MS, 30 * 60 * 1000)),
+          });
+          counts.comments += 1;
+        }
+        if (fate.action) {
+          const actionId = randomUUID();
+          const byPeerWorker = arrangement.type === 'PEER' || (h >>> 5) % 10 < 7;
+          const pool = byPeerWorker ? ACTIONS.peerWorker : ACTIONS.supervisor;
+          const dueOn = heldOn + ((h >>> 3) % 2 === 0 ? 14 : 28) * DAY_MS;
+          const r = (h >>> 7) % 20;
+          const status = dueOn >= today - 14 * DAY_MS ? (r < 2 ? 'DONE' : 'OPEN') : r < 17 ? 'DONE' : r < 19 ? 'OPEN' : 'DROPPED';
+          actions.push({
+            id: actionId, agreementId, sessionId: id, ownerId: byPeerWorker ? peerWorkerId : arrangement.supervisorId,
+            text: encrypt(pool[(h >>> 8) % pool.length], 'SupervisionAction', actionId, 'text'), dueOn: dateOf(dueOn), status,
+            doneAt: status === 'DONE' ? timestampOf(notAfterNow(dueOn - 2 * DAY_MS + 15 * 60 * 60 * 1000)) : null, version: status === 'OPEN' ? 1 : 2,
+            createdAt: timestampOf(createdAt),
+          });
+          counts.actions += 1;
+        }
+        if (sessions.length >= 5_000) await flush();
+      }
+    }
+    sessionsOf.set(peerWorkerId, own.sort((a, b) => a[0] - b[0]));
+  }
+  await flush();
+  await insertRows(client, 'SupervisionSession', SESSION_COLUMNS, amendments);
+
+  // More peer workers in some teams, so that their check-ins reach the threshold.
+  const { rows: teams } = await client.query(`SELECT id, row_number() OVER (ORDER BY name)::int AS tn FROM "Team" WHERE name LIKE 'Trust team %' ORDER BY name`);
+  const people = teams.flatMap((team) =>
+    Array.from({ length: SUPERVISION.extraPeerWorkers(team.tn) }, (_, i) => ({
+      id: randomUUID(), teamId: team.id, email: `peerworker.${String(team.tn).padStart(4, '0')}.${i + 1}@peerroles.test`,
+      name: `Trust peer worker ${String(team.tn).padStart(4, '0')}-${i + 1}`, jobTitle: 'Peer support worker', orgRole: 'MEMBER',
+      createdAt: timestampOf(today - (SUPERVISION.spanDays + 60) * DAY_MS), role: 'PEER_WORKER', membershipId: randomUUID(),
+    })),
+  );
+  await insertRows(client, 'User', [['id', 'uuid'], ['email', 'text'], ['name', 'text'], ['jobTitle', 'text'], ['orgRole', 'text', enumOf('OrgRole')], ['createdAt', 'timestamp'], ['updatedAt', 'timestamp']],
+    people.map((person) => ({ ...person, updatedAt: person.createdAt })));
+  await insertRows(client, 'TeamMembership', [['id', 'uuid'], ['teamId', 'uuid'], ['userId', 'uuid'], ['role', 'text', enumOf('TeamRole')]],
+    people.map((person) => ({ id: person.membershipId, teamId: person.teamId, userId: person.id, role: person.role })));
+  await placeExtraPeerWorkers(client);
+
+  // Check-ins: each peer worker in turn, about every six weeks back from today; every other one on the day of a session, with it.
+  const { rows: workers } = await client.query(
+    `SELECT m."userId" AS user_id, m."teamId" AS team_id, t.tn::int AS tn
+     FROM "TeamMembership" m JOIN "User" u ON u.id = m."userId"
+     JOIN (SELECT id, row_number() OVER (ORDER BY name) AS tn FROM "Team" WHERE name LIKE 'Trust team %') t ON t.id = m."teamId"
+     WHERE m.role = 'PEER_WORKER' ORDER BY t.tn, u.email`,
+  );
+  const checkInCount = Math.round(SUPERVISION.checkIns * scale);
+  const gap = Math.floor(SUPERVISION.spanDays / Math.ceil(checkInCount / workers.length));
+  const checkIns = [];
+  for (let i = 0; i < checkInCount; i++) {
+    const w = i % workers.length;
+    const k = Math.floor(i / workers.length);
+    const worker = workers[w];
+    let daysAgo = k * gap + mix(gap, w, 77);
+    let sessionId = null;
+    const own = sessionsOf.get(worker.user_id);
+    if (own && k % 2 === 0) {
+      // The latest session in the week before: check-ins of one person are weeks apart, so no session has two.
+      const found = own.find(([held]) => held >= daysAgo && held <= daysAgo + 7);
+      if (found) [daysAgo, sessionId] = found;
+    }
+    const answeredAt = notAfterNow(today - daysAgo * DAY_MS + (sessionId ? 18 : 10 + (i % 8)) * 60 * 60 * 1000);
+    // Teams differ, people differ, and most feel a little more supported as time goes on; practising as a peer scores lowest.
+    const base = 2.7 + 0.3 * mix(5, worker.tn, 5) + 0.15 * (mix(7, w, 3) - 3) + 0.5 * (1 - daysAgo / SUPERVISION.spanDays);
+    const answer = (shift, q) => Math.max(1, Math.min(5, Math.round(base + shift + 0.35 * (mix(5, i, q) - 2))));
+    checkIns.push({
+      id: randomUUID(), peerWorkerId: worker.user_id, teamId: worker.team_id, sessionId, answeredAt: timestampOf(answeredAt),
+      supported: answer(0.2, 1), clearRole: answer(0, 2), equalMember: answer(-0.2, 3), experienceValued: answer(0.1, 4), practiseAsPeer: answer(-0.4, 5),
+    });
+  }
+  await insertRows(client, 'CheckIn', [
+    ['id', 'uuid'], ['peerWorkerId', 'uuid'], ['teamId', 'uuid'], ['sessionId', 'uuid'], ['answeredAt', 'timestamp'],
+    ['supported', 'int'], ['clearRole', 'int'], ['equalMember', 'int'], ['experienceValued', 'int'], ['practiseAsPeer', 'int'],
+  ], checkIns);
+
+  // The library: entries by peer workers in agreements, reviewed by their peer supervisor (the demo peer worker where they have none).
+  const { rows: demo } = await client.query(`SELECT id FROM "User" WHERE email = 'peer.cmht@peerroles.test'`);
+  const authors = plans.map(({ placement }) => placement);
+  const entryCount = Math.round(SUPERVISION.libraryEntries * scale);
+  const entries = [];
+  for (let j = 0; j < entryCount; j++) {
+    const author = authors[j % authors.length];
+    const own = sessionsOf.get(author.user_id) ?? [];
+    const session = j % 2 === 0 && own.length > 0 ? own[(j * 7) % own.length] : null;
+    const r = j % 20;
+    const status = r < 14 ? 'PUBLISHED' : r < 17 ? 'PROPOSED' : r < 19 ? 'WITHDRAWN' : 'DECLINED';
+    const createdAt = notAfterNow(today - (session ? Math.max(session[0] - 2, 1) : 5 + mix(700, j, 11)) * DAY_MS + 15 * 60 * 60 * 1000);
+    const reviewedAt = status === 'PROPOSED' ? null : notAfterNow(createdAt + 3 * DAY_MS, 40 * 60 * 1000);
+    const withdrawnAt = status === 'WITHDRAWN' ? notAfterNow(reviewedAt + 20 * DAY_MS, 20 * 60 * 1000) : null;
+    const entry = libraryEntry(j);
+    entries.push({
+      id: randomUUID(), authorId: author.user_id, teamId: author.team_id, sessionId: session?.[1] ?? null, scope: mix(5, j, 13) < 2 ? 'ORGANISATION' : 'TEAM',
+      ...entry, tags: entry.tags.join(','), showName: j % 3 === 0, confirmedNoIdentifiers: true, status,
+      reviewedById: reviewedAt === null ? null : (author.peer_supervisor_id ?? demo[0]?.id ?? null), reviewedAt: reviewedAt === null ? null : timestampOf(reviewedAt),
+      withdrawnAt: withdrawnAt === null ? null : timestampOf(withdrawnAt), version: { PUBLISHED: 2, PROPOSED: 1, WITHDRAWN: 3, DECLINED: 2 }[status],
+      createdAt: timestampOf(createdAt), updatedAt: timestampOf(withdrawnAt ?? reviewedAt ?? createdAt),
+    });
+  }
+  // The search column is the trigger's (LibraryEntry_search), as for entries the app writes.
+  await insertRows(client, 'LibraryEntry', [
+    ['id', 'uuid'], ['authorId', 'uuid'], ['teamId', 'uuid'], ['sessionId', 'uuid'], ['scope', 'text', enumOf('LibraryScope')], ['title', 'text'], ['situation', 'text'],
+    ['whatIDid', 'text'], ['whatILearned', 'text'], ['tags', 'text', listOf], ['showName', 'bool'], ['confirmedNoIdentifiers', 'bool'],
+    ['status', 'text', enumOf('LibraryEntryStatus')], ['reviewedById', 'uuid'], ['reviewedAt', 'timestamp'], ['withdrawnAt', 'timestamp'], ['version', 'int'],
+    ['createdAt', 'timestamp'], ['updatedAt', 'timestamp'],
+  ], entries);
+  return { agreements: agreements.length, arrangements: arrangements.length, ...counts, checkIns: checkIns.length, peerWorkers: workers.length, libraryEntries: entries.length };
+}
+
+/** Runs a part of the fill and says how long it took and what it made. */
+async function timed(name, fill, log) {
+  const started = Date.now();
+  const made = await fill();
+  log(`${name} filled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(made)}`);
+}
+
+export async function fillTrust(databaseUrl, scale, log = console.log, notesKeys = benchNotesKeys()) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -564,7 +1331,9 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
       const notifications = !outbox[0].filled;
       const recruitment = !(await recruitmentFilled(client));
       const onboarding = !(await onboardingFilled(client));
-      if (!notifications && !recruitment && !onboarding) return false;
+      const supervision = !(await supervisionFilled(client));
+      await checkNotesKey(client, notesKeys);
+      if (!notifications && !recruitment && !onboarding && !supervision) return false;
       await client.query('BEGIN');
       if (notifications) {
         log('Adding notifications and outbox emails to the filled trust');
@@ -579,6 +1348,11 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
         const { placements, onboardingTasks } = sizesAt(scale);
         log(`Adding onboarding to the filled trust at scale ${scale}: ${JSON.stringify({ placements, onboardingTasks })}`);
         await fillOnboarding(client);
+      }
+      if (supervision) {
+        const { supervisionSessions, checkIns, libraryEntries } = sizesAt(scale);
+        log(`Adding supervision to the filled trust at scale ${scale}: ${JSON.stringify({ supervisionSessions, checkIns, libraryEntries })}`);
+        await timed('Supervision', () => fillSupervision(client, scale, notesKeys), log);
       }
       await client.query('COMMIT');
       await client.query('ANALYZE');
@@ -694,6 +1468,7 @@ export async function fillTrust(databaseUrl, scale, log = console.log) {
     await fillNotifications(client);
     await fillRecruitment(client, scale);
     await fillOnboarding(client);
+    await timed('Supervision', () => fillSupervision(client, scale, notesKeys), log);
     await client.query('COMMIT');
     await client.query('ANALYZE');
     return true;

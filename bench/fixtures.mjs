@@ -1,9 +1,9 @@
 // The records the benchmark's page addresses point at: the demo teams and roles
 // the seed makes (prisma/seed.ts, prisma/demo-roles.ts), the demo recruitment
-// (prisma/demo-recruitment.ts) and onboarding (prisma/demo-onboarding.ts), one
-// team activity and one person specification not yet used by a vacancy that the
-// benchmark adds, and a trust role with five versions, trust vacancies and a
-// trust placement (bench/fill.mjs).
+// (prisma/demo-recruitment.ts), onboarding (prisma/demo-onboarding.ts) and
+// supervision (prisma/demo-supervision.ts), one team activity and one person
+// specification not yet used by a vacancy that the benchmark adds, and a trust
+// role with five versions, trust vacancies and a trust placement (bench/fill.mjs).
 import pg from 'pg';
 
 const DEMO_SPECIFICATION = 'Peer Support Worker (Band 4) person specification';
@@ -83,6 +83,44 @@ async function onboardingFixtures(client, one, team, peer) {
   return { placement, parityKey: encodeURIComponent(`meeting:${meeting}`), meeting, task, systemAccess, template, templateTask, wellbeingOwner, appointment, trustPlacement };
 }
 
+/**
+ * The demo supervision on the CMHT (prisma/demo-supervision.ts): Jade's (the
+ * demo peer worker's) agreement, her reflective practice arrangement (to end),
+ * her first peer supervision session with Sophie (co-signed, not amended, with
+ * actions and her comment: she reads its notes, her manager only that it
+ * happened), her latest line management session, recorded by the manager and
+ * not yet co-signed (the manager may still change it), Hannah's placement that
+ * waits for an agreement, and Amara's entry published to the organisation.
+ */
+async function supervisionFixtures(client, one, team, peer) {
+  const found = await client.query(`SELECT id FROM "SupervisionAgreement" WHERE "teamId" = $1 AND "peerWorkerId" = $2`, [team, peer]);
+  if (found.rows.length === 0) throw new Error('Benchmark fixture not found: the demo supervision (prisma/demo-supervision.ts). A bench database seeded before it existed is not seeded again: delete .data/bench-postgres (or the BENCH_DATABASE_URL databases) and .data/bench-notes-keys and run again.');
+  const supervisionAgreement = found.rows[0].id;
+  const supervisionArrangement = await one(`SELECT id FROM "SupervisionArrangement" WHERE "agreementId" = $1 AND type = 'GROUP_REFLECTIVE' AND "endedAt" IS NULL`, [supervisionAgreement]);
+  const supervisionSession = await one(
+    `SELECT s.id FROM "SupervisionSession" s
+     WHERE s."agreementId" = $1 AND s.type = 'PEER' AND s."cosignedAt" IS NOT NULL AND s."amendsId" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "SupervisionSession" a WHERE a."amendsId" = s.id)
+     ORDER BY s."heldOn", s.id LIMIT 1`,
+    [supervisionAgreement],
+  );
+  const unsignedSession = await one(
+    `SELECT s.id FROM "SupervisionSession" s JOIN "User" u ON u.id = s."recordedById" AND u.email = 'manager.cmht@peerroles.test'
+     WHERE s."agreementId" = $1 AND s."cosignedAt" IS NULL ORDER BY s."heldOn" DESC, s.id LIMIT 1`,
+    [supervisionAgreement],
+  );
+  const supervisionPlacement = await one(
+    `SELECT p.id FROM "Placement" p JOIN "User" u ON u.id = p."userId" AND u.email = 'hannah.kowalski@peerroles.test'
+     WHERE p."teamId" = $1 AND p."endedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "SupervisionAgreement" a WHERE a."placementId" = p.id)`,
+    [team],
+  );
+  const libraryEntry = await one(
+    `SELECT e.id FROM "LibraryEntry" e JOIN "User" u ON u.id = e."authorId" AND u.email = 'amara.osei@peerroles.test'
+     WHERE e.status = 'PUBLISHED' AND e.scope = 'ORGANISATION' ORDER BY e."createdAt", e.id LIMIT 1`,
+  );
+  return { supervisionAgreement, supervisionArrangement, supervisionSession, unsignedSession, supervisionPlacement, libraryEntry };
+}
+
 export async function loadFixtures(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -114,7 +152,8 @@ export async function loadFixtures(databaseUrl) {
     const trustTeam = await one(`SELECT "teamId" AS id FROM "Role" WHERE id = $1`, [trustRole]);
     const recruitment = await recruitmentFixtures(client, one, team, peer);
     const onboarding = await onboardingFixtures(client, one, team, peer);
-    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment, ...onboarding };
+    const supervision = await supervisionFixtures(client, one, team, peer);
+    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment, ...onboarding, ...supervision };
   } finally {
     await client.end();
   }

@@ -112,7 +112,9 @@ export function checkDemoAccounts(accounts: DemoAccount[]): void {
   for (const account of accounts) {
     const person = SEED_PEOPLE.find((candidate) => candidate.email === account.email);
     const cmhtMember = CMHT.members.find((candidate) => candidate.email === account.email);
-    const orgRole = person?.orgRole ?? cmhtMember?.orgRole;
+    // Someone in another demo team (the peer supervisor) prints no team role: it is the community team's role that is printed.
+    const otherMember = SEED_TEAMS.flatMap((team) => team.members).find((candidate) => candidate.email === account.email);
+    const orgRole = person?.orgRole ?? cmhtMember?.orgRole ?? otherMember?.orgRole;
     const teamRole = cmhtMember?.role ?? null;
     if (!orgRole || orgRole !== account.orgRole || teamRole !== account.teamRole) {
       throw new Error(`scripts/demo-accounts.mjs lists ${account.email} (${account.orgRole}/${account.teamRole}), which prisma/seed.ts does not create that way`);

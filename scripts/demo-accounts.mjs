@@ -15,5 +15,6 @@ export const DEMO_ACCOUNTS = Object.freeze([
   { email: 'manager.cmht@peerroles.test', password: DEMO_PASSWORD, orgRole: 'MEMBER', teamRole: 'MANAGER', label: 'CMHT team manager' },
   { email: 'staff.cmht@peerroles.test', password: DEMO_PASSWORD, orgRole: 'MEMBER', teamRole: 'STAFF', label: 'CMHT staff member' },
   { email: 'peer.cmht@peerroles.test', password: DEMO_PASSWORD, orgRole: 'MEMBER', teamRole: 'PEER_WORKER', label: 'CMHT peer worker' },
+  { email: 'sophie.clarke@peerroles.test', password: DEMO_PASSWORD, orgRole: 'MEMBER', teamRole: null, label: 'Peer supervisor (early intervention team)' },
   { email: 'rep@peerroles.test', password: DEMO_PASSWORD, orgRole: 'SERVICE_USER_REP', teamRole: null, label: 'Service-user representative' },
 ].map((account) => Object.freeze(account)));

@@ -29,7 +29,7 @@ function demoAccountsFromScript(): DemoAccount[] {
   const accounts = [...source.matchAll(/email: '([^']+)', password: DEMO_PASSWORD, orgRole: '(\w+)', teamRole: (?:null|'(\w+)')/gu)].map(
     ([, email, orgRole, teamRole]) => ({ email, password: TEST_PASSWORD, orgRole, teamRole: teamRole ?? null }) as DemoAccount,
   );
-  expect(accounts).toHaveLength(6);
+  expect(accounts).toHaveLength(7);
   return accounts;
 }
 
@@ -541,10 +541,10 @@ describe('the demo seed', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('in the demo database: gives the six demo accounts, and only them, the demo password', async () => {
+  it('in the demo database: gives the seven demo accounts, and only them, the demo password', async () => {
     const demoAccounts = demoAccountsFromScript();
     const outcome = await runSeed(await hashOfTestPassword(), demoAccounts);
-    expect(outcome.demoPasswordsSet).toBe(6);
+    expect(outcome.demoPasswordsSet).toBe(7);
     expect(outcome.adminLinkPath).toBeNull();
     const withPasswords = await db.user.findMany({ where: { passwordHash: { not: null } }, select: { email: true } });
     expect(withPasswords.map((user) => user.email).sort()).toEqual(demoAccounts.map((account) => account.email).sort());

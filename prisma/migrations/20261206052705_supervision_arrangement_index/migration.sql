@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SupervisionSession_arrangementId_heldOn_idx" ON "SupervisionSession"("arrangementId", "heldOn");

@@ -81,8 +81,24 @@ export interface QuarterFigures {
   teams: Map<string, Figure>;
 }
 
+/**
+ * The average of each person's own average: every person in the group weighs
+ * the same, however often they checked in. Averaged over answers, one person
+ * answering twenty times beside four who answered once would make a figure of
+ * "five people" that is really theirs.
+ */
 function averagesOf(rows: readonly CheckInRow[]): Record<CheckInQuestion, number> {
-  return Object.fromEntries(CHECK_IN_QUESTIONS.map((question) => [question, Math.round((rows.reduce((sum, row) => sum + row.answers[question], 0) / rows.length) * 10) / 10])) as Record<CheckInQuestion, number>;
+  const byPerson = new Map<string, CheckInRow[]>();
+  for (const row of rows) {
+    const theirs = byPerson.get(row.peerWorkerId);
+    if (theirs) theirs.push(row);
+    else byPerson.set(row.peerWorkerId, [row]);
+  }
+  const people = [...byPerson.values()];
+  const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return Object.fromEntries(
+    CHECK_IN_QUESTIONS.map((question) => [question, Math.round(mean(people.map((theirs) => mean(theirs.map((row) => row.answers[question])))) * 10) / 10]),
+  ) as Record<CheckInQuestion, number>;
 }
 
 const people = (rows: readonly CheckInRow[]) => new Set(rows.map((row) => row.peerWorkerId)).size;

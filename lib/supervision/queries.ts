@@ -8,7 +8,7 @@ import { can, teamsGranting, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { getAgreementAccess, isPeerSupervisor, mayReadNotes, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
 import { decryptField, NoteDecryptionError, type FieldContext } from '@/lib/supervision/crypto';
-import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, dueState, nextDue, type CheckInQuestion, type CheckInRow, type DueState, type Figure } from '@/lib/supervision/rules';
+import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, dueState, nextDue, quarterOf, type CheckInQuestion, type CheckInRow, type DueState, type Figure } from '@/lib/supervision/rules';
 
 /*
  * What each supervision page shows, already cut to what the person may see
@@ -616,7 +616,9 @@ export interface FigureGroup {
  * see figures (managers their teams, HR and administrators every team), or
  * null for anyone else. Worked out over every team's answers, so that what is
  * withheld is the same whoever looks, and only then cut to the teams this
- * person may see. No filter narrows them.
+ * person may see. No filter narrows them. For someone who answered in a
+ * quarter themselves, a figure is also withheld unless it would be shown
+ * counting only the other peer workers: they could take their own answers out.
  */
 export async function getCheckInFigures(user: CurrentUser, page: number) {
   const teams = teamsGranting(user, 'supervision.figures.view');
@@ -641,6 +643,13 @@ export async function getCheckInFigures(user: CurrentUser, page: number) {
     answers: Object.fromEntries(CHECK_IN_QUESTIONS.map((question) => [question, Number(row[question])])) as Record<CheckInQuestion, number>,
   }));
   const quarters = checkInFigures(checkInRows, minimum).reverse();
+  // Someone who answered in a quarter knows their own answers, and could take them out of a figure: for them, a figure
+  // (shown to everyone else) is shown only if it also holds, with everything it implies, counting people other than them.
+  const ownQuarters = new Set(checkInRows.filter((row) => row.peerWorkerId === user.id).map((row) => quarterOf(row.answeredAt)));
+  const forViewer = new Map(
+    ownQuarters.size === 0 ? [] : checkInFigures(checkInRows.filter((row) => ownQuarters.has(quarterOf(row.answeredAt))), minimum, user.id).map((quarter) => [quarter.quarter, quarter] as const),
+  );
+  const asSeen = (figure: Figure, theirs: Figure | undefined): Figure => (figure.shown && theirs && !theirs.shown ? theirs : figure);
   const size = QUARTERS_PER_PAGE;
   const shown = quarters.slice((page - 1) * size, page * size);
   const tooFew: Figure = { shown: false, reason: 'TOO_FEW' };
@@ -651,14 +660,17 @@ export async function getCheckInFigures(user: CurrentUser, page: number) {
     seesEveryTeam: teams === 'ALL',
     teamCount: teamNames.length,
     quarters: toPage(
-      shown.map((quarter) => ({
-        quarter: quarter.quarter,
-        organisation: figureOf(quarter.organisation),
-        // Every team the person may see, each quarter: a team with no answers is "fewer than", like one with a few.
-        teams: teamNames
-          .filter((team) => teams !== 'ALL' || quarter.teams.has(team.id))
-          .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: figureOf(quarter.teams.get(team.id) ?? tooFew) })),
-      })),
+      shown.map((quarter) => {
+        const theirs = forViewer.get(quarter.quarter);
+        return {
+          quarter: quarter.quarter,
+          organisation: figureOf(asSeen(quarter.organisation, theirs?.organisation)),
+          // Every team the person may see, each quarter: a team with no answers is "fewer than", like one with a few.
+          teams: teamNames
+            .filter((team) => teams !== 'ALL' || quarter.teams.has(team.id))
+            .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: figureOf(asSeen(quarter.teams.get(team.id) ?? tooFew, theirs?.teams.get(team.id))) })),
+        };
+      }),
       quarters.length,
       page,
       size,

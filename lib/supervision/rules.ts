@@ -101,8 +101,6 @@ function averagesOf(rows: readonly CheckInRow[]): Record<CheckInQuestion, number
   ) as Record<CheckInQuestion, number>;
 }
 
-const people = (rows: readonly CheckInRow[]) => new Set(rows.map((row) => row.peerWorkerId)).size;
-
 /**
  * The organisation's and each team's averages per question for each quarter,
  * withheld where fewer than `threshold` different peer workers answered. Then
@@ -111,8 +109,13 @@ const people = (rows: readonly CheckInRow[]) => new Set(rows.map((row) => row.pe
  * organisation figure is shown (organisation minus the shown teams would give
  * them away), the smallest shown teams are withheld too until they do, or the
  * organisation figure is withheld.
+ *
+ * With `viewerId`, people are counted as the shared rule counts them for that
+ * viewer: other than the viewer, who knows their own answers and could take
+ * them out of a figure (lib/small-numbers.ts). The averages are the same.
  */
-export function checkInFigures(rows: readonly CheckInRow[], threshold: number): QuarterFigures[] {
+export function checkInFigures(rows: readonly CheckInRow[], threshold: number, viewerId: string | null = null): QuarterFigures[] {
+  const people = (group: readonly CheckInRow[]) => new Set(group.filter((row) => row.peerWorkerId !== viewerId).map((row) => row.peerWorkerId)).size;
   const byQuarter = new Map<string, CheckInRow[]>();
   // Pushed onto each group's list: copying the list for every row made figures over 20,000 check-ins take seconds.
   for (const row of rows) {

@@ -4,11 +4,12 @@
 // actions; ids of other people's records passed to actions and pages.
 import type { ActionResult } from '@/lib/action';
 import { db } from '@/lib/db';
+import * as placements from '@/lib/onboarding/placement-actions';
 import * as checkIns from '@/lib/supervision/checkin-actions';
 import * as library from '@/lib/supervision/library-actions';
 import { getAgreement, getCheckInFigures, getCheckInForm, getLibraryEntry, getProposeEntryForm, getSession, getSessionToRevise, listAgreements, listProposals, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
 import * as sessions from '@/lib/supervision/session-actions';
-import { addMembership, buildWorld, createArrangement, createCheckIn, createLibraryEntry, createUser, dateFields, supervisedPeerWorker, type World } from '../factories';
+import { addMembership, buildWorld, createArrangement, createCheckIn, createLibraryEntry, createTemplate, createUser, dateFields, SMALL_TEMPLATE_TASKS, supervisedPeerWorker, type World } from '../factories';
 import { actingAs, currentUserOf } from '../support/roles';
 
 type Ref = { id: string };
@@ -130,11 +131,15 @@ describe('the library', () => {
 describe('check-in figures', () => {
   const answered = (value: number) => ({ supported: String(value), clearRole: String(value), equalMember: String(value), experienceValued: String(value), practiseAsPeer: String(value) });
 
-  /** The team's figure this quarter as its manager reads it. */
-  async function teamFigure() {
-    const figures = await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), 1);
-    return figures?.quarters.items[0]?.teams.find((team) => team.id === world.thisTeam.id)?.figure;
+  /** This quarter's figures as `who` reads them: the team's, and the organisation's. */
+  async function figuresFor(who: Ref) {
+    const figures = await getCheckInFigures(await currentUserOf(who), 1);
+    const quarter = figures?.quarters.items[0];
+    return { team: quarter?.teams.find((team) => team.id === world.thisTeam.id)?.figure, organisation: quarter?.organisation };
   }
+
+  /** The team's figure this quarter as its manager reads it. */
+  const teamFigure = async () => (await figuresFor(world.managerOfThisTeam)).team;
 
   /** Four more peer workers of the team who answered once this quarter, all 5s. */
   async function fourColleagues() {
@@ -152,5 +157,25 @@ describe('check-in figures', () => {
     // Five people: four said 5, one said 1. Averaged over answers it read 2.0 (twelve 1s and four 5s: 32 / 16), a figure
     // that is one person's answers in all but name; averaged over people it is (5 + 5 + 5 + 5 + 1) / 5.
     expect(await teamFigure()).toEqual({ shown: true, averages: { supported: 4.2, clearRole: 4.2, equalMember: 4.2, experienceValued: 4.2, practiseAsPeer: 4.2 } });
+  });
+
+  it('count only other people for someone who answered themselves: a manager who places themselves in their small team learns nothing of the others', async () => {
+    // This quarter, only this team's answers (the file's database is shared by its tests).
+    await db.checkIn.deleteMany({});
+    // Four peer workers answered: too few, so the team's figure is withheld, and the organisation's (the same four).
+    await fourColleagues();
+    expect(await teamFigure()).toEqual({ shown: false, reason: 'TOO_FEW' });
+
+    // The manager places themselves in the team as a peer worker, on its agreed role, and checks in: all 1s.
+    const { roleId } = await db.roleVersion.findUniqueOrThrow({ where: { id: s.roleVersion.id }, select: { roleId: true } });
+    const template = await createTemplate({ tasks: [...SMALL_TEMPLATE_TASKS] });
+    const start = { appointmentId: '', personEmail: world.managerOfThisTeam.email, roleId, templateId: template.id, startDate: dateFields(daysAgo(30)), contractType: 'PERMANENT', band: '4', hoursPerWeek: '22.5', workingDays: ['MON', 'TUE', 'WED'], lineManagerEmail: '', peerSupervisorEmail: '' };
+    ok(await actingAs(world.managerOfThisTeam, () => placements.startPlacement(null, start)));
+    ok(await actingAs(world.managerOfThisTeam, () => checkIns.recordCheckIn(null, answered(1))));
+
+    // Five people answered, so others see the figures; but the manager knows one of the five answers (their own),
+    // so beside it a figure would give away the other four's: (5 × 4.2 − 1) / 4 = 5, which was withheld a moment ago.
+    expect((await figuresFor(world.hr)).team).toMatchObject({ shown: true });
+    expect(await figuresFor(world.managerOfThisTeam)).toEqual({ team: { shown: false, reason: 'TOO_FEW' }, organisation: { shown: false, reason: 'TOO_FEW' } });
   });
 });

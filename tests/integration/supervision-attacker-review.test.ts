@@ -179,3 +179,41 @@ describe('check-in figures', () => {
     expect(await figuresFor(world.managerOfThisTeam)).toEqual({ team: { shown: false, reason: 'TOO_FEW' }, organisation: { shown: false, reason: 'TOO_FEW' } });
   });
 });
+
+/*
+ * Holes found by this review and NOT fixed here, each proved by a test that
+ * fails today (`it.failing` passes while the hole is there, and fails once it
+ * is closed: then make it a plain `it`). Both need a decision beyond a minimal
+ * fix in lib/: see the review's report.
+ */
+describe('known holes, not fixed here', () => {
+  // Issue 12 §4: "a withheld figure cannot be worked out from the ones shown". The quarter in progress is shown live,
+  // so its figure moves with every answer: read before and after one person checks in, the two figures give that
+  // person's answers away, as lib/expectations/small-numbers.ts says of a check still open (it shows nothing until
+  // the answers are frozen). Closing it means showing a quarter once it has ended, which changes the demo (its team
+  // figures are this quarter's five check-ins) and the seed test that reads them.
+  it.failing('the quarter in progress does not move when one person answers (today: 4.0, then 3.5, so the sixth answered 1)', async () => {
+    await db.checkIn.deleteMany({});
+    const colleague = async (index: number) => {
+      const person = await createUser({ name: `Answerer ${index} ${world.suffix}` });
+      await addMembership(world.thisTeam, person, 'PEER_WORKER');
+      return person;
+    };
+    for (let index = 0; index < 5; index += 1) await createCheckIn(await colleague(index), world.thisTeam, { answers: { supported: 4, clearRole: 4, equalMember: 4, experienceValued: 4, practiseAsPeer: 4 } });
+    const read = async () => (await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), 1))?.quarters.items[0]?.teams.find((team) => team.id === world.thisTeam.id)?.figure;
+    const before = await read();
+    expect(before).toMatchObject({ shown: true, averages: { supported: 4 } });
+    await createCheckIn(await colleague(5), world.thisTeam, { answers: { supported: 1, clearRole: 1, equalMember: 1, experienceValued: 1, practiseAsPeer: 1 } });
+    // (6 × 3.5 − 5 × 4.0) = 1: the newcomer's answer, to the decimal.
+    expect(await read()).toEqual(before);
+  });
+
+  // Issue 12 §3 treats who else attended as private (only the two people in the session read it), but unlike the
+  // notes it is stored as typed: a database dump shows it (the demo and the benchmark put colleagues' names there).
+  // Encrypting it needs a migration: the guard trigger refuses any change to a co-signed record's attendees, even by
+  // npm run keys:rotate, so a rotation could never re-encrypt it.
+  it.failing('who else attended is not stored as typed', async () => {
+    const [row] = await db.$queryRaw<Array<{ attendees: string }>>`SELECT "attendees" FROM "SupervisionSession" WHERE "id" = ${peerSessionId}::uuid`;
+    expect(row.attendees).not.toContain('Fennomere');
+  });
+});

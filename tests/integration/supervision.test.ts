@@ -5,7 +5,7 @@
 // it too), amended as new records with the original kept; comments and agreed
 // actions, encrypted, carried until done. Check-ins, the library and settings
 // are in supervision-library.test.ts, the overdue reminders in
-// supervision-reminders.test.ts, and what others may read in supervision-privacy.test.ts.
+// supervision-reminders.test.ts, and what others may read in supervision-attacker-review.test.ts and supervision-at-rest.test.ts.
 import type { ActionResult } from '@/lib/action';
 import { db } from '@/lib/db';
 import * as agreements from '@/lib/supervision/agreement-actions';

@@ -97,9 +97,12 @@ test('a manager starts a placement from a template; a parity issue shows and is 
   const note = `Booked with the trainer; bring my own laptop (${stamp})`;
   await page.getByLabel('Add a note').fill(note);
   await page.getByRole('button', { name: 'Save the note' }).click();
+  await expect(page.getByRole('main')).toContainText('Note saved. Only you can see it.');
   await expect(page.getByRole('main')).toContainText(note);
   await page.getByRole('group', { name: 'Where is this task up to?' }).getByLabel('Completed').check();
   await page.getByRole('button', { name: 'Save the status' }).click();
+  // The radio's own label says "Completed" too: wait for the saved page itself.
+  await expect(page.getByRole('main')).toContainText('Status saved.');
   await expect(page.getByRole('main')).toContainText('Completed');
   await expectAccessible(page);
 

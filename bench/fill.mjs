@@ -583,8 +583,8 @@ async function fillOnboarding(client) {
  * latest few are co-signed by the other party, and about 1% of co-signed
  * records have an amendment (a further session row naming them). One session
  * in twenty has a comment, one in five an action (about 20,000), open while it
- * is recent and then mostly done, some carried over, a few dropped. Notes,
- * comments and actions are encrypted by lib/supervision/crypto.ts itself under
+ * is recent and then mostly done, some carried over, a few dropped. Notes, who
+ * else attended, comments and actions are encrypted by lib/supervision/crypto.ts itself under
  * the bench's key (bench/app.mjs benchNotesKeys), each bound to its record id.
  *
  * Check-ins: 20,000 over two years from the trust's peer workers, each
@@ -1177,7 +1177,7 @@ async function fillSupervision(client, scale, notesKeys) {
         const row = {
           id, agreementId, arrangementId: arrangement.id, type: arrangement.type, supervisorId: arrangement.supervisorId, peerWorkerId,
           heldOn: dateOf(heldOn), durationMinutes: SUPERVISION.types[arrangement.type].minutes + (h % 4 === 1 ? 15 : 0),
-          attendees: arrangement.type === 'GROUP_REFLECTIVE' ? attendees : '', topics: topics.join(','),
+          attendees: encrypt(arrangement.type === 'GROUP_REFLECTIVE' ? attendees : '', 'SupervisionSession', id, 'attendees'), topics: topics.join(','),
           notes: encrypt(sessionNote(arrangement.type, topics, h), 'SupervisionSession', id, 'notes'), recordedById,
           cosignedAt: cosignedAt === null ? null : timestampOf(cosignedAt), cosignedById: fate.cosigned ? other : null, amendsId: null,
           version: fate.cosigned ? 2 : 1, createdAt: timestampOf(createdAt),
@@ -1191,6 +1191,7 @@ async function fillSupervision(client, scale, notesKeys) {
           const amendmentSigned = h % 3 !== 0;
           amendments.push({
             ...row, id: amendmentId, amendsId: id, notes: encrypt(AMENDMENT_NOTES[h % AMENDMENT_NOTES.length], 'SupervisionSession', amendmentId, 'notes'),
+            attendees: encrypt(arrangement.type === 'GROUP_REFLECTIVE' ? attendees : '', 'SupervisionSession', amendmentId, 'attendees'),
             createdAt: timestampOf(amendedAt), cosignedAt: amendmentSigned ? timestampOf(notAfterNow(amendedAt + DAY_MS, 30 * 60 * 1000)) : null,
             cosignedById: amendmentSigned ? other : null, version: amendmentSigned ? 2 : 1,
           });

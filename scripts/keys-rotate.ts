@@ -16,7 +16,7 @@ import process from 'node:process';
 
 import { disconnectDb } from '@/lib/db';
 import { KeyConfigurationError, NoteDecryptionError, generateKeyEntry, parseKeyring, type Keyring } from '@/lib/supervision/crypto';
-import { rotateNoteKeys, valuesToRotate } from '@/lib/supervision/key-rotation';
+import { rotateNoteKeys, valuesToRotate, type FieldName } from '@/lib/supervision/key-rotation';
 
 interface EmbeddedHandle {
   url: string;
@@ -32,7 +32,7 @@ NOTES_ENCRYPTION_KEYS. Safe to stop and run again.
               NOTES_ENCRYPTION_KEYS is not set): put a newly generated key
               first in that file, then re-encrypt everything under it.`;
 
-const LABELS: Record<string, string> = { SupervisionSession: 'session notes', SupervisionComment: 'comments', SupervisionAction: 'actions' };
+const LABELS: Record<FieldName, string> = { 'SupervisionSession.notes': 'session notes', 'SupervisionSession.attendees': 'who attended', 'SupervisionComment.text': 'comments', 'SupervisionAction.text': 'actions' };
 
 // .mjs modules shared with scripts/start.mjs; a variable specifier keeps tsc from wanting their types (as in scripts/purge-candidates.ts).
 async function importScript<T>(name: string): Promise<T> {
@@ -144,17 +144,17 @@ async function main(argv: string[]): Promise<number> {
     const keyId = keyring.current.id;
     const toDo = await valuesToRotate(keyring);
     if (toDo === 0) {
-      console.log(`Nothing to re-encrypt: every supervision note, comment and action is already under key "${keyId}".`);
+      console.log(`Nothing to re-encrypt: every supervision note, attendee list, comment and action is already under key "${keyId}".`);
       return 0;
     }
-    console.log(`Re-encrypting ${plural(toDo, 'supervision value')} (session notes, comments and actions) under key "${keyId}"...`);
+    console.log(`Re-encrypting ${plural(toDo, 'supervision value')} (session notes, who attended, comments and actions) under key "${keyId}"...`);
     let done = 0;
     let result;
     try {
       result = await rotateNoteKeys({
         keyring,
-        onProgress: (table, tableDone) => {
-          console.log(`  ${LABELS[table] ?? table}: ${tableDone} re-encrypted`);
+        onProgress: (field, fieldDone) => {
+          console.log(`  ${LABELS[field]}: ${fieldDone} re-encrypted`);
         },
       });
       done = Object.values(result.reencrypted).reduce((sum, count) => sum + count, 0);
@@ -163,13 +163,13 @@ async function main(argv: string[]): Promise<number> {
         // The table and record id only: never the value, which is the note's ciphertext.
         const left = await valuesToRotate(keyring).catch(() => null);
         throw new Stop(
-          `The ${error.context.table} value of record ${error.context.recordId} could not be decrypted with any key in NOTES_ENCRYPTION_KEYS: it was altered, copied from another record, or is under a key that is no longer listed. Rotation stopped there${left === null ? '' : `, with ${plural(left, 'value')} still under an older key`}; what was re-encrypted before stays re-encrypted. Deal with that record (or list the key it is under), then run npm run keys:rotate again.`,
+          `The ${error.context.table}.${error.context.field} value of record ${error.context.recordId} could not be decrypted with any key in NOTES_ENCRYPTION_KEYS: it was altered, copied from another record, or is under a key that is no longer listed. Rotation stopped there${left === null ? '' : `, with ${plural(left, 'value')} still under an older key`}; what was re-encrypted before stays re-encrypted. Deal with that record (or list the key it is under), then run npm run keys:rotate again.`,
         );
       }
       throw error;
     }
     const remaining = await valuesToRotate(keyring);
-    console.log(`Re-encrypted ${plural(done, 'value')} under key "${keyId}": ${result.reencrypted.SupervisionSession} session notes, ${result.reencrypted.SupervisionComment} comments, ${result.reencrypted.SupervisionAction} actions.`);
+    console.log(`Re-encrypted ${plural(done, 'value')} under key "${keyId}": ${result.reencrypted['SupervisionSession.notes']} session notes, ${result.reencrypted['SupervisionSession.attendees']} lists of who attended, ${result.reencrypted['SupervisionComment.text']} comments, ${result.reencrypted['SupervisionAction.text']} actions.`);
     if (remaining > 0) {
       console.log(
         `${plural(remaining, 'value is', 'values are')} still under an older key (records being changed while this ran, or written by an app still encrypting under an older key). Run npm run keys:rotate again; keep the older keys listed until it finishes with none left.`,

@@ -16,6 +16,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  *   copied onto another record, or into another field, does not decrypt.
  *
  * Stored form: `pr1:<key id>:<iv>:<ciphertext>:<tag>` (base64url parts).
+ *
+ * Who else attended a session was stored as typed before it was encrypted
+ * too: `readsAsPlaintext` says which stored values are from then, and
+ * `npm run keys:rotate` encrypts them.
  */
 
 const FORMAT = 'pr1';
@@ -23,11 +27,17 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/u;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export interface FieldContext {
-  table: 'SupervisionSession' | 'SupervisionComment' | 'SupervisionAction';
-  recordId: string;
-  field: 'notes' | 'text';
-}
+/** Every encrypted column: a session's notes and who else attended, a comment's or an action's text. */
+export const ENCRYPTED_FIELDS = [
+  { table: 'SupervisionSession', field: 'notes' },
+  { table: 'SupervisionSession', field: 'attendees' },
+  { table: 'SupervisionComment', field: 'text' },
+  { table: 'SupervisionAction', field: 'text' },
+] as const;
+
+type EncryptedField = (typeof ENCRYPTED_FIELDS)[number];
+
+export type FieldContext = EncryptedField & { recordId: string };
 
 export interface Keyring {
   current: { id: string; key: Buffer };
@@ -115,6 +125,15 @@ export function decryptField(value: string, context: FieldContext, keyring: Keyr
   } catch {
     throw new NoteDecryptionError(context);
   }
+}
+
+/**
+ * Who else attended a session, stored before that was encrypted: a value that
+ * is not in the encrypted form at all (an empty one is nobody). Only that
+ * column had plaintext; anything else not in the form fails to decrypt.
+ */
+export function readsAsPlaintext(value: string, context: FieldContext): boolean {
+  return context.table === 'SupervisionSession' && context.field === 'attendees' && !value.startsWith(`${FORMAT}:`);
 }
 
 /** The prefix every value under this key starts with: how rotation finds the values still to re-encrypt. */

@@ -7,7 +7,7 @@ import { pageArgs, toPage } from '@/lib/pagination';
 import { can, teamsGranting, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { getAgreementAccess, isPeerSupervisor, mayReadNotes, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
-import { decryptField, NoteDecryptionError, type FieldContext } from '@/lib/supervision/crypto';
+import { decryptField, NoteDecryptionError, readsAsPlaintext, type FieldContext } from '@/lib/supervision/crypto';
 import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, dueState, nextDue, quarterOf, type CheckInQuestion, type CheckInRow, type DueState, type Figure } from '@/lib/supervision/rules';
 
 /*
@@ -34,6 +34,7 @@ const today = () => calendarDay(new Date());
  * configured): the page then says so without any of the content.
  */
 function readPrivate(value: string, context: FieldContext): string | null {
+  if (readsAsPlaintext(value, context)) return value;
   try {
     return decryptField(value, context);
   } catch (error) {
@@ -477,7 +478,7 @@ async function sessionPrivate(user: CurrentUser, facts: SessionFacts) {
   });
   return {
     notes: readPrivate(found.notes, { table: 'SupervisionSession', recordId: facts.id, field: 'notes' }),
-    attendees: found.attendees,
+    attendees: readPrivate(found.attendees, { table: 'SupervisionSession', recordId: facts.id, field: 'attendees' }),
     checkedIn: found.checkIn !== null,
     comments: found.comments.map((comment) => ({ id: comment.id, text: readPrivate(comment.text, { table: 'SupervisionComment', recordId: comment.id, field: 'text' }), createdAt: comment.createdAt, authorName: comment.author.name })),
     actions: found.actions.map(action),
@@ -529,7 +530,8 @@ export async function getSessionToRevise(user: CurrentUser, sessionId: string, m
   if (!allowed) return { access, session, allowed: false as const, values: null, topics };
   const privatePart = await db.supervisionSession.findUniqueOrThrow({ where: { id: facts.id }, select: { notes: true, attendees: true } });
   const notes = readPrivate(privatePart.notes, { table: 'SupervisionSession', recordId: facts.id, field: 'notes' });
-  return { access, session, allowed: true as const, values: { notes, attendees: privatePart.attendees }, topics };
+  const attendees = readPrivate(privatePart.attendees, { table: 'SupervisionSession', recordId: facts.id, field: 'attendees' });
+  return { access, session, allowed: true as const, values: { notes, attendees }, topics };
 }
 
 // ---- Check-ins ----

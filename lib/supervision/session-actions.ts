@@ -14,7 +14,7 @@ import { actionStatusSchema, addActionSchema, amendSessionSchema, commentSchema,
  * Session records: recorded by the supervisor or the peer worker, co-signed by
  * the other ("this is a fair record"), never edited once co-signed (an
  * amendment is a new record naming it, and both are kept; the database refuses
- * the change too). Notes, comments and actions are encrypted with the record's
+ * the change too). Notes, who else attended, comments and actions are encrypted with the record's
  * own id bound in, so the id is chosen before encrypting. Audit summaries,
  * notifications and errors name the type and date of a session, never its text.
  */
@@ -47,7 +47,7 @@ export const recordSession = defineAction({
         peerWorkerId: agreement.peerWorkerId,
         heldOn: input.heldOn,
         durationMinutes: input.durationMinutes,
-        attendees: input.attendees ?? '',
+        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }),
         topics,
         notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }),
         recordedById: user.id,
@@ -83,7 +83,7 @@ export const updateSession = defineAction({
       data: {
         heldOn: input.heldOn,
         durationMinutes: input.durationMinutes,
-        attendees: input.attendees ?? '',
+        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: session.id, field: 'attendees' }),
         topics,
         notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: session.id, field: 'notes' }),
         version: { increment: 1 },
@@ -119,7 +119,7 @@ export const amendSession = defineAction({
         peerWorkerId: original.peerWorkerId,
         heldOn: input.heldOn,
         durationMinutes: input.durationMinutes,
-        attendees: input.attendees ?? '',
+        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }),
         topics,
         notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }),
         recordedById: user.id,

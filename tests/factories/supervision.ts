@@ -86,7 +86,7 @@ export async function createSession(arrangement: { id: string; agreementId: stri
       peerWorkerId,
       heldOn: options.heldOn ?? new Date(Date.UTC(2026, 11, 3)),
       durationMinutes: options.durationMinutes ?? 60,
-      attendees: options.attendees ?? '',
+      attendees: encryptField(options.attendees ?? '', { table: 'SupervisionSession', recordId: id, field: 'attendees' }, options.keyring),
       topics: options.topics ?? ['lived-experience', 'role-clarity'],
       notes: encryptField(options.notes ?? 'We talked about how the week went.', { table: 'SupervisionSession', recordId: id, field: 'notes' }, options.keyring),
       recordedById,

@@ -1,5 +1,5 @@
-// Supervision notes encrypted at rest (issue 12, §3: "a database dump alone
-// reveals no note"), on real PostgreSQL. A session is recorded, given an action
+// Supervision notes (and who else attended) encrypted at rest (issue 12, §3:
+// "a database dump alone reveals no note"), on real PostgreSQL. A session is recorded, given an action
 // and a comment, co-signed and amended through the app's own actions, with a
 // known phrase in each text; then the raw columns hold only ciphertext under the
 // configured key, and a pg_dump of this test file's database (and, always, a
@@ -25,8 +25,9 @@ const PHRASES = {
   comment: 'Vantablue: I would add that my sister works on that ward, please keep this between us',
   action: 'Orrelstone: Pat to ask her GP about the new medication before the team meeting',
   amendment: 'Thistlegrove: corrected, it was 2014 not 2015, and Ward 8',
+  attendees: 'Brackenholt Ayodele, her advocate from Mind',
 };
-const MARKERS = ['Quillmarsh', 'Vantablue', 'Orrelstone', 'Thistlegrove'];
+const MARKERS = ['Quillmarsh', 'Vantablue', 'Orrelstone', 'Thistlegrove', 'Brackenholt'];
 
 function ok<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.code}: ${result.error} ${JSON.stringify(result.fieldErrors ?? {})}`);
@@ -43,7 +44,7 @@ beforeAll(async () => {
   world = await buildWorld();
   const supervised = await supervisedPeerWorker(world);
   const supervisor = supervised.peerSupervisor;
-  const sessionFields = { heldOn: dateFields(daysFromNow(-3)), durationMinutes: '60', attendees: '', topics: ['lived-experience', 'sharing-story'] };
+  const sessionFields = { heldOn: dateFields(daysFromNow(-3)), durationMinutes: '60', attendees: PHRASES.attendees, topics: ['lived-experience', 'sharing-story'] };
 
   ({ sessionId } = ok(await actingAs(supervisor, () => sessions.recordSession(null, { arrangementId: supervised.arrangements.peer.id, ...sessionFields, notes: PHRASES.notes }))));
   ok(await actingAs(supervisor, () => sessions.addSessionAction(null, { sessionId, text: PHRASES.action, owner: 'PEER_WORKER', dueOn: dateFields(daysFromNow(14)) })));
@@ -79,7 +80,7 @@ function expectNoPhrase(dump: string) {
 describe('supervision notes at rest', () => {
   it('keeps only ciphertext under the configured key in the raw columns, each value decrypting to its text for its own record', async () => {
     const keyId = configuredKeyring().current.id;
-    const rawSessions = await db.$queryRaw<Array<{ id: string; notes: string }>>`SELECT id::text AS id, notes FROM "SupervisionSession" ORDER BY "createdAt"`;
+    const rawSessions = await db.$queryRaw<Array<{ id: string; notes: string; attendees: string }>>`SELECT id::text AS id, notes, attendees FROM "SupervisionSession" ORDER BY "createdAt"`;
     const rawComments = await db.$queryRaw<Array<{ id: string; text: string }>>`SELECT id::text AS id, "text" FROM "SupervisionComment"`;
     const rawActions = await db.$queryRaw<Array<{ id: string; text: string }>>`SELECT id::text AS id, "text" FROM "SupervisionAction"`;
     expect(rawSessions.map((row) => row.id)).toEqual([sessionId, amendmentId]);
@@ -89,6 +90,8 @@ describe('supervision notes at rest', () => {
     const stored: Array<[string, FieldContext, string]> = [
       [rawSessions[0].notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }, PHRASES.notes],
       [rawSessions[1].notes, { table: 'SupervisionSession', recordId: amendmentId, field: 'notes' }, PHRASES.amendment],
+      [rawSessions[0].attendees, { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }, PHRASES.attendees],
+      [rawSessions[1].attendees, { table: 'SupervisionSession', recordId: amendmentId, field: 'attendees' }, PHRASES.attendees],
       [rawComments[0].text, { table: 'SupervisionComment', recordId: rawComments[0].id, field: 'text' }, PHRASES.comment],
       [rawActions[0].text, { table: 'SupervisionAction', recordId: rawActions[0].id, field: 'text' }, PHRASES.action],
     ];
@@ -98,7 +101,7 @@ describe('supervision notes at rest', () => {
       expect(decryptField(value, context)).toBe(phrase);
     }
     // What Prisma hands the app is that same ciphertext: nothing decrypts on the way out of the database.
-    const viaPrisma = await db.supervisionSession.findMany({ select: { notes: true } });
+    const viaPrisma = await db.supervisionSession.findMany({ select: { notes: true, attendees: true } });
     expectNoPhrase(JSON.stringify(viaPrisma));
   });
 

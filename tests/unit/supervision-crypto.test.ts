@@ -12,6 +12,7 @@ import {
   keyIdOf,
   keyPrefix,
   parseKeyring,
+  readsAsPlaintext,
   type FieldContext,
 } from '@/lib/supervision/crypto';
 
@@ -121,7 +122,8 @@ describe('encryptField and decryptField', () => {
       { ...session, recordId: session.recordId.toUpperCase() },
       { table: 'SupervisionComment', recordId: session.recordId, field: 'text' },
       { table: 'SupervisionAction', recordId: session.recordId, field: 'text' },
-      { table: 'SupervisionSession', recordId: session.recordId, field: 'text' },
+      // A note copied into who attended, on the same record.
+      { table: 'SupervisionSession', recordId: session.recordId, field: 'attendees' },
     ];
     for (const context of elsewhere) {
       expect(() => decryptField(value, context, ringA)).toThrow(NoteDecryptionError);
@@ -250,5 +252,18 @@ describe('configuredKeyring', () => {
   it('fails without it, naming the variable and not encrypting', () => {
     delete process.env.NOTES_ENCRYPTION_KEYS;
     expect(() => encryptField(phrase, session)).toThrow(KeyConfigurationError);
+  });
+});
+
+describe('readsAsPlaintext', () => {
+  const attendees: FieldContext = { table: 'SupervisionSession', recordId: '6f1c2b9e-3d4a-4b5c-8d7e-9f0a1b2c3d4e', field: 'attendees' };
+  it('reads who attended, stored as typed before it was encrypted, as plaintext', () => {
+    expect(readsAsPlaintext('Sam Okafor, student nurse', attendees)).toBe(true);
+    expect(readsAsPlaintext('', attendees)).toBe(true);
+  });
+  it('never for an encrypted value, nor for any other column', () => {
+    expect(readsAsPlaintext(encryptField('Sam Okafor', attendees, ringA), attendees)).toBe(false);
+    expect(readsAsPlaintext('planted as plaintext', { ...attendees, field: 'notes' })).toBe(false);
+    expect(readsAsPlaintext('planted as plaintext', { table: 'SupervisionComment', recordId: attendees.recordId, field: 'text' })).toBe(false);
   });
 });

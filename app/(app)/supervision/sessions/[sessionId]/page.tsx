@@ -96,7 +96,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pa
               { key: 'Length', value: duration(session.durationMinutes) },
               { key: 'Peer worker', value: session.peerWorkerName },
               { key: 'Supervisor', value: session.supervisorName },
-              ...(privatePart && privatePart.attendees ? [{ key: 'Also attended', value: privatePart.attendees }] : []),
+              ...(privatePart && privatePart.attendees !== '' ? [{ key: 'Also attended', value: privatePart.attendees ?? UNREADABLE }] : []),
               { key: 'Topics', value: session.topics.length === 0 ? 'None recorded' : session.topics.join(', ') },
               { key: 'Recorded by', value: session.recordedByName },
               {

@@ -42,7 +42,7 @@ export default async function AmendSessionPage({ params }: { params: Promise<{ s
                 )}
               </p>
             </>
-          ) : view.values.notes === null ? (
+          ) : view.values.notes === null || view.values.attendees === null ? (
             <>
               <h1>This record cannot be amended</h1>
               <p>

@@ -35,7 +35,7 @@ export default async function ChangeSessionPage({ params }: { params: Promise<{ 
                 <Link href={back}>Go to the record</Link>.
               </p>
             </>
-          ) : view.values.notes === null ? (
+          ) : view.values.notes === null || view.values.attendees === null ? (
             <>
               <h1>This record cannot be changed</h1>
               <p>

@@ -17,12 +17,17 @@
 // - Marcus Bennett, four months in: peer, line management and clinical
 //   supervision since he started; one co-signed record has an amendment he
 //   asked for, co-signed too; an action from his latest session is open.
+// - Ruth Byrne and Tunde Adebayo, placed ten and eight months ago: peer
+//   supervision and line management, on time.
 // - Hannah Kowalski, placed two weeks ago: nobody has set up her supervision
 //   yet, so the manager sees her placement waiting for an agreement.
 //
-// Check-ins: the five of them answer in the current quarter, so the team's
-// figures show (5 different peer workers, the threshold); in earlier quarters
-// only two or three did, so those are withheld. The other demo teams have no
+// Check-ins: figures are shown only for quarters that have ended. In the last
+// one, five peer workers answered (Amara, Leon, Marcus, Ruth and Tunde), so
+// the team's figures show (5 different peer workers, the threshold); in the
+// quarters before it only two did, so those are withheld. All seven answer in
+// the quarter in progress, which shows once it ends. The figures are worked
+// out at the end of the seed, as the nightly job works them out. The other demo teams have no
 // check-ins: check-ins, like library entries, come only from peer workers with
 // a current placement, and only the CMHT has an agreed role to place anyone on.
 // Library: a handful of entries, published to the team and to the
@@ -40,7 +45,8 @@ import { addDays, weekdayOf, type Weekday } from '@/lib/onboarding/rules';
 import type { SupervisionActionStatus, SupervisionType } from '@/lib/generated/prisma/enums';
 import { getAgreedVersion } from '@/lib/roles/gate';
 import { configuredKeyring, KeyConfigurationError } from '@/lib/supervision/crypto';
-import { quarterOf } from '@/lib/supervision/rules';
+import { refreshCheckInFigures } from '@/lib/supervision/figures';
+import { quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { upsertMembership, upsertUser } from '../tests/factories';
 import { createPlacement, grantSystem } from '../tests/factories/onboarding';
 import { createAgreement, createArrangement, createCheckIn, createComment, createLibraryEntry, createSession, createSessionAction, type CheckInAnswers } from '../tests/factories/supervision';
@@ -53,6 +59,8 @@ export const DEMO_SUPERVISION_TEAM = DEMO_ONBOARDING_TEAM;
 export const SUPERVISION_PEOPLE = {
   amara: { email: 'amara.osei@peerroles.test', name: 'Amara Osei', jobTitle: 'Peer support worker', startedDaysAgo: 400, workingDays: ['MON', 'WED', 'THU'], hoursPerWeek: 22.5 },
   leon: { email: 'leon.walsh@peerroles.test', name: 'Leon Walsh', jobTitle: 'Peer support worker', startedDaysAgo: 380, workingDays: ['MON', 'TUE', 'WED', 'THU'], hoursPerWeek: 30 },
+  ruth: { email: 'ruth.byrne@peerroles.test', name: 'Ruth Byrne', jobTitle: 'Peer support worker', startedDaysAgo: 300, workingDays: ['MON', 'TUE', 'WED', 'THU'], hoursPerWeek: 30 },
+  tunde: { email: 'tunde.adebayo@peerroles.test', name: 'Tunde Adebayo', jobTitle: 'Senior peer support worker', startedDaysAgo: 240, workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], hoursPerWeek: 37.5 },
   hannah: { email: 'hannah.kowalski@peerroles.test', name: 'Hannah Kowalski', jobTitle: 'Peer support worker', startedDaysAgo: 14, workingDays: ['MON', 'WED', 'THU'], hoursPerWeek: 22.5 },
 } as const satisfies Record<string, { email: string; name: string; jobTitle: string; startedDaysAgo: number; workingDays: Weekday[]; hoursPerWeek: number }>;
 
@@ -244,16 +252,6 @@ function answers(level: number, lift = 0): CheckInAnswers {
   return { supported: clamp(level + lift + 0.3), clearRole: clamp(level + lift), equalMember: clamp(level + lift - 0.4), experienceValued: clamp(level + lift + 0.2), practiseAsPeer: clamp(level + lift - 0.6) };
 }
 
-/** The earliest hour of the current quarter (by the UK calendar, as figures count): check-ins from then on count in it. */
-function startOfQuarter(now: Date): Date {
-  const quarter = quarterOf(now);
-  let day = 0;
-  while (day < 93 && quarterOf(new Date(now.getTime() - (day + 1) * DAY_MS)) === quarter) day += 1;
-  let start = new Date(now.getTime() - day * DAY_MS);
-  while (quarterOf(new Date(start.getTime() - HOUR_MS)) === quarter) start = new Date(start.getTime() - HOUR_MS);
-  return start;
-}
-
 /**
  * Agreements, sessions, check-ins and library entries for the CMHT's peer
  * workers, and the three placements they need. Adds nothing when Jade's
@@ -289,7 +287,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   const today = addDays(now, 0);
   const outcome: SupervisionOutcome = { ...NOTHING };
 
-  // 1. Three more peer workers in the team, placed on the agreed role with nothing left open: fully onboarded, or (Hannah) onboarded so far.
+  // 1. Five more peer workers in the team, placed on the agreed role with nothing left open: fully onboarded, or (Hannah) onboarded so far.
   const placed: Record<keyof typeof SUPERVISION_PEOPLE, { person: Person; placement: { id: string; userId: string; teamId: string; startDate: Date } }> = {} as never;
   for (const [key, spec] of Object.entries(SUPERVISION_PEOPLE) as Array<[keyof typeof SUPERVISION_PEOPLE, (typeof SUPERVISION_PEOPLE)[keyof typeof SUPERVISION_PEOPLE]]>) {
     const { user, created } = await upsertUser({ email: spec.email, name: spec.name, jobTitle: spec.jobTitle, orgRole: 'MEMBER', passwordHash: null }, tx);
@@ -327,7 +325,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     }
     placed[key] = { person: user, placement };
   }
-  const { amara, leon, hannah } = placed;
+  const { amara, leon, ruth, tunde, hannah } = placed;
 
   // 2. Agreements and their sessions.
   const agreementOf = async (placement: { id: string; userId: string; teamId: string; startDate: Date }, peerWorker: Person, signedOn: Date, types: Array<{ type: SupervisionType; supervisor: Person; everyWeeks: number; startsOn: Date }>) => {
@@ -406,6 +404,17 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   await record(leonAgreement.arrangements.get('PEER')!, leon.person, regularSessions('PEER', leon.person, sophie, { from: addDays(leonStart, 8), until: addDays(today, -38), everyWeeks: 4, offset: 3 }, today));
   await record(leonAgreement.arrangements.get('LINE_MANAGEMENT')!, leon.person, regularSessions('LINE_MANAGEMENT', leon.person, manager, { from: addDays(leonStart, 7), until: addDays(today, -1), everyWeeks: 6, offset: 2 }, today));
   await record(leonAgreement.arrangements.get('CLINICAL')!, leon.person, regularSessions('CLINICAL', leon.person, rajesh, { from: addDays(leonStart, 17), until: addDays(today, -1), everyWeeks: 8 }, today));
+
+  // Ruth and Tunde, most of a year in: peer supervision and line management, both on time.
+  for (const [index, { person: peerWorker, placement }] of [ruth, tunde].entries()) {
+    const started = placement.startDate;
+    const agreement = await agreementOf(placement, peerWorker, addDays(started, 2), [
+      { type: 'PEER', supervisor: sophie, everyWeeks: 4, startsOn: addDays(started, 8) },
+      { type: 'LINE_MANAGEMENT', supervisor: manager, everyWeeks: 6, startsOn: addDays(started, 7) },
+    ]);
+    await record(agreement.arrangements.get('PEER')!, peerWorker, regularSessions('PEER', peerWorker, sophie, { from: addDays(started, 8), until: addDays(today, -1), everyWeeks: 4, offset: 2 + index }, today));
+    await record(agreement.arrangements.get('LINE_MANAGEMENT')!, peerWorker, regularSessions('LINE_MANAGEMENT', peerWorker, manager, { from: addDays(started, 7), until: addDays(today, -1), everyWeeks: 6, offset: 1 + index }, today));
+  }
 
   // Jade, five weeks in (she works Tuesday to Thursday).
   const jadeStart = jadePlacement.startDate;
@@ -504,38 +513,49 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     }
   }
 
-  // 3. Check-ins. This quarter, all five placed peer workers (the team's figures show); before it, two or three (withheld).
-  const quarterStart = startOfQuarter(now);
+  // 3. Check-ins. This quarter (in progress, so not shown), all seven placed peer workers; the last quarter five (the team's
+  // figures show); the two before it, Amara and Leon (withheld).
+  const quarterBegan = quarterStart(quarterOf(now));
   const thisQuarter: Array<[Person, Date, number]> = [
     [amara.person, amara.placement.startDate, 4],
     [leon.person, leon.placement.startDate, 3],
     [marcus, marcusPlacement?.startDate ?? today, 4],
     [jade, jadeStart, 3],
+    [ruth.person, ruth.placement.startDate, 4],
+    [tunde.person, tunde.placement.startDate, 5],
     [hannah.person, hannah.placement.startDate, 4],
   ];
   let checkIns = 0;
   for (const [index, [person, started, level]] of thisQuarter.entries()) {
-    const from = Math.max(quarterStart.getTime(), at(started, 10).getTime());
+    const from = Math.max(quarterBegan.getTime(), at(started, 10).getTime());
     const answeredAt = new Date(from + ((now.getTime() - from) * (index + 1)) / (thisQuarter.length + 1));
     await createCheckIn(person, team, { answers: answers(level), answeredAt }, tx);
     checkIns += 1;
   }
-  // The three quarters before (both had started by then): Amara with her peer supervision in the middle of each, Leon on his own, Marcus in the last once he had started.
+  // The three quarters before (Amara and Leon had started by then): Amara with her peer supervision in the middle of each, Leon on his own;
+  // in the last, Marcus once he had started (he started before it ended), Ruth and Tunde too.
   for (let back = 1; back <= 3; back += 1) {
-    const middle = new Date(quarterStart.getTime() - ((back - 1) * 91 + 45) * DAY_MS);
+    const middle = new Date(quarterBegan.getTime() - ((back - 1) * 91 + 45) * DAY_MS);
     const session = [...amaraPeer].reverse().find((candidate) => candidate.heldOn <= middle && quarterOf(candidate.heldOn) === quarterOf(middle));
     await createCheckIn(amara.person, team, { answers: answers(3, (4 - back) * 0.25), answeredAt: session ? at(session.heldOn, 18) : middle, session: session ?? null }, tx);
     await createCheckIn(leon.person, team, { answers: answers(3, -0.2), answeredAt: at(middle, 24 * 3 + 11) }, tx);
     checkIns += 2;
+    if (back === 1) {
+      await createCheckIn(ruth.person, team, { answers: answers(4, -0.2), answeredAt: at(middle, 24 * 5 + 14) }, tx);
+      await createCheckIn(tunde.person, team, { answers: answers(4, 0.4), answeredAt: at(middle, 24 * 6 + 10) }, tx);
+      checkIns += 2;
+    }
     if (back === 1 && marcusPlacement) {
       const answeredAt = new Date(Math.max(middle.getTime(), at(addDays(marcusPlacement.startDate, 14), 12).getTime()));
-      if (answeredAt < quarterStart) {
+      if (answeredAt < quarterBegan) {
         await createCheckIn(marcus, team, { answers: answers(4, -0.3), answeredAt }, tx);
         checkIns += 1;
       }
     }
   }
   await context.audit('seed.supervision.checkins', 'Team', team.id, `recorded ${checkIns} check-ins by peer workers in ${team.name}`);
+  // The ended quarters' figures, as the nightly job works them out (lib/supervision/figures.ts).
+  await refreshCheckInFigures({ tx, now });
 
   // 4. The library.
   const entry = async (author: Person, options: Parameters<typeof createLibraryEntry>[2] & { writtenOn: Date; withdrawnAfterDays?: number }) => {

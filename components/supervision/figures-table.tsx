@@ -1,10 +1,12 @@
 import { quarterLabel } from '@/components/supervision/labels';
-import type { FigureGroup, ShownFigure } from '@/lib/supervision/queries';
+import type { ShownFigure } from '@/lib/supervision/figures';
+import type { FigureGroup } from '@/lib/supervision/queries';
 import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING } from '@/lib/supervision/rules';
 
-/** Why a figure is not shown, in words: never how many answered. */
-export function withheldReason(figure: Extract<ShownFigure, { shown: false }>, threshold: number): string {
-  return figure.reason === 'TOO_FEW' ? `Fewer than ${threshold} peer workers answered` : 'Withheld so that a smaller group cannot be worked out';
+/** Why a figure is not shown, in words: never how many answered. For a viewer who answered that quarter, counting the others only. */
+export function withheldReason(figure: Extract<ShownFigure, { shown: false }>, threshold: number, countsOthersOnly = false): string {
+  if (figure.reason === 'WOULD_REVEAL') return 'Withheld so that a smaller group cannot be worked out';
+  return countsOthersOnly ? `Fewer than ${threshold} peer workers other than you answered` : `Fewer than ${threshold} peer workers answered`;
 }
 
 const oneDecimal = (value: number) => value.toFixed(1);
@@ -13,7 +15,22 @@ const oneDecimal = (value: number) => value.toFixed(1);
  * One quarter's check-in averages: the organisation's and each team's the
  * person may see, per question. A withheld figure says why across its row.
  */
-export function QuarterFiguresTable({ quarter, organisation, teams, threshold }: { quarter: string; organisation: ShownFigure; teams: readonly FigureGroup[]; threshold: number }) {
+export function QuarterFiguresTable({
+  quarter,
+  organisation,
+  teams,
+  threshold,
+  stale = false,
+  countsOthersOnly = false,
+}: {
+  quarter: string;
+  organisation: ShownFigure;
+  teams: readonly FigureGroup[];
+  threshold: number;
+  /** Worked out under another threshold: withheld until worked out again. */
+  stale?: boolean;
+  countsOthersOnly?: boolean;
+}) {
   const rows: Array<{ key: string; name: string; figure: ShownFigure }> = [{ key: 'organisation', name: 'Whole organisation', figure: organisation }, ...teams.map((team) => ({ key: team.id, name: team.name, figure: team.figure }))];
   const label = quarterLabel(quarter);
   return (
@@ -46,7 +63,7 @@ export function QuarterFiguresTable({ quarter, organisation, teams, threshold }:
                 ))
               ) : (
                 <td className="nhsuk-table__cell" colSpan={CHECK_IN_QUESTIONS.length}>
-                  {withheldReason(row.figure, threshold)}
+                  {stale ? 'Being worked out again under the current threshold: shown tomorrow' : withheldReason(row.figure, threshold, countsOthersOnly)}
                 </td>
               )}
             </tr>

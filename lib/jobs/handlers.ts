@@ -3,13 +3,14 @@
  * returns a small summary pg-boss keeps with the job (no personal data).
  */
 import { purgeOldSessions } from '@/lib/auth/gate';
-import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
+import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
 import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
 import { purgeNotifications } from '@/lib/notifications/housekeeping';
 import { sendReminders } from '@/lib/notifications/reminders';
 import { remindOverdueTasks } from '@/lib/onboarding/notifications';
 import { purgeExpiredCandidates } from '@/lib/recruitment/retention';
 import { isUuid } from '@/lib/schema-fields';
+import { refreshCheckInFigures } from '@/lib/supervision/figures';
 import { remindOverdueSupervision } from '@/lib/supervision/notifications';
 
 export type JobHandler = (data: unknown) => Promise<unknown>;
@@ -29,4 +30,5 @@ export const HANDLERS: Record<string, JobHandler> = {
   [RECRUITMENT_PURGE_QUEUE]: async () => purgeExpiredCandidates(),
   [ONBOARDING_OVERDUE_QUEUE]: async () => remindOverdueTasks(),
   [SUPERVISION_OVERDUE_QUEUE]: async () => remindOverdueSupervision(),
+  [SUPERVISION_FIGURES_QUEUE]: async () => refreshCheckInFigures(),
 };

@@ -12,6 +12,7 @@ export const NOTIFICATION_PURGE_QUEUE = 'notification.purge';
 export const RECRUITMENT_PURGE_QUEUE = 'recruitment.purge';
 export const ONBOARDING_OVERDUE_QUEUE = 'onboarding.overdue';
 export const SUPERVISION_OVERDUE_QUEUE = 'supervision.overdue';
+export const SUPERVISION_FIGURES_QUEUE = 'supervision.figures';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -34,6 +35,8 @@ export const QUEUES: Record<string, QueuePolicy> = {
   // Batches of 200 candidates, each its own transaction: a retry carries on where the failed run stopped.
   [ONBOARDING_OVERDUE_QUEUE]: { label: 'Remind people of overdue onboarding tasks', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [SUPERVISION_OVERDUE_QUEUE]: { label: 'Remind people of overdue supervision', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  // One transaction; a retry works out whatever the failed run did not.
+  [SUPERVISION_FIGURES_QUEUE]: { label: 'Work out check-in figures for quarters that have ended', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   [RECRUITMENT_PURGE_QUEUE]: { label: 'Delete candidates’ personal data under the retention rule', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 1800 },
 };
 

@@ -4,3 +4,4 @@ export const agreementPath = (agreementId: string) => `/supervision/agreements/$
 export const sessionPath = (sessionId: string) => `/supervision/sessions/${sessionId}`;
 export const LIBRARY_PATH = '/supervision/library';
 export const CHECK_INS_PATH = '/supervision/check-ins';
+export const FIGURES_PATH = '/supervision/figures';

@@ -8,7 +8,8 @@ import { can, teamsGranting, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { getAgreementAccess, isPeerSupervisor, mayReadNotes, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
 import { decryptField, NoteDecryptionError, readsAsPlaintext, type FieldContext } from '@/lib/supervision/crypto';
-import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, dueState, nextDue, quarterOf, type CheckInQuestion, type CheckInRow, type DueState, type Figure } from '@/lib/supervision/rules';
+import { checkInRowsBetween, figuresThreshold, shownFigure, storedFigure, type ShownFigure } from '@/lib/supervision/figures';
+import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, dueState, nextDue, nextQuarter, previousQuarter, quarterOf, quarterStart, type CheckInQuestion, type DueState, type Figure, type QuarterFigures } from '@/lib/supervision/rules';
 
 /*
  * What each supervision page shows, already cut to what the person may see
@@ -596,16 +597,9 @@ export async function getCheckInForm(user: CurrentUser, sessionId: string) {
 /** How many quarters a page of figures shows, newest first. */
 export const QUARTERS_PER_PAGE = 4;
 
-/** The organisation's threshold for check-in figures: never below the shared minimum. */
-async function threshold() {
-  const settings = await db.supervisionSettings.findUnique({ where: { id: 1 }, select: { smallNumbersThreshold: true, version: true } });
-  return { threshold: checkInThreshold(settings?.smallNumbersThreshold), version: settings?.version ?? 0, setting: settings?.smallNumbersThreshold ?? null };
-}
+export const getSupervisionSettings = () => figuresThreshold();
 
-export const getSupervisionSettings = threshold;
-
-/** A figure as pages show it: the averages, or why they are withheld. */
-export type ShownFigure = { shown: true; averages: Record<CheckInQuestion, number> } | { shown: false; reason: 'TOO_FEW' | 'WOULD_REVEAL' };
+export type { ShownFigure };
 
 export interface FigureGroup {
   id: string;
@@ -614,66 +608,85 @@ export interface FigureGroup {
 }
 
 /**
- * Team and organisation averages per question per quarter for those who may
- * see figures (managers their teams, HR and administrators every team), or
- * null for anyone else. Worked out over every team's answers, so that what is
+ * Team and organisation averages per question for each ended quarter, for
+ * those who may see figures (managers their teams, HR and administrators every
+ * team), or null for anyone else. Read from the figures the nightly job works
+ * out over every team's answers (lib/supervision/figures.ts), so that what is
  * withheld is the same whoever looks, and only then cut to the teams this
- * person may see. No filter narrows them. For someone who answered in a
- * quarter themselves, a figure is also withheld unless it would be shown
- * counting only the other peer workers: they could take their own answers out.
+ * person may see. No filter narrows them. The quarter in progress is never
+ * shown: it would move with each answer.
+ *
+ * For someone who answered in a quarter themselves, that quarter is worked
+ * out again here, counting only the other peer workers: a figure shown to
+ * everyone else is withheld from them unless it would be shown without them,
+ * as they could take their own answers out.
  */
 export async function getCheckInFigures(user: CurrentUser, page: number) {
   const teams = teamsGranting(user, 'supervision.figures.view');
   if (teams !== 'ALL' && teams.length === 0) return null;
-  const [{ threshold: minimum }, rows, teamNames] = await Promise.all([
-    threshold(),
-    // Every answer, individually, to work the figures out: they never leave this function.
-    db.$queryRaw<Array<{ peerWorkerId: string; teamId: string; answeredAt: Date } & Record<CheckInQuestion, number>>>`
-      SELECT "peerWorkerId"::text AS "peerWorkerId", "teamId"::text AS "teamId", "answeredAt", "supported", "clearRole", "equalMember", "experienceValued", "practiseAsPeer"
-      FROM "CheckIn"`,
+  const current = quarterOf(new Date());
+  const currentStart = quarterStart(current);
+  const size = QUARTERS_PER_PAGE;
+  const [{ threshold: minimum }, total, stored, teamNames, ownAnswers, anyEnded] = await Promise.all([
+    figuresThreshold(),
+    db.checkInQuarter.count(),
+    db.checkInQuarter.findMany({
+      orderBy: { quarter: 'desc' },
+      skip: (page - 1) * size,
+      take: size,
+      select: { quarter: true, threshold: true, computedAt: true, organisation: true, teams: { where: teams === 'ALL' ? {} : { teamId: { in: teams } }, select: { teamId: true, figure: true } } },
+    }),
     db.team.findMany({
-      where: teams === 'ALL' ? { checkIns: { some: {} } } : { id: { in: teams } },
+      where: teams === 'ALL' ? { checkInFigures: { some: {} } } : { id: { in: teams } },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       take: 1000,
       select: { id: true, name: true },
     }),
+    // The quarters this person answered in, themselves.
+    db.checkIn.findMany({ where: { peerWorkerId: user.id, answeredAt: { lt: currentStart } }, orderBy: { answeredAt: 'desc' }, take: 1000, select: { answeredAt: true } }),
+    db.checkIn.findFirst({ where: { answeredAt: { lt: currentStart } }, select: { id: true } }),
   ]);
-  const checkInRows: CheckInRow[] = rows.map((row) => ({
-    peerWorkerId: row.peerWorkerId,
-    teamId: row.teamId,
-    answeredAt: row.answeredAt,
-    answers: Object.fromEntries(CHECK_IN_QUESTIONS.map((question) => [question, Number(row[question])])) as Record<CheckInQuestion, number>,
-  }));
-  const quarters = checkInFigures(checkInRows, minimum).reverse();
-  // Someone who answered in a quarter knows their own answers, and could take them out of a figure: for them, a figure
-  // (shown to everyone else) is shown only if it also holds, with everything it implies, counting people other than them.
-  const ownQuarters = new Set(checkInRows.filter((row) => row.peerWorkerId === user.id).map((row) => quarterOf(row.answeredAt)));
-  const forViewer = new Map(
-    ownQuarters.size === 0 ? [] : checkInFigures(checkInRows.filter((row) => ownQuarters.has(quarterOf(row.answeredAt))), minimum, user.id).map((quarter) => [quarter.quarter, quarter] as const),
-  );
-  const asSeen = (figure: Figure, theirs: Figure | undefined): Figure => (figure.shown && theirs && !theirs.shown ? theirs : figure);
-  const size = QUARTERS_PER_PAGE;
-  const shown = quarters.slice((page - 1) * size, page * size);
-  const tooFew: Figure = { shown: false, reason: 'TOO_FEW' };
-  // The averages or why they are withheld: never how many answered, which the page has no need of.
-  const figureOf = (figure: Figure): ShownFigure => (figure.shown ? { shown: true, averages: figure.averages } : figure);
+  const onPage = new Set(stored.map((quarter) => quarter.quarter));
+  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => onPage.has(quarter)).sort();
+  const forViewer = new Map<string, QuarterFigures>();
+  if (ownQuarters.length > 0) {
+    const rows = await checkInRowsBetween(db, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
+    const own = new Set(ownQuarters);
+    for (const quarter of checkInFigures(rows.filter((row) => own.has(quarterOf(row.answeredAt))), minimum, user.id)) forViewer.set(quarter.quarter, quarter);
+  }
+  const tooFew: ShownFigure = { shown: false, reason: 'TOO_FEW' };
+  // A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the others.
+  const asSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
+  const lastEnded = previousQuarter(current);
   return {
     threshold: minimum,
     seesEveryTeam: teams === 'ALL',
     teamCount: teamNames.length,
+    /** The quarter in progress, shown once it ends. */
+    current,
+    /** When the newest figures on the page were worked out. */
+    workedOutAt: stored.reduce<Date | null>((latest, quarter) => (latest && latest > quarter.computedAt ? latest : quarter.computedAt), null),
+    /** The quarter that has ended but is not worked out yet (the job runs each night), if any. */
+    waitingFor: anyEnded && page === 1 && stored[0]?.quarter !== lastEnded ? lastEnded : null,
     quarters: toPage(
-      shown.map((quarter) => {
+      stored.map((quarter) => {
+        // Worked out under another threshold (the setting or the shared minimum has changed since): withheld until the job works it out again.
+        const stale = quarter.threshold !== minimum;
         const theirs = forViewer.get(quarter.quarter);
+        const byTeam = new Map(quarter.teams.map((team) => [team.teamId, storedFigure(team.figure)]));
         return {
           quarter: quarter.quarter,
-          organisation: figureOf(asSeen(quarter.organisation, theirs?.organisation)),
+          stale,
+          /** The viewer answered in this quarter: figures count only the others for them. */
+          countsOthersOnly: theirs !== undefined,
+          organisation: stale ? tooFew : asSeen(storedFigure(quarter.organisation), theirs?.organisation),
           // Every team the person may see, each quarter: a team with no answers is "fewer than", like one with a few.
           teams: teamNames
-            .filter((team) => teams !== 'ALL' || quarter.teams.has(team.id))
-            .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: figureOf(asSeen(quarter.teams.get(team.id) ?? tooFew, theirs?.teams.get(team.id))) })),
+            .filter((team) => teams !== 'ALL' || byTeam.has(team.id))
+            .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: stale ? tooFew : asSeen(byTeam.get(team.id) ?? tooFew, theirs?.teams.get(team.id)) })),
         };
       }),
-      quarters.length,
+      total,
       page,
       size,
     ),

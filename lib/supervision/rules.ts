@@ -66,6 +66,42 @@ export function quarterOf(instant: Date): string {
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
+const QUARTER = /^(\d{4})-Q([1-4])$/u;
+
+function quarterParts(quarter: string): { year: number; index: number } {
+  const match = QUARTER.exec(quarter);
+  if (!match) throw new Error(`Not a quarter: ${quarter}`);
+  return { year: Number(match[1]), index: Number(match[2]) - 1 };
+}
+
+/** The quarter after this one: "2026-Q4" then "2027-Q1". */
+export function nextQuarter(quarter: string): string {
+  const { year, index } = quarterParts(quarter);
+  return index === 3 ? `${year + 1}-Q1` : `${year}-Q${index + 2}`;
+}
+
+/** The quarter before this one: "2027-Q1" then "2026-Q4". */
+export function previousQuarter(quarter: string): string {
+  const { year, index } = quarterParts(quarter);
+  return index === 0 ? `${year - 1}-Q4` : `${year}-Q${index}`;
+}
+
+/** The instant a quarter starts: midnight UK time on its first day (23:00 UTC the day before while British Summer Time is on). */
+export function quarterStart(quarter: string): Date {
+  const { year, index } = quarterParts(quarter);
+  const utcMidnight = Date.UTC(year, index * 3, 1);
+  // The UK is on UTC or an hour ahead: midnight there is either this instant or the hour before it.
+  const hourBefore = new Date(utcMidnight - 60 * 60 * 1000);
+  return ukDate(hourBefore) === new Date(utcMidnight).toISOString().slice(0, 10) ? hourBefore : new Date(utcMidnight);
+}
+
+/** Every quarter from `first` to `last`, both included, in order (none when `last` is before `first`). */
+export function quartersBetween(first: string, last: string): string[] {
+  const quarters: string[] = [];
+  for (let quarter = first; quarter <= last; quarter = nextQuarter(quarter)) quarters.push(quarter);
+  return quarters;
+}
+
 export interface CheckInRow {
   peerWorkerId: string;
   teamId: string;

@@ -2,7 +2,8 @@
 
 import { defineAction } from '@/lib/action';
 import { conflict } from '@/lib/action-error';
-import { CHECK_INS_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
+import { refreshCheckInFigures } from '@/lib/supervision/figures';
+import { CHECK_INS_PATH, FIGURES_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { supervisionSettingsSchema } from '@/lib/supervision/schemas';
 
 /** The organisation's supervision settings: one row (id 1), changed with its version like every shared record. */
@@ -22,8 +23,10 @@ export const saveSupervisionSettings = defineAction({
     } else {
       version = (await tx.supervisionSettings.create({ data: { id: 1, smallNumbersThreshold: input.smallNumbersThreshold }, select: { version: true } })).version;
     }
+    // Every ended quarter's figures, worked out again under the new threshold before anyone reads them.
+    await refreshCheckInFigures({ tx, force: true });
     await audit({ action: 'supervision.settings.save', recordType: 'SupervisionSettings', recordId: '1', summary: `Set the smallest group whose check-in figures are shown to ${input.smallNumbersThreshold} peer workers` });
     return { version };
   },
-  revalidate: () => [SUPERVISION_PATH, CHECK_INS_PATH],
+  revalidate: () => [SUPERVISION_PATH, CHECK_INS_PATH, FIGURES_PATH],
 });

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { db, type Tx } from '@/lib/db';
 import type { LibraryEntryStatus, LibraryScope, SupervisionActionStatus, SupervisionType } from '@/lib/generated/prisma/enums';
 import { encryptField, type Keyring } from '@/lib/supervision/crypto';
+import { refreshCheckInFigures, type FiguresRefresh } from '@/lib/supervision/figures';
+import { previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { placedPeerWorker } from './onboarding';
 
 type Client = Tx;
@@ -220,4 +222,20 @@ export async function supervisedPeerWorker(world: SupervisionWorld, options: { s
   const peer = await createArrangement(agreement, peerSupervisor, { type: 'PEER', everyWeeks: 4, startsOn }, client);
   const lineManagement = await createArrangement(agreement, world.managerOfThisTeam, { type: 'LINE_MANAGEMENT', everyWeeks: 6, startsOn }, client);
   return { ...placed, peerSupervisor, agreement, arrangements: { peer, lineManagement } };
+}
+
+/**
+ * Time passes to the next quarter, as far as check-in figures can tell: this
+ * quarter's check-ins move into the last one (keeping their order, within its
+ * first seven weeks, and it had no figures yet), and the nightly job works out
+ * the quarters that have ended. Figures are only ever shown for ended quarters.
+ */
+export async function endTheQuarter(): Promise<FiguresRefresh> {
+  const current = quarterOf(new Date());
+  const began = quarterStart(current);
+  const lastBegan = quarterStart(previousQuarter(current));
+  await db.$executeRaw`UPDATE "CheckIn" SET "answeredAt" = ${lastBegan}::timestamp + ("answeredAt" - ${began}::timestamp) / 2 WHERE "answeredAt" >= ${began}`;
+  // It had not ended before, so it had no figures.
+  await db.checkInQuarter.deleteMany({ where: { quarter: previousQuarter(current) } });
+  return refreshCheckInFigures();
 }

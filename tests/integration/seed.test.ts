@@ -16,7 +16,7 @@ import { addDays, isOverdue, weekdayOf } from '@/lib/onboarding/rules';
 import { panelSeats, stageScores } from '@/lib/recruitment/records';
 import { decryptField, keyIdOf } from '@/lib/supervision/crypto';
 import { getCheckInFigures, getSession, getSessionToRevise, listAgreements, listProposals, placementsWithoutAgreement, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
-import { quarterOf } from '@/lib/supervision/rules';
+import { previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
 import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
 import { seedDemoSupervision, SUPERVISION_PEOPLE } from '../../prisma/demo-supervision';
@@ -86,8 +86,8 @@ describe('the demo seed', () => {
 
   it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    // The 19 seed people, and three more peer workers placed in the community team for supervision (prisma/demo-supervision.ts).
-    expect(outcome.created).toEqual({ people: 22, teams: 3, memberships: 19, roles: 3, vacancies: 3, placements: 5, sessions: expect.any(Number) });
+    // The 19 seed people, and five more peer workers placed in the community team for supervision (prisma/demo-supervision.ts).
+    expect(outcome.created).toEqual({ people: 24, teams: 3, memberships: 21, roles: 3, vacancies: 3, placements: 7, sessions: expect.any(Number) });
     expect(outcome.created.sessions).toBeGreaterThanOrEqual(80);
     expect(outcome.supervisionSkipped).toBeNull();
     expect(outcome.demoPasswordsSet).toBe(0);
@@ -114,10 +114,10 @@ describe('the demo seed', () => {
     const byAction: Record<string, number> = {};
     for (const event of events) byAction[event.action] = (byAction[event.action] ?? 0) + 1;
     expect(byAction).toEqual({
-      // The 19 seed people, the appointed candidate's account and the supervision demo's three peer workers.
-      'seed.person.create': 23,
+      // The 19 seed people, the appointed candidate's account and the supervision demo's five peer workers.
+      'seed.person.create': 25,
       'seed.team.create': 3,
-      'seed.team.member.add': 19,
+      'seed.team.member.add': 21,
       'seed.person.invite': 1,
       'seed.role.create': 3,
       'seed.role.expectations.send': 2,
@@ -143,16 +143,16 @@ describe('the demo seed', () => {
       // wellbeing plans each shared once.
       'seed.onboarding.meeting.add': 3,
       'seed.onboarding.systems': 1,
-      'seed.onboarding.placement.start': 5,
+      'seed.onboarding.placement.start': 7,
       'seed.onboarding.placement.change': 1,
-      'seed.onboarding.tasks': 5,
+      'seed.onboarding.tasks': 7,
       'seed.onboarding.task.note': 1,
       'seed.onboarding.parity.accept': 4,
       'seed.onboarding.wellbeing.save': 2,
       'seed.onboarding.wellbeing.share': 2,
       // Four agreements, each arrangement's sessions (twelve), Marcus's amendment, the check-ins, five library entries.
-      'seed.supervision.agreement': 4,
-      'seed.supervision.sessions': 12,
+      'seed.supervision.agreement': 6,
+      'seed.supervision.sessions': 16,
       'seed.supervision.amend': 1,
       'seed.supervision.checkins': 1,
       'seed.supervision.library': 5,
@@ -260,13 +260,13 @@ describe('the demo seed', () => {
     // Elliot's appointment waits for his manager to place him.
     expect(await db.appointment.findFirstOrThrow({ where: { userId: elliot.id } })).toMatchObject({ placedAt: null });
     expect(await db.placement.count({ where: { userId: elliot.id } })).toBe(0);
-    // Jade's and Marcus's, and the three the supervision demo adds.
-    expect(await db.placement.count()).toBe(5);
+    // Jade's and Marcus's, and the five the supervision demo adds.
+    expect(await db.placement.count()).toBe(7);
   });
 
   it('supervises the community team’s peer workers: a year of sessions for two, one overdue, records awaiting co-signature and amended, notes for the two in each session only', async () => {
     const team = await db.team.findFirstOrThrow({ where: { name: CMHT.name } });
-    const [jade, marcus, sophie, managerPerson, hrPerson, amara, leon, hannah] = await Promise.all(
+    const [jade, marcus, sophie, managerPerson, hrPerson, amara, leon, hannah, ruth, tunde] = await Promise.all(
       [
         'peer.cmht@peerroles.test',
         'marcus.bennett@peerroles.test',
@@ -276,6 +276,8 @@ describe('the demo seed', () => {
         SUPERVISION_PEOPLE.amara.email,
         SUPERVISION_PEOPLE.leon.email,
         SUPERVISION_PEOPLE.hannah.email,
+        SUPERVISION_PEOPLE.ruth.email,
+        SUPERVISION_PEOPLE.tunde.email,
       ].map(person),
     );
     const [manager, hr, peer] = await Promise.all([managerPerson, hrPerson, jade].map(currentUserOf));
@@ -287,8 +289,8 @@ describe('the demo seed', () => {
         include: { placement: true, arrangements: { include: { sessions: { orderBy: { heldOn: 'asc' }, include: { actions: true, comments: true } } } } },
       });
 
-    // The three peer workers it adds are team members placed on the agreed role, with nothing open on their placements; they are not demo sign-ins.
-    for (const who of [amara, leon, hannah]) {
+    // The five peer workers it adds are team members placed on the agreed role, with nothing open on their placements; they are not demo sign-ins.
+    for (const who of [amara, leon, ruth, tunde, hannah]) {
       const placement = await db.placement.findFirstOrThrow({ where: { userId: who.id, teamId: team.id }, include: { roleVersion: { select: { status: true } } } });
       expect(placement).toMatchObject({ endedAt: null, peerSupervisorId: sophie.id, roleVersion: { status: 'AGREED' } });
       expect((await placementParity(db, placement.id)).open).toEqual([]);
@@ -310,7 +312,7 @@ describe('the demo seed', () => {
 
     // Due and overdue as the manager's list shows it: Leon's peer supervision overdue, nobody else's.
     const listed = await listAgreements(manager, 1);
-    expect(listed.items.map((item) => item.peerWorkerName).sort()).toEqual(['Amara Osei', 'Jade Thompson', 'Leon Walsh', 'Marcus Bennett']);
+    expect(listed.items.map((item) => item.peerWorkerName).sort()).toEqual(['Amara Osei', 'Jade Thompson', 'Leon Walsh', 'Marcus Bennett', 'Ruth Byrne', 'Tunde Adebayo']);
     const overdue = listed.items.flatMap((item) => item.arrangements.filter((arrangement) => arrangement.state === 'OVERDUE').map((arrangement) => `${item.peerWorkerName} ${arrangement.type}`));
     expect(overdue).toEqual(['Leon Walsh PEER']);
     // Hannah, placed two weeks ago, waits for her manager to set up supervision.
@@ -356,14 +358,20 @@ describe('the demo seed', () => {
     for (const action of await db.supervisionAction.findMany({ select: { id: true, text: true } })) expect(keyIdOf(action.text)).not.toBeNull();
     for (const comment of await db.supervisionComment.findMany({ select: { id: true, text: true } })) expect(keyIdOf(comment.text)).not.toBeNull();
 
-    // Check-ins: this quarter five different peer workers answered in the team, so its figures show; in the quarters before, too few did.
+    // Check-ins: figures for ended quarters only, worked out by the seed as the nightly job does. In the last quarter five
+    // different peer workers answered in the team, so its figures show; in the quarters before, too few did.
     const figures = await getCheckInFigures(hr, 1);
-    const [current, ...earlier] = figures!.quarters.items;
-    expect(current.quarter).toBe(quarterOf(new Date()));
-    expect(current.teams).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
+    expect(figures).toMatchObject({ current: quarterOf(new Date()), waitingFor: null });
+    expect(figures!.workedOutAt).not.toBeNull();
+    const [last, ...earlier] = figures!.quarters.items;
+    expect(last.quarter).toBe(previousQuarter(quarterOf(new Date())));
+    expect(last.teams).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
+    expect(last.organisation.shown).toBe(true);
     expect(earlier.length).toBeGreaterThanOrEqual(2);
     for (const quarter of earlier) expect(quarter.teams.find((row) => row.name === CMHT.name)?.figure).toEqual({ shown: false, reason: 'TOO_FEW' });
     expect((await getCheckInFigures(manager, 1))!.quarters.items[0].teams.find((row) => row.name === CMHT.name)?.figure.shown).toBe(true);
+    // This quarter all seven answered; it is not shown while it is in progress.
+    expect(new Set((await db.checkIn.findMany({ where: { answeredAt: { gte: quarterStart(quarterOf(new Date())) } }, select: { peerWorkerId: true } })).map((row) => row.peerWorkerId)).size).toBe(7);
     // Only from peer workers with a placement in the team, after it started, never in the future.
     for (const checkIn of await db.checkIn.findMany({ include: { peerWorker: { select: { placements: { select: { teamId: true, startDate: true } } } } } })) {
       expect(checkIn.teamId).toBe(team.id);

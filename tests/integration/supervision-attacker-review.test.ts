@@ -8,8 +8,10 @@ import * as placements from '@/lib/onboarding/placement-actions';
 import * as checkIns from '@/lib/supervision/checkin-actions';
 import * as library from '@/lib/supervision/library-actions';
 import { getAgreement, getCheckInFigures, getCheckInForm, getLibraryEntry, getProposeEntryForm, getSession, getSessionToRevise, listAgreements, listProposals, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
+import { refreshCheckInFigures } from '@/lib/supervision/figures';
+import { previousQuarter, quarterOf } from '@/lib/supervision/rules';
 import * as sessions from '@/lib/supervision/session-actions';
-import { addMembership, buildWorld, createArrangement, createCheckIn, createLibraryEntry, createTemplate, createUser, dateFields, SMALL_TEMPLATE_TASKS, supervisedPeerWorker, type World } from '../factories';
+import { addMembership, buildWorld, createArrangement, createCheckIn, createLibraryEntry, createTemplate, createUser, dateFields, endTheQuarter, SMALL_TEMPLATE_TASKS, supervisedPeerWorker, type World } from '../factories';
 import { actingAs, currentUserOf } from '../support/roles';
 
 type Ref = { id: string };
@@ -137,7 +139,7 @@ describe('the library', () => {
 describe('check-in figures', () => {
   const answered = (value: number) => ({ supported: String(value), clearRole: String(value), equalMember: String(value), experienceValued: String(value), practiseAsPeer: String(value) });
 
-  /** This quarter's figures as `who` reads them: the team's, and the organisation's. */
+  /** The last ended quarter's figures as `who` reads them: the team's, and the organisation's. */
   async function figuresFor(who: Ref) {
     const figures = await getCheckInFigures(await currentUserOf(who), 1);
     const quarter = figures?.quarters.items[0];
@@ -160,16 +162,19 @@ describe('check-in figures', () => {
     await fourColleagues();
     // The peer worker checks in on their own, as often as they like: twelve times, all 1s.
     for (let time = 0; time < 12; time += 1) ok(await actingAs(world.peerWorker, () => checkIns.recordCheckIn(null, answered(1))));
+    await endTheQuarter();
     // Five people: four said 5, one said 1. Averaged over answers it read 2.0 (twelve 1s and four 5s: 32 / 16), a figure
     // that is one person's answers in all but name; averaged over people it is (5 + 5 + 5 + 5 + 1) / 5.
     expect(await teamFigure()).toEqual({ shown: true, averages: { supported: 4.2, clearRole: 4.2, equalMember: 4.2, experienceValued: 4.2, practiseAsPeer: 4.2 } });
   });
 
   it('count only other people for someone who answered themselves: a manager who places themselves in their small team learns nothing of the others', async () => {
-    // This quarter, only this team's answers (the file's database is shared by its tests).
+    // Only this team's answers (the file's database is shared by its tests).
     await db.checkIn.deleteMany({});
+    await db.checkInQuarter.deleteMany({});
     // Four peer workers answered: too few, so the team's figure is withheld, and the organisation's (the same four).
     await fourColleagues();
+    await endTheQuarter();
     expect(await teamFigure()).toEqual({ shown: false, reason: 'TOO_FEW' });
 
     // The manager places themselves in the team as a peer worker, on its agreed role, and checks in: all 1s.
@@ -178,39 +183,39 @@ describe('check-in figures', () => {
     const start = { appointmentId: '', personEmail: world.managerOfThisTeam.email, roleId, templateId: template.id, startDate: dateFields(daysAgo(30)), contractType: 'PERMANENT', band: '4', hoursPerWeek: '22.5', workingDays: ['MON', 'TUE', 'WED'], lineManagerEmail: '', peerSupervisorEmail: '' };
     ok(await actingAs(world.managerOfThisTeam, () => placements.startPlacement(null, start)));
     ok(await actingAs(world.managerOfThisTeam, () => checkIns.recordCheckIn(null, answered(1))));
+    await endTheQuarter();
 
     // Five people answered, so others see the figures; but the manager knows one of the five answers (their own),
     // so beside it a figure would give away the other four's: (5 × 4.2 − 1) / 4 = 5, which was withheld a moment ago.
     expect((await figuresFor(world.hr)).team).toMatchObject({ shown: true });
     expect(await figuresFor(world.managerOfThisTeam)).toEqual({ team: { shown: false, reason: 'TOO_FEW' }, organisation: { shown: false, reason: 'TOO_FEW' } });
   });
-});
 
-/*
- * Holes found by this review and NOT fixed here, each proved by a test that
- * fails today (`it.failing` passes while the hole is there, and fails once it
- * is closed: then make it a plain `it`). Both need a decision beyond a minimal
- * fix in lib/: see the review's report.
- */
-describe('known holes, not fixed here', () => {
-  // Issue 12 §4: "a withheld figure cannot be worked out from the ones shown". The quarter in progress is shown live,
-  // so its figure moves with every answer: read before and after one person checks in, the two figures give that
-  // person's answers away, as lib/expectations/small-numbers.ts says of a check still open (it shows nothing until
-  // the answers are frozen). Closing it means showing a quarter once it has ended, which changes the demo (its team
-  // figures are this quarter's five check-ins) and the seed test that reads them.
-  it.failing('the quarter in progress does not move when one person answers (today: 4.0, then 3.5, so the sixth answered 1)', async () => {
+  // Issue 12 §4: "a withheld figure cannot be worked out from the ones shown". A quarter in progress would move with each
+  // answer: read before and after one person checks in, the two figures would give that person's answers away (4.0, then
+  // 3.5: the sixth answered 1). Figures are shown only for ended quarters, worked out once by the nightly job.
+  it('do not move when one person answers: the quarter in progress is never shown, and an ended one stays as it was worked out', async () => {
     await db.checkIn.deleteMany({});
+    await db.checkInQuarter.deleteMany({});
     const colleague = async (index: number) => {
       const person = await createUser({ name: `Answerer ${index} ${world.suffix}` });
       await addMembership(world.thisTeam, person, 'PEER_WORKER');
       return person;
     };
     for (let index = 0; index < 5; index += 1) await createCheckIn(await colleague(index), world.thisTeam, { answers: { supported: 4, clearRole: 4, equalMember: 4, experienceValued: 4, practiseAsPeer: 4 } });
-    const read = async () => (await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), 1))?.quarters.items[0]?.teams.find((team) => team.id === world.thisTeam.id)?.figure;
+    const read = async () => {
+      const figures = await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), 1);
+      return { quarters: figures?.quarters.items.map((quarter) => quarter.quarter), figure: figures?.quarters.items[0]?.teams.find((team) => team.id === world.thisTeam.id)?.figure };
+    };
+    // While the quarter is in progress, nothing is shown at all.
+    expect(await read()).toEqual({ quarters: [], figure: undefined });
+    await endTheQuarter();
     const before = await read();
-    expect(before).toMatchObject({ shown: true, averages: { supported: 4 } });
+    expect(before.quarters).toEqual([previousQuarter(quarterOf(new Date()))]);
+    expect(before.figure).toMatchObject({ shown: true, averages: { supported: 4 } });
+    // A sixth answers (all 1s), and the job runs again: the ended quarter is as it was; the one in progress is not shown.
     await createCheckIn(await colleague(5), world.thisTeam, { answers: { supported: 1, clearRole: 1, equalMember: 1, experienceValued: 1, practiseAsPeer: 1 } });
-    // (6 × 3.5 − 5 × 4.0) = 1: the newcomer's answer, to the decimal.
+    expect((await refreshCheckInFigures()).workedOut).toEqual([]);
     expect(await read()).toEqual(before);
   });
 });

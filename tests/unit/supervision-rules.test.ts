@@ -12,7 +12,11 @@ import {
   checkInThreshold,
   dueState,
   nextDue,
+  nextQuarter,
+  previousQuarter,
   quarterOf,
+  quarterStart,
+  quartersBetween,
   type CheckInQuestion,
   type CheckInRow,
   type Figure,
@@ -95,6 +99,37 @@ describe('quarterOf', () => {
     expect(quarterOf(day('2027-10-01'))).toBe('2027-Q4');
     expect(quarterOf(new Date('2027-12-31T23:59:59.999Z'))).toBe('2027-Q4');
     expect(quarterOf(day('2028-01-01'))).toBe('2028-Q1');
+  });
+});
+
+describe('quarter arithmetic', () => {
+  it('steps across years both ways', () => {
+    expect(nextQuarter('2026-Q3')).toBe('2026-Q4');
+    expect(nextQuarter('2026-Q4')).toBe('2027-Q1');
+    expect(previousQuarter('2027-Q1')).toBe('2026-Q4');
+    expect(previousQuarter('2026-Q2')).toBe('2026-Q1');
+    expect(quartersBetween('2026-Q3', '2027-Q2')).toEqual(['2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
+    expect(quartersBetween('2026-Q3', '2026-Q3')).toEqual(['2026-Q3']);
+    expect(quartersBetween('2027-Q1', '2026-Q4')).toEqual([]);
+    expect(() => nextQuarter('2026-Q5')).toThrow(/Not a quarter/u);
+  });
+
+  it('starts each quarter at UK midnight: an hour before UTC midnight in summer time', () => {
+    expect(quarterStart('2027-Q1').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+    expect(quarterStart('2027-Q2').toISOString()).toBe('2027-03-31T23:00:00.000Z');
+    expect(quarterStart('2027-Q3').toISOString()).toBe('2027-06-30T23:00:00.000Z');
+    expect(quarterStart('2027-Q4').toISOString()).toBe('2027-09-30T23:00:00.000Z');
+  });
+
+  it('agrees with quarterOf at every boundary: the instant a quarter starts is in it, the one before in the last', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 4 }), (year, index) => {
+        const quarter = `${year}-Q${index}`;
+        const start = quarterStart(quarter);
+        expect(quarterOf(start)).toBe(quarter);
+        expect(quarterOf(new Date(start.getTime() - 1))).toBe(previousQuarter(quarter));
+      }),
+    );
   });
 });
 

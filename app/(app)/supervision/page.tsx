@@ -10,7 +10,7 @@ import { PAGE_SIZE, parsePage } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { searchParam, type SearchParams } from '@/lib/search-params';
 import { loadSupervision } from '@/lib/supervision/load';
-import { CHECK_INS_PATH, LIBRARY_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
+import { CHECK_INS_PATH, FIGURES_PATH, LIBRARY_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
 
 export const metadata: Metadata = { title: 'Supervision' };
 
@@ -45,7 +45,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         ) : null}
         {seesFigures ? (
           <li>
-            <Link href={`${SUPERVISION_PATH}/figures`}>Check-in figures{figureTeams === 'ALL' ? '' : ' for your teams'}</Link>
+            <Link href={FIGURES_PATH}>Check-in figures{figureTeams === 'ALL' ? '' : ' for your teams'}</Link>
           </li>
         ) : null}
         {can(user, 'supervision.settings.manage') ? (

@@ -17,6 +17,7 @@
 // reviews the library's proposals; the demo manager line-manages a twentieth.
 // Idempotent: a filled database is left as it is; one filled before
 // notifications, recruitment, onboarding or supervision existed gets those alone.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
@@ -1321,7 +1322,33 @@ async function timed(name, fill, log) {
   log(`${name} filled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(made)}`);
 }
 
+/**
+ * The check-in figures of the ended quarters, worked out as the nightly
+ * supervision.figures job works them out (lib/supervision/figures.ts, the same
+ * code, in a child process with the app's module resolution): the figures page
+ * reads them. Nothing to do when they are already worked out.
+ */
+export async function workOutCheckInFigures(databaseUrl, log = console.log) {
+  const script = "const { refreshCheckInFigures } = await import('./lib/supervision/figures.ts'); const result = await refreshCheckInFigures(); console.log(JSON.stringify(result)); process.exit(0);";
+  const started = Date.now();
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`Working out the check-in figures failed (exit code ${code})`))));
+  });
+  const { workedOut } = JSON.parse(output.split('\n').at(-1));
+  if (workedOut.length > 0) log(`Check-in figures worked out for ${workedOut.length} quarters in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 export async function fillTrust(databaseUrl, scale, log = console.log, notesKeys = benchNotesKeys()) {
+  const filled = await fillTrustData(databaseUrl, scale, log, notesKeys);
+  await workOutCheckInFigures(databaseUrl, log);
+  return filled;
+}
+
+async function fillTrustData(databaseUrl, scale, log, notesKeys) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -508,9 +508,10 @@ export async function getSession(user: CurrentUser, sessionId: string) {
     isPeerWorker: facts.peerWorkerId === user.id,
     /** The two people in it; everything below is for them only. */
     private: privatePart,
-    canCosign: privatePart !== null && !isRecorder && !session.cosignedAt,
+    // Supervision takes changes only while the placement lasts; its record stays readable after.
+    canCosign: privatePart !== null && !isRecorder && !session.cosignedAt && current,
     canChange: privatePart !== null && isRecorder && !session.cosignedAt && current,
-    canAmend: privatePart !== null && session.cosignedAt !== null && session.amendedById === null,
+    canAmend: privatePart !== null && session.cosignedAt !== null && session.amendedById === null && current,
   };
 }
 
@@ -527,7 +528,7 @@ export async function getSessionToRevise(user: CurrentUser, sessionId: string, m
   const { facts, access, topics } = found;
   if (!mayReadNotes(facts, user.id)) return null;
   const session = factsOf(facts, topics);
-  const allowed = mode === 'change' ? facts.recordedById === user.id && !facts.cosignedAt && !session.placementEnded : facts.cosignedAt !== null && facts.amendedBy === null;
+  const allowed = !session.placementEnded && (mode === 'change' ? facts.recordedById === user.id && !facts.cosignedAt : facts.cosignedAt !== null && facts.amendedBy === null);
   if (!allowed) return { access, session, allowed: false as const, values: null, topics };
   const privatePart = await db.supervisionSession.findUniqueOrThrow({ where: { id: facts.id }, select: { notes: true, attendees: true } });
   const notes = readPrivate(privatePart.notes, { table: 'SupervisionSession', recordId: facts.id, field: 'notes' });

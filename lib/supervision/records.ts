@@ -78,6 +78,7 @@ export async function lockSession(tx: Tx, sessionId: string) {
       cosignedAt: true,
       version: true,
       amendedBy: { select: { id: true } },
+      agreement: { select: { placement: { select: { endedAt: true } } } },
     },
   });
 }

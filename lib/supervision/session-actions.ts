@@ -73,6 +73,7 @@ export const updateSession = defineAction({
   async run({ input, user, tx, audit }) {
     const session = await lockSession(tx, input.sessionId);
     requireParty(session, user.id);
+    requireCurrentPlacement(session.agreement);
     if (session.recordedById !== user.id) throw new ActionError('FORBIDDEN', 'Only the person who recorded this session can change it: add a comment instead.');
     if (session.cosignedAt) throw new ActionError('CONFLICT', 'This record has been co-signed, so it is never edited: amend it instead, and both records are kept.');
     if (session.version !== input.version) throw conflict();
@@ -103,6 +104,7 @@ export const amendSession = defineAction({
   async run({ input, user, tx, audit }) {
     const original = await lockSession(tx, input.sessionId);
     requireParty(original, user.id);
+    requireCurrentPlacement(original.agreement);
     if (!original.cosignedAt) throw new ActionError('CONFLICT', 'This record has not been co-signed yet: change it, or ask whoever recorded it to.');
     // One amendment per record (a unique index): a record already amended is amended through its latest amendment.
     if (original.amendedBy) throw new ActionError('CONFLICT', 'This record has already been amended: amend the latest amendment instead.');
@@ -142,6 +144,7 @@ export const cosignSession = defineAction({
   async run({ input, user, tx, audit }) {
     const session = await lockSession(tx, input.sessionId);
     requireParty(session, user.id);
+    requireCurrentPlacement(session.agreement);
     if (session.recordedById === user.id) throw new ActionError('FORBIDDEN', 'You recorded this session: the other person in it co-signs it.');
     if (session.cosignedAt) throw new ActionError('CONFLICT', 'This record has already been co-signed.');
     if (session.version !== input.version) throw conflict();
@@ -160,6 +163,7 @@ export const commentOnSession = defineAction({
   async run({ input, user, tx, audit }) {
     const session = await lockSession(tx, input.sessionId);
     requireParty(session, user.id);
+    requireCurrentPlacement(session.agreement);
     const commentId = randomUUID();
     await tx.supervisionComment.create({ data: { id: commentId, sessionId: session.id, authorId: user.id, text: encryptField(input.text, { table: 'SupervisionComment', recordId: commentId, field: 'text' }) } });
     await audit({ action: 'supervision.session.comment', recordType: 'SupervisionSession', recordId: session.id, summary: `Commented on the record of ${describeSession(session)}` });
@@ -176,6 +180,7 @@ export const addSessionAction = defineAction({
   async run({ input, user, tx, audit }) {
     const session = await lockSession(tx, input.sessionId);
     requireParty(session, user.id);
+    requireCurrentPlacement(session.agreement);
     const ownerId = input.owner === 'PEER_WORKER' ? session.peerWorkerId : session.supervisorId;
     const actionId = randomUUID();
     await tx.supervisionAction.create({
@@ -196,9 +201,10 @@ export const updateActionStatus = defineAction({
     await tx.$queryRaw`SELECT 1 FROM "SupervisionAction" WHERE "id" = ${input.actionId}::uuid FOR UPDATE`;
     const action = await tx.supervisionAction.findUniqueOrThrow({
       where: { id: input.actionId },
-      select: { id: true, agreementId: true, sessionId: true, status: true, version: true, session: { select: { type: true, heldOn: true, peerWorkerId: true, supervisorId: true } } },
+      select: { id: true, agreementId: true, sessionId: true, status: true, version: true, session: { select: { type: true, heldOn: true, peerWorkerId: true, supervisorId: true } }, agreement: { select: { placement: { select: { endedAt: true } } } } },
     });
     requireParty(action.session, user.id);
+    requireCurrentPlacement(action.agreement);
     if (action.version !== input.version) throw conflict();
     if (action.status === input.status) throw new ActionError('CONFLICT', `This action is already ${ACTION_STATUS_WORDS[input.status]}.`);
     await tx.supervisionAction.update({ where: { id: action.id }, data: { status: input.status, doneAt: input.status === 'DONE' ? new Date() : null, version: { increment: 1 } } });

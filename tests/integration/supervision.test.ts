@@ -11,6 +11,7 @@ import { db } from '@/lib/db';
 import * as agreements from '@/lib/supervision/agreement-actions';
 import * as checkIns from '@/lib/supervision/checkin-actions';
 import { decryptField } from '@/lib/supervision/crypto';
+import { getSession, getSessionToRevise } from '@/lib/supervision/queries';
 import * as sessions from '@/lib/supervision/session-actions';
 import {
   buildWorld,
@@ -23,7 +24,7 @@ import {
   supervisedPeerWorker,
   type World,
 } from '../factories';
-import { actingAs, auditOf } from '../support/roles';
+import { actingAs, auditOf, currentUserOf } from '../support/roles';
 import { snapshotDatabase } from '../support/snapshot';
 
 type Ref = { id: string };
@@ -373,6 +374,40 @@ describe('agreed actions', () => {
     const { actionId } = ok(await actingAs(world.peerWorker, () => sessions.addSessionAction(null, { sessionId: session.id, text: 'Write up the reflection', owner: 'PEER_WORKER', dueOn: dateFields(today()) })));
     await db.supervisionArrangement.update({ where: { id: s.arrangements.peer.id }, data: { endedAt: new Date() } });
     ok(await actingAs(s.peerSupervisor, () => sessions.updateActionStatus(null, { actionId, version: 1, status: 'DROPPED' })));
+  });
+});
+
+describe('once the placement has ended', () => {
+  it('the record is kept as it is: no change, co-signature, amendment, comment, action or action status, and the page offers none', async () => {
+    const unsigned = await recorded();
+    const signed = await recorded();
+    ok(await cosign(world.peerWorker, signed.sessionId));
+    const action = ok(await actingAs(s.peerSupervisor, () => sessions.addSessionAction(null, { sessionId: signed.sessionId, text: 'Read the competence framework', owner: 'PEER_WORKER', dueOn: dateFields(daysAgo(-14)) })));
+    await db.placement.update({ where: { id: s.placement.id }, data: { endedAt: new Date() } });
+    const before = await db.supervisionSession.findMany({ where: { agreementId: s.agreement.id }, orderBy: { id: 'asc' } });
+    const { version } = await sessionRow(unsigned.sessionId);
+    const form = { heldOn: dateFields(daysAgo(3)), durationMinutes: '60', attendees: '', topics: ['role-clarity'], notes: NOTES };
+
+    await refused(s.peerSupervisor, () => sessions.updateSession(null, { sessionId: unsigned.sessionId, version, ...form }), 'CONFLICT');
+    await refused(world.peerWorker, () => sessions.cosignSession(null, { sessionId: unsigned.sessionId, version }), 'CONFLICT');
+    await refused(world.peerWorker, () => sessions.amendSession(null, { sessionId: signed.sessionId, ...form }), 'CONFLICT');
+    await refused(world.peerWorker, () => sessions.commentOnSession(null, { sessionId: signed.sessionId, text: 'One more thing' }), 'CONFLICT');
+    await refused(s.peerSupervisor, () => sessions.addSessionAction(null, { sessionId: signed.sessionId, text: 'Another', owner: 'SUPERVISOR', dueOn: dateFields(daysAgo(-7)) }), 'CONFLICT');
+    const { version: actionVersion } = await db.supervisionAction.findUniqueOrThrow({ where: { id: action.actionId }, select: { version: true } });
+    await refused(world.peerWorker, () => sessions.updateActionStatus(null, { actionId: action.actionId, version: actionVersion, status: 'DONE' }), 'CONFLICT');
+
+    expect(await db.supervisionSession.findMany({ where: { agreementId: s.agreement.id }, orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await db.supervisionComment.count({ where: { sessionId: signed.sessionId } })).toBe(0);
+    expect(await db.supervisionAction.count({ where: { sessionId: signed.sessionId } })).toBe(1);
+    // Still readable by its two people, with nothing to do on it.
+    for (const who of [world.peerWorker, s.peerSupervisor]) {
+      for (const sessionId of [unsigned.sessionId, signed.sessionId]) {
+        const detail = await getSession(await currentUserOf(who), sessionId);
+        expect(detail?.private?.notes).toBe(NOTES);
+        expect(detail).toMatchObject({ canCosign: false, canChange: false, canAmend: false });
+      }
+    }
+    expect(await getSessionToRevise(await currentUserOf(world.peerWorker), signed.sessionId, 'amend')).toMatchObject({ allowed: false });
   });
 });
 

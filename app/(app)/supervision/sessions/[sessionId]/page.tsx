@@ -179,7 +179,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pa
                     ))}
                   </ul>
                 )}
-                <CommentForm key={privatePart.comments.length} sessionId={session.id} otherParty={otherParty} />
+                {current ? <CommentForm key={privatePart.comments.length} sessionId={session.id} otherParty={otherParty} /> : <p>This placement has ended, so the record takes no more comments.</p>}
               </section>
 
               {isPeerWorker ? (

@@ -29,9 +29,13 @@ export default async function AmendSessionPage({ params }: { params: Promise<{ s
           {!view.allowed ? (
             // Amended a moment ago without JavaScript, or an old link.
             <>
-              <h1>{session.amendedById ? 'This record has been amended' : 'This record is not co-signed yet'}</h1>
+              <h1>{session.placementEnded ? 'This record can no longer be amended' : session.amendedById ? 'This record has been amended' : 'This record is not co-signed yet'}</h1>
               <p>
-                {session.amendedById ? (
+                {session.placementEnded ? (
+                  <>
+                    The placement has ended, so its supervision record is kept as it is. <Link href={back}>Go to the record</Link>.
+                  </>
+                ) : session.amendedById ? (
                   <>
                     <Link href={sessionPath(session.amendedById)}>See the amendment</Link>: to amend it again, amend that one.
                   </>

@@ -180,7 +180,7 @@ export type RecordRelation =
   | 'WELLBEING_SHARED'
   | 'SUPERVISOR'
   | 'SESSION_PARTY'
-  | 'PEER_SUPERVISOR_ANYWHERE';
+  | 'TEAM_PEER_SUPERVISOR';
 
 export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]> = {
   REVIEWER: ['role.view', 'role.review', 'role.concern.reply'],
@@ -203,8 +203,8 @@ export const RELATION_PERMISSIONS: Record<RecordRelation, readonly Permission[]>
   SUPERVISOR: ['supervision.view', 'supervision.agreement.sign', 'supervision.session.record'],
   // The two people in one session (the peer worker and that session's supervisor): the only ones who read its notes.
   SESSION_PARTY: ['supervision.session.read'],
-  // Someone who is a peer supervisor in any current agreement reviews library entries before they are published.
-  PEER_SUPERVISOR_ANYWHERE: ['library.review'],
+  // The peer supervisor of a current placement in a team reviews that team's library entries before they are published.
+  TEAM_PEER_SUPERVISOR: ['library.review'],
 };
 
 export interface PermissionSubject {

@@ -570,7 +570,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
       });
     }
     const done = { PROPOSED: 'proposed', PUBLISHED: 'published', WITHDRAWN: 'withdrew', DECLINED: 'declined' }[options.status ?? 'PROPOSED'];
-    await context.audit('seed.supervision.library', 'LibraryEntry', created.id, `${author.name}'s "${created.title}" ${done === 'withdrew' ? 'was published, then withdrawn by its author' : `was ${done}`} in the peer practice library`);
+    await context.audit('seed.supervision.library', 'LibraryEntry', created.id, `${author.name}'s entry ${done === 'withdrew' ? 'was published, then withdrawn by its author' : `was ${done}`} in the peer practice library`);
     return created;
   };
   const amaraSession = amaraPeer.find((session) => session.heldOn > addDays(today, -200)) ?? amaraPeer[0];

@@ -83,10 +83,23 @@ export function visibleAgreementsWhere(user: Person): Prisma.SupervisionAgreemen
   };
 }
 
-/** Whether the person is a peer supervisor in any current agreement: they review library entries. */
-export async function isPeerSupervisor(client: Client, userId: string): Promise<boolean> {
-  const found = await client.supervisionArrangement.findFirst({ where: { supervisorId: userId, type: 'PEER', endedAt: null, agreement: { placement: { endedAt: null } } }, select: { id: true } });
-  return found !== null;
+/**
+ * The teams whose library proposals the person reviews: those where they are
+ * the peer supervisor of a current placement, named on the placement or
+ * giving its peer supervision. A manager who names someone peer supervisor
+ * makes them a reviewer of that team's entries only, never of other teams'.
+ */
+export async function peerSupervisedTeams(client: Client, userId: string): Promise<string[]> {
+  const [placements, arrangements] = await Promise.all([
+    client.placement.findMany({ where: { peerSupervisorId: userId, endedAt: null }, distinct: ['teamId'], take: 500, select: { teamId: true } }),
+    client.supervisionAgreement.findMany({
+      where: { placement: { endedAt: null }, arrangements: { some: { supervisorId: userId, type: 'PEER', endedAt: null } } },
+      distinct: ['teamId'],
+      take: 500,
+      select: { teamId: true },
+    }),
+  ]);
+  return [...new Set([...placements, ...arrangements].map((row) => row.teamId))];
 }
 
 /*
@@ -125,9 +138,9 @@ export async function actionScope(tx: Tx, actionId: string, user: Person): Promi
   return action ? sessionScope(tx, action.sessionId, user) : null;
 }
 
-/** A library entry under review: PEER_SUPERVISOR_ANYWHERE for anyone who is a peer supervisor in a current agreement. */
+/** A library entry under review: TEAM_PEER_SUPERVISOR for a peer supervisor of a current placement in the entry's team. */
 export async function libraryReviewScope(tx: Tx, entryId: string, user: Person): Promise<PermissionScope | null> {
   const entry = await tx.libraryEntry.findUnique({ where: { id: entryId }, select: { teamId: true } });
   if (!entry) return null;
-  return { teamId: entry.teamId, relations: (await isPeerSupervisor(tx, user.id)) ? ['PEER_SUPERVISOR_ANYWHERE'] : [] };
+  return { teamId: entry.teamId, relations: (await peerSupervisedTeams(tx, user.id)).includes(entry.teamId) ? ['TEAM_PEER_SUPERVISOR'] : [] };
 }

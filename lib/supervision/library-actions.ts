@@ -14,7 +14,9 @@ import { proposeEntrySchema, reviewEntrySchema, withdrawEntrySchema } from '@/li
  * session of theirs, or not), confirming it identifies nobody; a peer
  * supervisor other than the author approves or declines it; only then is it
  * published, to the team or the organisation. The author may withdraw it at
- * any time. Entries are written to be read, so the audit names the title.
+ * any time. The audit log names an entry by its record, never its title: a
+ * proposal may be declined, or withdrawn, because it says too much, and the
+ * audit log is kept and read by administrators long after.
  */
 
 /** The author's current placement (the latest, if more than one). */
@@ -57,7 +59,7 @@ export const proposeEntry = defineAction({
       select: { id: true },
     });
     await tellEntryProposed(tx, entry.id, user.id, placement.team.name);
-    await audit({ action: 'library.entry.propose', recordType: 'LibraryEntry', recordId: entry.id, summary: `Proposed "${input.title}" for the peer practice library, for ${input.scope === 'TEAM' ? 'their team' : 'the organisation'}` });
+    await audit({ action: 'library.entry.propose', recordType: 'LibraryEntry', recordId: entry.id, summary: `Proposed an entry for the peer practice library, for ${input.scope === 'TEAM' ? 'their team' : 'the organisation'}` });
     return { entryId: entry.id };
   },
   revalidate: () => [LIBRARY_PATH],
@@ -70,13 +72,13 @@ export const reviewEntry = defineAction({
   scope: (input, tx, user) => libraryReviewScope(tx, input.entryId, user),
   async run({ input, user, tx, audit }) {
     await tx.$queryRaw`SELECT 1 FROM "LibraryEntry" WHERE "id" = ${input.entryId}::uuid FOR UPDATE`;
-    const entry = await tx.libraryEntry.findUniqueOrThrow({ where: { id: input.entryId }, select: { id: true, authorId: true, title: true, status: true, version: true } });
+    const entry = await tx.libraryEntry.findUniqueOrThrow({ where: { id: input.entryId }, select: { id: true, authorId: true, status: true, version: true } });
     if (entry.authorId === user.id) throw new ActionError('FORBIDDEN', 'You wrote this entry: another peer supervisor reviews it.');
     if (entry.version !== input.version) throw conflict();
     if (entry.status !== 'PROPOSED') throw new ActionError('CONFLICT', 'This entry is no longer waiting for review.');
     const approved = input.decision === 'APPROVE';
     await tx.libraryEntry.update({ where: { id: entry.id }, data: { status: approved ? 'PUBLISHED' : 'DECLINED', reviewedById: user.id, reviewedAt: new Date(), version: { increment: 1 } } });
-    await audit({ action: 'library.entry.review', recordType: 'LibraryEntry', recordId: entry.id, summary: `${approved ? 'Approved and published' : 'Declined'} "${entry.title}" in the peer practice library` });
+    await audit({ action: 'library.entry.review', recordType: 'LibraryEntry', recordId: entry.id, summary: `${approved ? 'Approved and published' : 'Declined'} an entry in the peer practice library` });
     return { entryId: entry.id };
   },
   revalidate: () => [LIBRARY_PATH],
@@ -89,13 +91,13 @@ export const withdrawEntry = defineAction({
   input: withdrawEntrySchema,
   async run({ input, user, tx, audit }) {
     await tx.$queryRaw`SELECT 1 FROM "LibraryEntry" WHERE "id" = ${input.entryId}::uuid FOR UPDATE`;
-    const entry = await tx.libraryEntry.findUnique({ where: { id: input.entryId }, select: { id: true, authorId: true, title: true, status: true, version: true } });
+    const entry = await tx.libraryEntry.findUnique({ where: { id: input.entryId }, select: { id: true, authorId: true, status: true, version: true } });
     if (!entry) throw new ActionError('NOT_FOUND', 'That entry no longer exists.');
     if (entry.authorId !== user.id) throw new ActionError('FORBIDDEN', 'Only the author of an entry can withdraw it.');
     if (entry.version !== input.version) throw conflict();
     if (entry.status === 'WITHDRAWN' || entry.status === 'DECLINED') throw new ActionError('CONFLICT', entry.status === 'WITHDRAWN' ? 'You have already withdrawn this entry.' : 'This entry was declined, so it is not in the library.');
     await tx.libraryEntry.update({ where: { id: entry.id }, data: { status: 'WITHDRAWN', withdrawnAt: new Date(), version: { increment: 1 } } });
-    await audit({ action: 'library.entry.withdraw', recordType: 'LibraryEntry', recordId: entry.id, summary: `Withdrew "${entry.title}" from the peer practice library` });
+    await audit({ action: 'library.entry.withdraw', recordType: 'LibraryEntry', recordId: entry.id, summary: 'Withdrew an entry from the peer practice library' });
     return { entryId: entry.id };
   },
   revalidate: () => [LIBRARY_PATH],

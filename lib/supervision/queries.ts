@@ -6,7 +6,7 @@ import type { LibraryEntryStatus, LibraryScope, SupervisionActionStatus, Supervi
 import { pageArgs, toPage } from '@/lib/pagination';
 import { can, teamsGranting, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
-import { getAgreementAccess, isPeerSupervisor, mayReadNotes, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
+import { getAgreementAccess, mayReadNotes, peerSupervisedTeams, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
 import { decryptField, NoteDecryptionError, readsAsPlaintext, type FieldContext } from '@/lib/supervision/crypto';
 import { checkInRowsBetween, figuresThreshold, shownFigure, storedFigure, type ShownFigure } from '@/lib/supervision/figures';
 import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, dueState, nextDue, nextQuarter, previousQuarter, quarterOf, quarterStart, type CheckInQuestion, type DueState, type Figure, type QuarterFigures } from '@/lib/supervision/rules';
@@ -771,7 +771,7 @@ export async function searchLibrary(user: CurrentUser, { q, tag, page }: { q: st
       take: 20,
       select: { id: true, title: true, status: true, scope: true, createdAt: true },
     }),
-    isPeerSupervisor(db, user.id),
+    peerSupervisedTeams(db, user.id),
   ]);
   const total = Number(rows[0]?.total ?? 0);
   return {
@@ -784,7 +784,8 @@ export async function searchLibrary(user: CurrentUser, { q, tag, page }: { q: st
     ),
     tags: tags.map((row) => ({ tag: row.tag, entries: Number(row.entries) })),
     own,
-    reviews,
+    /** Whether the person reviews proposals (a peer supervisor in some team). */
+    reviews: reviews.length > 0,
   };
 }
 
@@ -796,7 +797,7 @@ export async function searchLibrary(user: CurrentUser, { q, tag, page }: { q: st
  */
 export async function getLibraryEntry(user: CurrentUser, entryId: string) {
   if (!isUuid(entryId)) return null;
-  const [entry, reviewer] = await Promise.all([
+  const [entry, reviewsTeams] = await Promise.all([
     db.libraryEntry.findUnique({
       where: { id: entryId },
       select: {
@@ -819,11 +820,11 @@ export async function getLibraryEntry(user: CurrentUser, entryId: string) {
         team: { select: { name: true } },
       },
     }),
-    isPeerSupervisor(db, user.id),
+    peerSupervisedTeams(db, user.id),
   ]);
   if (!entry) return null;
   const isAuthor = entry.authorId === user.id;
-  const reviewing = reviewer && !isAuthor && entry.status === 'PROPOSED';
+  const reviewing = reviewsTeams.includes(entry.teamId) && !isAuthor && entry.status === 'PROPOSED';
   if (!isAuthor && !reviewing && !mayReadEntry(user, entry)) return null;
   return {
     entry: {
@@ -851,10 +852,11 @@ export async function getLibraryEntry(user: CurrentUser, entryId: string) {
 
 export type LibraryEntryDetail = NonNullable<Awaited<ReturnType<typeof getLibraryEntry>>>;
 
-/** Proposals waiting for review, for a peer supervisor (not their own), oldest first; null for anyone else. */
+/** Proposals waiting for review from the teams where the person is a peer supervisor (not their own), oldest first; null for anyone who is not one. */
 export async function listProposals(user: CurrentUser, page: number) {
-  if (!(await isPeerSupervisor(db, user.id))) return null;
-  const where: Prisma.LibraryEntryWhereInput = { status: 'PROPOSED', authorId: { not: user.id } };
+  const teams = await peerSupervisedTeams(db, user.id);
+  if (teams.length === 0) return null;
+  const where: Prisma.LibraryEntryWhereInput = { status: 'PROPOSED', authorId: { not: user.id }, teamId: { in: teams } };
   const [rows, total] = await Promise.all([
     db.libraryEntry.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...pageArgs(page), select: { id: true, title: true, scope: true, createdAt: true, tags: true, team: { select: { name: true } } } }),
     db.libraryEntry.count({ where }),

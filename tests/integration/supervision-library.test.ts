@@ -7,9 +7,10 @@ import type { ActionResult } from '@/lib/action';
 import { db } from '@/lib/db';
 import * as checkIns from '@/lib/supervision/checkin-actions';
 import * as library from '@/lib/supervision/library-actions';
+import { getLibraryEntry, listProposals, searchLibrary } from '@/lib/supervision/queries';
 import * as settings from '@/lib/supervision/settings-actions';
 import { buildWorld, createAgreement, createArrangement, createLibraryEntry, createSession, placedPeerWorker, supervisedPeerWorker, type World } from '../factories';
-import { actingAs, auditOf } from '../support/roles';
+import { actingAs, auditOf, currentUserOf } from '../support/roles';
 import { snapshotDatabase } from '../support/snapshot';
 
 type Ref = { id: string };
@@ -95,7 +96,7 @@ describe('the peer practice library', () => {
     const session = await createSession(s.arrangements.peer);
     const { entryId } = ok(await propose(world.peerWorker, { sessionId: session.id }));
     expect(await entryRow(entryId)).toMatchObject({ status: 'PROPOSED', teamId: world.thisTeam.id, authorId: world.peerWorker.id, tags: ['ward rounds', 'power'], showName: false, confirmedNoIdentifiers: true, sessionId: session.id });
-    expect((await auditOf(entryId))[0]).toMatchObject({ action: 'library.entry.propose', summary: 'Proposed "Naming the power in a ward round" for the peer practice library, for the organisation' });
+    expect((await auditOf(entryId))[0]).toMatchObject({ action: 'library.entry.propose', summary: 'Proposed an entry for the peer practice library, for the organisation' });
     // The placement's peer supervisor is also the peer supervision arrangement's: told once.
     const told = await db.notification.findMany({ where: { kind: 'LIBRARY_ENTRY_PROPOSED', requestKey: `library:${entryId}` }, select: { recipientId: true, teamName: true, path: true } });
     expect(told).toEqual([{ recipientId: s.peerSupervisor.id, teamName: world.thisTeam.name, path: '/supervision/library' }]);
@@ -119,7 +120,7 @@ describe('the peer practice library', () => {
 
     ok(await actingAs(s.peerSupervisor, () => library.reviewEntry(null, { entryId, version: 1, decision: 'APPROVE' })));
     expect(await entryRow(entryId)).toMatchObject({ status: 'PUBLISHED', version: 2, reviewedById: s.peerSupervisor.id, reviewedAt: expect.any(Date) });
-    expect((await auditOf(entryId)).at(-1)).toMatchObject({ action: 'library.entry.review', actorId: s.peerSupervisor.id, summary: 'Approved and published "Naming the power in a ward round" in the peer practice library' });
+    expect((await auditOf(entryId)).at(-1)).toMatchObject({ action: 'library.entry.review', actorId: s.peerSupervisor.id, summary: 'Approved and published an entry in the peer practice library' });
     expect(await published('ward round power')).toContain(entryId);
     expect(await published('invitations')).toContain(entryId);
 
@@ -135,7 +136,30 @@ describe('the peer practice library', () => {
     const other = await createLibraryEntry(s.peerSupervisor, world.thisTeam);
     ok(await actingAs(world.peerWorker, () => library.reviewEntry(null, { entryId: other.id, version: 1, decision: 'DECLINE' })));
     expect((await entryRow(other.id)).status).toBe('DECLINED');
-    expect((await auditOf(other.id)).at(-1)?.summary).toBe(`Declined "${other.title}" in the peer practice library`);
+    expect((await auditOf(other.id)).at(-1)?.summary).toBe('Declined an entry in the peer practice library');
+  });
+
+  it('lets a peer supervisor review the proposals of the teams where they supervise someone, and no other team’s', async () => {
+    const { entryId } = ok(await propose(world.peerWorker));
+    // The other team's manager places a peer worker there and names as peer supervisor someone with no part in this team.
+    const elsewhere = { ...world, thisTeam: world.otherTeam, managerOfThisTeam: world.managerOfOtherTeam, peerWorker: world.newcomer };
+    await placedPeerWorker(elsewhere, { roleVersion: s.roleVersion, peerSupervisor: world.serviceUserRep });
+    const named = await currentUserOf(world.serviceUserRep);
+
+    await refused(world.serviceUserRep, () => library.reviewEntry(null, { entryId, version: 1, decision: 'APPROVE' }), 'FORBIDDEN');
+    expect(await getLibraryEntry(named, entryId)).toBeNull();
+    const theirs = await listProposals(named, 1);
+    expect(theirs?.items.map((item) => item.id)).toEqual([]);
+    expect((await searchLibrary(named, { q: '', tag: '', page: 1 })).reviews).toBe(true);
+
+    // The other team's own proposal is theirs to review.
+    const there = await createLibraryEntry(world.managerOfOtherTeam, world.otherTeam);
+    expect((await listProposals(named, 1))?.items.map((item) => item.id)).toEqual([there.id]);
+    ok(await actingAs(world.serviceUserRep, () => library.reviewEntry(null, { entryId: there.id, version: 1, decision: 'DECLINE' })));
+    // And once that placement ends, nothing.
+    await db.placement.updateMany({ where: { teamId: world.otherTeam.id }, data: { endedAt: new Date() } });
+    expect(await listProposals(named, 1)).toBeNull();
+    expect((await entryRow(entryId)).status).toBe('PROPOSED');
   });
 
   it('lets the author, and only the author, withdraw an entry, published or not', async () => {

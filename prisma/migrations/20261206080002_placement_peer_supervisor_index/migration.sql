@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Placement_peerSupervisorId_endedAt_idx" ON "Placement"("peerSupervisorId", "endedAt");

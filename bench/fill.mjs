@@ -1329,7 +1329,8 @@ async function timed(name, fill, log) {
  * reads them. Nothing to do when they are already worked out.
  */
 export async function workOutCheckInFigures(databaseUrl, log = console.log) {
-  const script = "const { refreshCheckInFigures } = await import('./lib/supervision/figures.ts'); const result = await refreshCheckInFigures(); console.log(JSON.stringify(result)); process.exit(0);";
+  // The app's modules load as CommonJS under tsx: their exports are the import's default.
+  const script = "const loaded = await import('./lib/supervision/figures.ts'); const { refreshCheckInFigures } = loaded.default ?? loaded; const result = await refreshCheckInFigures(); console.log(JSON.stringify(result)); process.exit(0);";
   const started = Date.now();
   const output = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });

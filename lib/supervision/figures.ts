@@ -66,7 +66,11 @@ async function refreshIn(tx: Tx, now: Date, force: boolean): Promise<FiguresRefr
   const current = quarterOf(now);
   const currentStart = quarterStart(current);
   const [earliest] = await tx.checkIn.findMany({ where: { answeredAt: { lt: currentStart } }, orderBy: { answeredAt: 'asc' }, take: 1, select: { answeredAt: true } });
-  if (!earliest) return { workedOut: [], threshold };
+  if (!earliest) {
+    // No answers from before this quarter: nothing can have been worked out from them.
+    await tx.checkInQuarter.deleteMany({});
+    return { workedOut: [], threshold };
+  }
   // Every ended quarter from the first check-in on, those with no answers too (their figures are "fewer than").
   const ended = quartersBetween(quarterOf(earliest.answeredAt), previousQuarter(current));
   const stored = new Map((await tx.checkInQuarter.findMany({ select: { quarter: true, threshold: true } })).map((row) => [row.quarter, row.threshold]));

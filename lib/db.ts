@@ -46,3 +46,12 @@ export async function disconnectDb(): Promise<void> {
     globalForDb.peerrolesDb = undefined;
   }
 }
+
+/**
+ * Holds a named lock until the transaction ends: work under one name (a
+ * setting's first save, a nightly job, one person's sign-in) happens one
+ * transaction at a time, and the others wait rather than fail.
+ */
+export async function lockKey(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}

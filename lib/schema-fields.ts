@@ -12,6 +12,18 @@ export const id = (what = 'record') => z.string({ error: `Select a ${what}` }).u
 
 export const version = z.coerce.number({ error: 'Reload the page and try again' }).int().min(1);
 
+/** A whole number typed into a text box, from `min` to `max`: "Enter how often, in weeks, as a number from 1 to 52". */
+export const wholeNumber = (label: string, min: number, max: number) =>
+  z.coerce.number({ error: `Enter ${label} as a number from ${min} to ${max}` }).int(`Enter ${label} as a whole number`).min(min, `Enter ${label} from ${min} to ${max}`).max(max, `Enter ${label} from ${min} to ${max}`);
+
+/** The same, or blank for "not set" (null). */
+export const optionalWholeNumber = (label: string, min: number, max: number) =>
+  z
+    .union([z.literal(''), z.coerce.number({ error: `Enter ${label} as a number from ${min} to ${max}` })], { error: `Enter ${label} as a number from ${min} to ${max}` })
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? null : value))
+    .pipe(z.number().int(`Enter ${label} as a whole number`).min(min, `Enter ${label} from ${min} to ${max}`).max(max, `Enter ${label} from ${min} to ${max}`).nullable());
+
 /**
  * Characters no typed text needs: control characters, invisible format
  * characters (zero-width spaces, the byte-order mark, soft hyphens, tag

@@ -1,4 +1,4 @@
-import { db, type Tx } from '@/lib/db';
+import { db, lockKey, type Tx } from '@/lib/db';
 import { verifyDecoy, verifyPassword } from '@/lib/auth/password-hash';
 import { startSession } from '@/lib/auth/sessions';
 
@@ -55,8 +55,8 @@ export async function attemptSignIn(input: { email: string; password: string; ip
     async (tx) => {
       // Address first, then account, always in this order (no deadlocks): guesses at
       // many accounts from one address queue as surely as guesses at one account.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in-ip:${ipAddress}`}))`;
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+      await lockKey(tx, `sign-in-ip:${ipAddress}`);
+      await lockKey(tx, `sign-in:${email}`);
       // The person's row is locked until the session exists, so a password change, disabling or
       // "sign out everywhere" (lib/auth/sessions.ts endSessionsOf) happens wholly before or after.
       await tx.$queryRaw`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;

@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, fieldError } from '@/lib/action-error';
+import { lockKey } from '@/lib/db';
 import { archiveActivitySchema, createActivitySchema } from '@/lib/expectations/schemas';
 import { teamScope } from '@/lib/teams/gate';
 
@@ -15,7 +16,7 @@ export const createActivity = defineAction({
   scope: async (input, tx) => (input.teamId ? teamScope({ teamId: input.teamId }, tx) : {}),
   async run({ input, tx, audit }) {
     // Serialise additions so two people adding the same activity at once cannot both pass the check below.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('activity-name'))`;
+    await lockKey(tx, 'activity-name');
     const clash = await tx.activity.findFirst({
       where: { name: { equals: input.name, mode: 'insensitive' }, archivedAt: null, OR: [{ teamId: null }, ...(input.teamId ? [{ teamId: input.teamId }] : [])] },
       select: { id: true },

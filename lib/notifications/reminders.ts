@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, lockKey } from '@/lib/db';
 import { reviewsWaiting } from '@/lib/agreement/gate';
 import { checkAnswersWaiting } from '@/lib/expectations/gate';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/outbox';
@@ -24,7 +24,7 @@ export async function reminderWorkingDays(client: Pick<typeof db, 'notificationS
 export async function sendReminders(now = new Date()): Promise<{ reminders: number; managerNotices: number }> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('notification-reminders'))`;
+      await lockKey(tx, 'notification-reminders');
       const days = await reminderWorkingDays(tx);
       // N working days by UK date are at least N calendar dates back, so anything asked at least N - 1 whole
       // days ago may be due (a request made at 10:00 on Monday is due at 09:00 on Thursday): fetch those,

@@ -1,4 +1,4 @@
-import { db, type Tx } from '@/lib/db';
+import { db, lockKey, type Tx } from '@/lib/db';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/gate';
 import { placementPath } from '@/lib/onboarding/paths';
 import { addDays } from '@/lib/onboarding/rules';
@@ -34,7 +34,7 @@ export const OVERDUE_REMINDER_DAYS = 7;
 export async function remindOverdueTasks(now = new Date()): Promise<{ reminded: number }> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('onboarding-overdue'))`;
+      await lockKey(tx, 'onboarding-overdue');
       const today = addDays(now, 0);
       const overdue = await tx.onboardingTask.groupBy({
         by: ['ownerId'],

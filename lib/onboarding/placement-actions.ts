@@ -2,7 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
-import type { Tx } from '@/lib/db';
+import { lockKey, type Tx } from '@/lib/db';
 import { placementScope } from '@/lib/onboarding/access';
 import { tellPlanStarted } from '@/lib/onboarding/notifications';
 import { placementPath } from '@/lib/onboarding/paths';
@@ -80,7 +80,7 @@ export const startPlacement = defineAction({
     }
     const team = await activeTeam(tx, teamId);
     // One current placement per person in a team: a second would split their plan and arrangements.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`placement:${person.id}:${teamId}`}))`;
+    await lockKey(tx, `placement:${person.id}:${teamId}`);
     if (await tx.placement.findFirst({ where: { userId: person.id, teamId, endedAt: null }, select: { id: true } })) {
       throw new ActionError('CONFLICT', `${person.name} already has a current placement in ${team.name}: change that one instead.`);
     }

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { ContractType, ServiceType, TaskOwnerRole, TaskSection, TaskStatus, Weekday } from '@/lib/generated/prisma/enums';
-import { dateInput, email, id, manyStrings, optionalText, requiredLongText, requiredText, tickBox, version, yesNo } from '@/lib/schema-fields';
+import { dateInput, email, id, manyStrings, optionalText, optionalWholeNumber, requiredLongText, requiredText, tickBox, version, yesNo } from '@/lib/schema-fields';
 
 /* Onboarding's forms: one schema each, shared by the form (zodResolver) and its action. */
-
-/** Blank means "not set"; otherwise a whole number in range. */
-const optionalWholeNumber = (label: string, min: number, max: number) =>
-  z
-    .union([z.literal(''), z.coerce.number({ error: `Enter ${label} as a number from ${min} to ${max}` })], { error: `Enter ${label} as a number from ${min} to ${max}` })
-    .optional()
-    .transform((value) => (value === '' || value === undefined ? null : value))
-    .pipe(z.number().int(`Enter ${label} as a whole number`).min(min, `Enter ${label} from ${min} to ${max}`).max(max, `Enter ${label} from ${min} to ${max}`).nullable());
 
 const hours = z.coerce
   .number({ error: 'Enter hours per week as a number, like 22.5' })

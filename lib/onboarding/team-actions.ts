@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, fieldError } from '@/lib/action-error';
+import { lockKey } from '@/lib/db';
 import { meetingScope } from '@/lib/onboarding/access';
 import { WEEKDAY_LABELS } from '@/lib/onboarding/labels';
 import { teamArrangementsPath } from '@/lib/onboarding/paths';
@@ -58,7 +59,7 @@ export const addSystemAccess = defineAction({
     const member = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.userId } }, select: { user: { select: { name: true } } } });
     if (!member) throw fieldError('userId', 'Select a member of the team');
     // The same system, however it was typed, is one system: two people recording one at once wait for each other.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('onboarding-system-access'))`;
+    await lockKey(tx, 'onboarding-system-access');
     const existing = await tx.systemAccess.findFirst({ where: { userId: input.userId, system: { equals: input.system, mode: 'insensitive' } }, select: { id: true } });
     if (existing) throw fieldError('system', `${member.user.name} already has ${input.system}`);
     const known = await tx.systemAccess.findFirst({ where: { system: { equals: input.system, mode: 'insensitive' } }, select: { system: true } });

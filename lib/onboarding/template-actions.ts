@@ -2,7 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict } from '@/lib/action-error';
-import type { Tx } from '@/lib/db';
+import { lockKey, type Tx } from '@/lib/db';
 import { templatePath } from '@/lib/onboarding/paths';
 import { archiveTemplateSchema, removeTemplateTaskSchema, saveTemplateSchema, saveTemplateTaskSchema } from '@/lib/onboarding/schemas';
 
@@ -49,7 +49,7 @@ export const archiveTemplate = defineAction({
   input: archiveTemplateSchema,
   async run({ input, tx, audit }) {
     // One archive at a time: two administrators archiving the last two templates at once (each locking only its own) would leave none.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('onboarding-template-archive'))`;
+    await lockKey(tx, 'onboarding-template-archive');
     const template = await openTemplate(tx, input.templateId, input.version);
     const others = await tx.onboardingTemplate.count({ where: { archivedAt: null, id: { not: template.id } } });
     if (others === 0) throw new ActionError('CONFLICT', 'This is the only template: add another before archiving it, so that placements can still start.');

@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
+import { lockKey } from '@/lib/db';
 import { personByEmail } from '@/lib/onboarding/records';
 import { WELLBEING_PATH } from '@/lib/onboarding/paths';
 import { revokeWellbeingShareSchema, shareWellbeingSchema, wellbeingPlanSchema } from '@/lib/onboarding/schemas';
@@ -21,7 +22,7 @@ export const saveWellbeingPlan = defineAction({
   async run({ input, user, tx, audit }) {
     const { version, ...content } = input;
     // A first save from two tabs at once: the second waits, then finds the plan and checks its version.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wellbeing:${user.id}`}))`;
+    await lockKey(tx, `wellbeing:${user.id}`);
     const existing = await tx.wellbeingPlan.findUnique({ where: { userId: user.id }, select: { id: true, version: true } });
     let planId: string;
     if (existing) {
@@ -42,7 +43,7 @@ export const shareWellbeingPlan = defineAction({
   permission: 'account.update',
   input: shareWellbeingSchema,
   async run({ input, user, tx, audit }) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`wellbeing:${user.id}`}))`;
+    await lockKey(tx, `wellbeing:${user.id}`);
     const plan = await tx.wellbeingPlan.findUnique({ where: { userId: user.id }, select: { id: true } });
     if (!plan) throw new ActionError('CONFLICT', 'Write your wellbeing plan first, then choose who to share it with.');
     const person = await personByEmail(tx, input.email, 'email', 'the person to share it with');

@@ -4,7 +4,7 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { endSessionsOf } from '@/lib/auth/gate';
 import { issuePasswordLink } from '@/lib/people/invitations';
-import type { Tx } from '@/lib/db';
+import { lockKey, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { createPersonSchema, disablePersonSchema, issueInvitationSchema, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
@@ -20,7 +20,7 @@ const EMAIL_TAKEN = 'Someone already has an account with this email address';
 
 /** Refuses changes that would leave the organisation with no active administrator. */
 async function assertAnotherAdminRemains(tx: Tx, userId: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-admins'))`;
+  await lockKey(tx, 'org-admins');
   const others = await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { not: userId } } });
   if (others === 0) throw new ActionError('CONFLICT', 'This is the only active administrator: make someone else an administrator first.');
 }

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { AssessmentMethod, CandidateReach, ConflictKind, CriterionCategory, PanelRole, RecruitmentOutcome, ScoringStage, ShortlistOutcome } from '@/lib/generated/prisma/enums';
 import { SCORE_MAX, SCORE_MIN } from '@/lib/recruitment/rules';
-import { dateInput, email, id, lines, manyStrings, optionalLongText, optionalText, requiredLongText, requiredText, tickBox, version, yesNo } from '@/lib/schema-fields';
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `Enter ${label} as a number from ${min} to ${max}` }).int(`Enter ${label} as a whole number`).min(min, `Enter ${label} from ${min} to ${max}`).max(max, `Enter ${label} from ${min} to ${max}`);
+import { dateInput, email, id, lines, manyStrings, optionalLongText, optionalText, requiredLongText, requiredText, tickBox, version, wholeNumber, yesNo } from '@/lib/schema-fields';
 
 // ---- Person specification ----
 

@@ -2,7 +2,7 @@
 
 import { defineAction, fieldErrorsOf } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
-import type { Tx } from '@/lib/db';
+import { lockKey, type Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { roleScope } from '@/lib/roles/access';
 import { openRole, rolePagePaths } from '@/lib/roles/records';
@@ -101,7 +101,7 @@ export const updateRoleTemplate = defineAction({
   permission: 'role.template.manage',
   input: updateTemplateSchema,
   async run({ input, tx, audit }) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('role-template'))`;
+    await lockKey(tx, 'role-template');
     const template = await currentTemplate(tx);
     if (template.version !== input.version) throw conflict();
     const content = {

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db, type Tx } from '@/lib/db';
+import { db, lockKey, type Tx } from '@/lib/db';
 import { CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, previousQuarter, quarterOf, quarterStart, quartersBetween, type CheckInQuestion, type CheckInRow, type Figure } from '@/lib/supervision/rules';
 
 /*
@@ -61,7 +61,7 @@ export interface FiguresRefresh {
 
 async function refreshIn(tx: Tx, now: Date, force: boolean): Promise<FiguresRefresh> {
   // One run at a time: the nightly job and a threshold change never write the same quarter at once.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('checkin-figures'))`;
+  await lockKey(tx, 'checkin-figures');
   const { threshold } = await figuresThreshold(tx);
   const current = quarterOf(now);
   const currentStart = quarterStart(current);

@@ -1,4 +1,4 @@
-import { db, type Tx } from '@/lib/db';
+import { db, lockKey, type Tx } from '@/lib/db';
 import { queueNotifications, type NotificationDraft } from '@/lib/notifications/gate';
 import { agreementPath, LIBRARY_PATH, sessionPath, SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { TYPE_PHRASES } from '@/lib/supervision/records';
@@ -53,7 +53,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function remindOverdueSupervision(now = new Date()): Promise<{ overdue: number; reminded: number }> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('supervision-overdue'))`;
+      await lockKey(tx, 'supervision-overdue');
       const today = calendarDay(now);
       const arrangements = await tx.supervisionArrangement.findMany({
         where: { endedAt: null, startsOn: { lt: today }, agreement: { placement: { endedAt: null }, peerWorker: { disabledAt: null } } },

@@ -1,4 +1,5 @@
 import { ukDate } from '@/lib/notifications/rules';
+import { addDays } from '@/lib/onboarding/rules';
 import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
 
 /*
@@ -11,11 +12,7 @@ import { SMALL_GROUP_THRESHOLD } from '@/lib/small-numbers';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A date at UTC midnight (dates are stored as calendar days). */
-export function calendarDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-const addDays = (date: Date, days: number) => new Date(calendarDay(date).getTime() + days * DAY_MS);
+export const calendarDay = (date: Date): Date => addDays(date, 0);
 
 // ---- Due and overdue ----
 

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { LibraryScope, SupervisionActionStatus, SupervisionType } from '@/lib/generated/prisma/enums';
-import { dateInput, email, id, manyStrings, optionalText, requiredLongText, requiredText, tickBox, version, yesNo } from '@/lib/schema-fields';
+import { dateInput, email, id, manyStrings, optionalText, requiredLongText, requiredText, tickBox, version, wholeNumber, yesNo } from '@/lib/schema-fields';
 
 /* Supervision's forms: one schema each, shared by the form (zodResolver) and its action. */
-
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `Enter ${label} as a number from ${min} to ${max}` }).int(`Enter ${label} as a whole number`).min(min, `Enter ${label} from ${min} to ${max}`).max(max, `Enter ${label} from ${min} to ${max}`);
 
 // ---- Agreements ----
 

@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { conflict } from '@/lib/action-error';
+import { lockKey } from '@/lib/db';
 import { refreshCheckInFigures } from '@/lib/supervision/figures';
 import { CHECK_INS_PATH, FIGURES_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { supervisionSettingsSchema } from '@/lib/supervision/schemas';
@@ -13,7 +14,7 @@ export const saveSupervisionSettings = defineAction({
   input: supervisionSettingsSchema,
   async run({ input, tx, audit }) {
     // A first save from two tabs at once: the second waits, then finds the row and checks its version.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('supervision-settings'))`;
+    await lockKey(tx, 'supervision-settings');
     const existing = await tx.supervisionSettings.findUnique({ where: { id: 1 }, select: { version: true } });
     let version: number;
     if (existing) {

@@ -2,14 +2,14 @@
 
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError, MESSAGES } from '@/lib/action-error';
-import type { Tx } from '@/lib/db';
+import { lockKey, type Tx } from '@/lib/db';
 import { teamScope } from '@/lib/teams/access';
 import { addMemberSchema, archiveTeamSchema, createTeamSchema, removeMemberSchema, updateTeamSchema } from '@/lib/teams/schemas';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 async function assertNameFree(tx: Tx, name: string, exceptTeamId?: string) {
   // Serialises name checks so two admins cannot create the same team at once.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('team-name'))`;
+  await lockKey(tx, 'team-name');
   const clash = await tx.team.findFirst({
     where: { name: { equals: name, mode: 'insensitive' }, archivedAt: null, ...(exceptTeamId ? { id: { not: exceptTeamId } } : {}) },
     select: { id: true },

@@ -21,6 +21,17 @@ import { actionStatusSchema, addActionSchema, amendSessionSchema, commentSchema,
 
 const ACTION_STATUS_WORDS = { OPEN: 'open', DONE: 'done', DROPPED: 'dropped' } as const;
 
+/** What a session record says, as stored: its date, length, topics, and who attended and the notes encrypted to the record's id. */
+function sessionContent(input: { heldOn: Date; durationMinutes: number; attendees?: string | null; notes: string }, topics: string[], sessionId: string) {
+  return {
+    heldOn: input.heldOn,
+    durationMinutes: input.durationMinutes,
+    attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }),
+    topics,
+    notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }),
+  };
+}
+
 export const recordSession = defineAction({
   name: 'supervision.session.record',
   permission: 'supervision.session.record',
@@ -45,11 +56,7 @@ export const recordSession = defineAction({
         type: arrangement.type,
         supervisorId: arrangement.supervisorId,
         peerWorkerId: agreement.peerWorkerId,
-        heldOn: input.heldOn,
-        durationMinutes: input.durationMinutes,
-        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }),
-        topics,
-        notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }),
+        ...sessionContent(input, topics, sessionId),
         recordedById: user.id,
       },
     });
@@ -82,11 +89,7 @@ export const updateSession = defineAction({
     await tx.supervisionSession.update({
       where: { id: session.id },
       data: {
-        heldOn: input.heldOn,
-        durationMinutes: input.durationMinutes,
-        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: session.id, field: 'attendees' }),
-        topics,
-        notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: session.id, field: 'notes' }),
+        ...sessionContent(input, topics, session.id),
         version: { increment: 1 },
       },
     });
@@ -119,11 +122,7 @@ export const amendSession = defineAction({
         type: original.type,
         supervisorId: original.supervisorId,
         peerWorkerId: original.peerWorkerId,
-        heldOn: input.heldOn,
-        durationMinutes: input.durationMinutes,
-        attendees: encryptField(input.attendees ?? '', { table: 'SupervisionSession', recordId: sessionId, field: 'attendees' }),
-        topics,
-        notes: encryptField(input.notes, { table: 'SupervisionSession', recordId: sessionId, field: 'notes' }),
+        ...sessionContent(input, topics, sessionId),
         recordedById: user.id,
         amendsId: original.id,
       },

@@ -360,16 +360,17 @@ describe('the demo seed', () => {
 
     // Check-ins: figures for ended quarters only, worked out by the seed as the nightly job does. In the last quarter five
     // different peer workers answered in the team, so its figures show; in the quarters before, too few did.
-    const figures = await getCheckInFigures(hr, 1);
+    const figures = await getCheckInFigures(hr);
     expect(figures).toMatchObject({ current: quarterOf(new Date()), waitingFor: null });
     expect(figures!.workedOutAt).not.toBeNull();
-    const [last, ...earlier] = figures!.quarters.items;
+    const [last, ...earlier] = figures!.trend;
     expect(last.quarter).toBe(previousQuarter(quarterOf(new Date())));
-    expect(last.teams).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
+    expect(figures!.selected?.quarter).toBe(last.quarter);
+    expect(figures!.selected?.teams.items).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
     expect(last.organisation.shown).toBe(true);
     expect(earlier.length).toBeGreaterThanOrEqual(2);
-    for (const quarter of earlier) expect(quarter.teams.find((row) => row.name === CMHT.name)?.figure).toEqual({ shown: false, reason: 'TOO_FEW' });
-    expect((await getCheckInFigures(manager, 1))!.quarters.items[0].teams.find((row) => row.name === CMHT.name)?.figure.shown).toBe(true);
+    for (const { quarter } of earlier) expect((await getCheckInFigures(hr, { quarter }))!.selected?.teams.items.find((row) => row.name === CMHT.name)?.figure).toEqual({ shown: false, reason: 'TOO_FEW' });
+    expect((await getCheckInFigures(manager))!.selected?.teams.items.find((row) => row.name === CMHT.name)?.figure.shown).toBe(true);
     // This quarter all seven answered; it is not shown while it is in progress.
     expect(new Set((await db.checkIn.findMany({ where: { answeredAt: { gte: quarterStart(quarterOf(new Date())) } }, select: { peerWorkerId: true } })).map((row) => row.peerWorkerId)).size).toBe(7);
     // Only from peer workers with a placement in the team, after it started, never in the future.

@@ -139,11 +139,15 @@ describe('the library', () => {
 describe('check-in figures', () => {
   const answered = (value: number) => ({ supported: String(value), clearRole: String(value), equalMember: String(value), experienceValued: String(value), practiseAsPeer: String(value) });
 
-  /** The last ended quarter's figures as `who` reads them: the team's, and the organisation's. */
+  /** The last ended quarter's figures as `who` reads them: the team's, the organisation's, and the organisation's in the trend. */
   async function figuresFor(who: Ref) {
-    const figures = await getCheckInFigures(await currentUserOf(who), 1);
-    const quarter = figures?.quarters.items[0];
-    return { team: quarter?.teams.find((team) => team.id === world.thisTeam.id)?.figure, organisation: quarter?.organisation };
+    const figures = await getCheckInFigures(await currentUserOf(who));
+    const quarter = figures?.selected;
+    return {
+      team: quarter?.teams.items.find((team) => team.id === world.thisTeam.id)?.figure,
+      organisation: quarter?.organisation,
+      trend: figures?.trend.filter((row) => row.quarter === quarter?.quarter).map((row) => row.organisation),
+    };
   }
 
   /** The team's figure this quarter as its manager reads it. */
@@ -188,7 +192,7 @@ describe('check-in figures', () => {
     // Five people answered, so others see the figures; but the manager knows one of the five answers (their own),
     // so beside it a figure would give away the other four's: (5 × 4.2 − 1) / 4 = 5, which was withheld a moment ago.
     expect((await figuresFor(world.hr)).team).toMatchObject({ shown: true });
-    expect(await figuresFor(world.managerOfThisTeam)).toEqual({ team: { shown: false, reason: 'TOO_FEW' }, organisation: { shown: false, reason: 'TOO_FEW' } });
+    expect(await figuresFor(world.managerOfThisTeam)).toEqual({ team: { shown: false, reason: 'TOO_FEW' }, organisation: { shown: false, reason: 'TOO_FEW' }, trend: [{ shown: false, reason: 'TOO_FEW' }] });
   });
 
   // Issue 12 §4: "a withheld figure cannot be worked out from the ones shown". A quarter in progress would move with each
@@ -203,19 +207,29 @@ describe('check-in figures', () => {
       return person;
     };
     for (let index = 0; index < 5; index += 1) await createCheckIn(await colleague(index), world.thisTeam, { answers: { supported: 4, clearRole: 4, equalMember: 4, experienceValued: 4, practiseAsPeer: 4 } });
-    const read = async () => {
-      const figures = await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), 1);
-      return { quarters: figures?.quarters.items.map((quarter) => quarter.quarter), figure: figures?.quarters.items[0]?.teams.find((team) => team.id === world.thisTeam.id)?.figure };
+    // As the manager reads them, with no quarter named or naming the one in progress.
+    const read = async (quarter: string | null = null) => {
+      const figures = await getCheckInFigures(await currentUserOf(world.managerOfThisTeam), { quarter });
+      return {
+        quarters: figures?.trend.map((row) => [row.quarter, row.organisation]),
+        selected: figures?.selected?.quarter ?? null,
+        organisation: figures?.selected?.organisation,
+        figure: figures?.selected?.teams.items.find((team) => team.id === world.thisTeam.id)?.figure,
+      };
     };
-    // While the quarter is in progress, nothing is shown at all.
-    expect(await read()).toEqual({ quarters: [], figure: undefined });
+    // While the quarter is in progress, nothing is shown at all, even when it is named.
+    expect(await read()).toEqual({ quarters: [], selected: null, organisation: undefined, figure: undefined });
+    expect(await read(quarterOf(new Date()))).toEqual(await read());
     await endTheQuarter();
     const before = await read();
-    expect(before.quarters).toEqual([previousQuarter(quarterOf(new Date()))]);
+    expect(before.quarters?.map(([quarter]) => quarter)).toEqual([previousQuarter(quarterOf(new Date()))]);
+    expect(before.selected).toBe(previousQuarter(quarterOf(new Date())));
     expect(before.figure).toMatchObject({ shown: true, averages: { supported: 4 } });
+    expect(await read(quarterOf(new Date()))).toEqual(before);
     // A sixth answers (all 1s), and the job runs again: the ended quarter is as it was; the one in progress is not shown.
     await createCheckIn(await colleague(5), world.thisTeam, { answers: { supported: 1, clearRole: 1, equalMember: 1, experienceValued: 1, practiseAsPeer: 1 } });
     expect((await refreshCheckInFigures()).workedOut).toEqual([]);
     expect(await read()).toEqual(before);
+    expect(await read(quarterOf(new Date()))).toEqual(before);
   });
 });

@@ -82,9 +82,9 @@ export const loadCheckInForm = cache(async (sessionId: string) => {
   return { user, form: await getCheckInForm(user, sessionId) };
 });
 
-export const loadCheckInFigures = cache(async (page: number) => {
+export const loadCheckInFigures = cache(async (quarter: string | null, page: number) => {
   const user = await requireUser();
-  return { user, figures: await getCheckInFigures(user, page) };
+  return { user, figures: await getCheckInFigures(user, { quarter, page }) };
 });
 
 export const loadLibrary = cache(async (q: string, tag: string, page: number) => {

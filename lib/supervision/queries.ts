@@ -536,6 +536,8 @@ export async function getSessionToRevise(user: CurrentUser, sessionId: string, m
   return { access, session, allowed: true as const, values: { notes, attendees }, topics };
 }
 
+export type SessionToRevise = NonNullable<Awaited<ReturnType<typeof getSessionToRevise>>>;
+
 // ---- Check-ins ----
 
 const checkInSelect = { id: true, answeredAt: true, supported: true, clearRole: true, equalMember: true, experienceValued: true, practiseAsPeer: true, session: { select: { id: true, type: true, heldOn: true } } } satisfies Prisma.CheckInSelect;
@@ -595,8 +597,11 @@ export async function getCheckInForm(user: CurrentUser, sessionId: string) {
 
 // ---- Check-in figures ----
 
-/** How many quarters a page of figures shows, newest first. */
-export const QUARTERS_PER_PAGE = 4;
+/** How many teams a page of one quarter's figures lists. */
+export const TEAMS_PER_PAGE = 50;
+
+/** How many ended quarters the organisation's trend shows, newest first. */
+export const TREND_QUARTERS = 12;
 
 export const getSupervisionSettings = () => figuresThreshold();
 
@@ -608,47 +613,60 @@ export interface FigureGroup {
   figure: ShownFigure;
 }
 
+const QUARTER_PARAM = /^\d{4}-Q[1-4]$/u;
+
 /**
- * Team and organisation averages per question for each ended quarter, for
- * those who may see figures (managers their teams, HR and administrators every
- * team), or null for anyone else. Read from the figures the nightly job works
- * out over every team's answers (lib/supervision/figures.ts), so that what is
- * withheld is the same whoever looks, and only then cut to the teams this
- * person may see. No filter narrows them. The quarter in progress is never
- * shown: it would move with each answer.
+ * Check-in averages per question for ended quarters, for those who may see
+ * figures (managers their teams, HR and administrators every team), or null
+ * for anyone else: the organisation's, quarter by quarter (the trend), and for
+ * one quarter (the newest unless `quarter` names another) each team's, a page
+ * at a time. Read from the figures the nightly job works out over every
+ * team's answers (lib/supervision/figures.ts), so that what is withheld is the
+ * same whoever looks, and only then cut to the teams this person may see. No
+ * filter narrows them. The quarter in progress is never shown: it would move
+ * with each answer.
  *
  * For someone who answered in a quarter themselves, that quarter is worked
  * out again here, counting only the other peer workers: a figure shown to
  * everyone else is withheld from them unless it would be shown without them,
  * as they could take their own answers out.
  */
-export async function getCheckInFigures(user: CurrentUser, page: number) {
+export async function getCheckInFigures(user: CurrentUser, { quarter: wanted = null, page = 1 }: { quarter?: string | null; page?: number } = {}) {
   const teams = teamsGranting(user, 'supervision.figures.view');
   if (teams !== 'ALL' && teams.length === 0) return null;
   const current = quarterOf(new Date());
   const currentStart = quarterStart(current);
-  const size = QUARTERS_PER_PAGE;
-  const [{ threshold: minimum }, total, stored, teamNames, ownAnswers, anyEnded] = await Promise.all([
+  const [{ threshold: minimum }, stored, ownAnswers] = await Promise.all([
     figuresThreshold(),
-    db.checkInQuarter.count(),
-    db.checkInQuarter.findMany({
-      orderBy: { quarter: 'desc' },
-      skip: (page - 1) * size,
-      take: size,
-      select: { quarter: true, threshold: true, computedAt: true, organisation: true, teams: { where: teams === 'ALL' ? {} : { teamId: { in: teams } }, select: { teamId: true, figure: true } } },
-    }),
-    db.team.findMany({
-      where: teams === 'ALL' ? { checkInFigures: { some: {} } } : { id: { in: teams } },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      take: 1000,
-      select: { id: true, name: true },
-    }),
+    db.checkInQuarter.findMany({ orderBy: { quarter: 'desc' }, take: TREND_QUARTERS, select: { quarter: true, threshold: true, computedAt: true, organisation: true } }),
     // The quarters this person answered in, themselves.
     db.checkIn.findMany({ where: { peerWorkerId: user.id, answeredAt: { lt: currentStart } }, orderBy: { answeredAt: 'desc' }, take: 1000, select: { answeredAt: true } }),
-    db.checkIn.findFirst({ where: { answeredAt: { lt: currentStart } }, select: { id: true } }),
   ]);
-  const onPage = new Set(stored.map((quarter) => quarter.quarter));
-  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => onPage.has(quarter)).sort();
+  // A quarter named in the address may be older than the trend shows; one that is not worked out shows the newest.
+  const named = wanted && QUARTER_PARAM.test(wanted) && !stored.some((row) => row.quarter === wanted) ? await db.checkInQuarter.findUnique({ where: { quarter: wanted }, select: { quarter: true, threshold: true, computedAt: true, organisation: true } }) : null;
+  const chosen = named ?? stored.find((row) => row.quarter === wanted) ?? stored[0] ?? null;
+  const size = TEAMS_PER_PAGE;
+  const [teamRows, anyEnded] = await Promise.all([
+    chosen === null
+      ? Promise.resolve([])
+      : teams === 'ALL'
+        ? // Every team with answers that quarter (a team with none has no figure to show anyone).
+          db.$queryRaw<Array<{ id: string; name: string; figure: Prisma.JsonValue; total: bigint }>>`
+            SELECT f."teamId"::text AS id, t.name, f.figure, count(*) OVER () AS total
+            FROM "CheckInTeamFigure" f JOIN "Team" t ON t.id = f."teamId"
+            WHERE f.quarter = ${chosen.quarter}
+            ORDER BY t.name, t.id LIMIT ${size} OFFSET ${(page - 1) * size}`
+        : // Every team the person may see: one with no answers is "fewer than", like one with a few.
+          db.$queryRaw<Array<{ id: string; name: string; figure: Prisma.JsonValue | null; total: bigint }>>`
+            SELECT t.id::text AS id, t.name, f.figure, count(*) OVER () AS total
+            FROM "Team" t LEFT JOIN "CheckInTeamFigure" f ON f."teamId" = t.id AND f.quarter = ${chosen.quarter}
+            WHERE t.id = ANY(${teams}::uuid[])
+            ORDER BY t.name, t.id LIMIT ${size} OFFSET ${(page - 1) * size}`,
+    // Only when nothing is worked out: whether that is because no quarter with answers has ended, or the job has not run.
+    stored.length === 0 ? db.checkIn.findFirst({ where: { answeredAt: { lt: currentStart } }, select: { id: true } }) : Promise.resolve(null),
+  ]);
+  const shownQuarters = new Set([...stored.map((row) => row.quarter), ...(chosen ? [chosen.quarter] : [])]);
+  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => shownQuarters.has(quarter)).sort();
   const forViewer = new Map<string, QuarterFigures>();
   if (ownQuarters.length > 0) {
     const rows = await checkInRowsBetween(db, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
@@ -658,41 +676,47 @@ export async function getCheckInFigures(user: CurrentUser, page: number) {
   const tooFew: ShownFigure = { shown: false, reason: 'TOO_FEW' };
   // A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the others.
   const asSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
+  // Worked out under another threshold (the setting or the shared minimum has changed since): withheld until the job works it out again.
+  const organisationOf = (row: { quarter: string; threshold: number; organisation: Prisma.JsonValue }) => ({
+    quarter: row.quarter,
+    stale: row.threshold !== minimum,
+    /** The viewer answered in this quarter: figures count only the others for them. */
+    countsOthersOnly: forViewer.has(row.quarter),
+    organisation: row.threshold !== minimum ? tooFew : asSeen(storedFigure(row.organisation), forViewer.get(row.quarter)?.organisation),
+  });
   const lastEnded = previousQuarter(current);
+  // The count comes with the rows: past the last page there are none, so count on their own (a manager's teams are known).
+  const total =
+    teamRows.length > 0 ? Number(teamRows[0].total) : chosen === null || page === 1 ? 0 : teams === 'ALL' ? await db.checkInTeamFigure.count({ where: { quarter: chosen.quarter } }) : teams.length;
   return {
     threshold: minimum,
     seesEveryTeam: teams === 'ALL',
-    teamCount: teamNames.length,
     /** The quarter in progress, shown once it ends. */
     current,
-    /** When the newest figures on the page were worked out. */
-    workedOutAt: stored.reduce<Date | null>((latest, quarter) => (latest && latest > quarter.computedAt ? latest : quarter.computedAt), null),
+    /** When the newest figures were worked out. */
+    workedOutAt: stored[0]?.computedAt ?? null,
     /** The quarter that has ended but is not worked out yet (the job runs each night), if any. */
-    waitingFor: anyEnded && page === 1 && stored[0]?.quarter !== lastEnded ? lastEnded : null,
-    quarters: toPage(
-      stored.map((quarter) => {
-        // Worked out under another threshold (the setting or the shared minimum has changed since): withheld until the job works it out again.
-        const stale = quarter.threshold !== minimum;
-        const theirs = forViewer.get(quarter.quarter);
-        const byTeam = new Map(quarter.teams.map((team) => [team.teamId, storedFigure(team.figure)]));
-        return {
-          quarter: quarter.quarter,
-          stale,
-          /** The viewer answered in this quarter: figures count only the others for them. */
-          countsOthersOnly: theirs !== undefined,
-          organisation: stale ? tooFew : asSeen(storedFigure(quarter.organisation), theirs?.organisation),
-          // Every team the person may see, each quarter: a team with no answers is "fewer than", like one with a few.
-          teams: teamNames
-            .filter((team) => teams !== 'ALL' || byTeam.has(team.id))
-            .map((team): FigureGroup => ({ id: team.id, name: team.name, figure: stale ? tooFew : asSeen(byTeam.get(team.id) ?? tooFew, theirs?.teams.get(team.id)) })),
-        };
-      }),
-      total,
-      page,
-      size,
-    ),
+    waitingFor: (stored.length > 0 || anyEnded) && stored[0]?.quarter !== lastEnded ? lastEnded : null,
+    /** The organisation's figure for each ended quarter, newest first. */
+    trend: stored.map(organisationOf),
+    /** One quarter's figures, the organisation's and a page of the teams'; null before any quarter is worked out. */
+    selected: chosen && {
+      ...organisationOf(chosen),
+      teams: toPage(
+        teamRows.map((row): FigureGroup => ({
+          id: row.id,
+          name: row.name,
+          figure: chosen.threshold !== minimum || row.figure === null ? tooFew : asSeen(storedFigure(row.figure), forViewer.get(chosen.quarter)?.teams.get(row.id)),
+        })),
+        total,
+        page,
+        size,
+      ),
+    },
   };
 }
+
+export type CheckInFiguresView = NonNullable<Awaited<ReturnType<typeof getCheckInFigures>>>;
 
 // ---- The peer practice library ----
 

@@ -6,7 +6,8 @@ import { expect, expectAccessible, signIn, signOut, test } from './support';
  * records a peer supervision session with Jade Thompson, with private notes
  * and an agreed action; Jade reads the notes, co-signs the record and checks
  * in; their manager sees that the session happened and whether supervision is
- * on time or overdue, never the notes. Axe runs on every page visited.
+ * on time or overdue, never the notes, and the team's check-in figures for the
+ * last ended quarter (earlier ones withheld). Axe runs on every page visited.
  */
 
 test.use({ actionTimeout: 15_000 });
@@ -102,7 +103,19 @@ test('a supervisor records a session with an action; the peer worker co-signs an
   await expect(page.getByRole('main')).toContainText('Notes are private to the peer worker and the supervisor.');
   await expect(page.getByRole('main')).not.toContainText(String(stamp));
   await expect(page.getByRole('main')).toContainText('Using lived experience in practice');
+  // Check-in figures: the last ended quarter, worked out by the seed as the nightly job does; five answered in the team,
+  // so its row has averages. Jade's check-in just now is in the quarter in progress, which is not shown.
   await page.goto('/supervision/figures');
   await expectAccessible(page);
+  await expect(page.getByRole('main')).toContainText('These figures were worked out on');
+  const quarterTable = page.getByRole('table').first();
+  const teamRow = quarterTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Northbrook Community Mental Health Team' }) });
+  await expect(teamRow.getByRole('cell')).toHaveCount(5);
+  await expect(teamRow.getByRole('cell').first()).toHaveText(/^[1-5]\.\d$/u);
+  // An earlier quarter, chosen from the organisation's trend: too few answered, so withheld, and the page says why.
+  await page.getByRole('table', { name: /by quarter/u }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/quarter=\d{4}-Q[1-4]/u);
+  await expectAccessible(page);
+  await expect(page.getByRole('table').first().getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Northbrook Community Mental Health Team' }) })).toContainText('Fewer than 5 peer workers answered');
   await signOut(page);
 });

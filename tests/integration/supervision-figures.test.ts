@@ -523,5 +523,9 @@ describe('a quarter’s teams, a page at a time', () => {
     const theirs = await visibleFiguresFor(manager);
     expect(theirs).toMatchObject({ seesEveryTeam: false });
     expect(theirs.selected?.teams).toEqual({ items: rowsOf(managed), total: 3, page: 1, pageCount: 1 });
+
+    // Past the last page (an old link): no rows, but the right count, so the page offers the way back.
+    expect((await quarterFor(world.hr, { page: 9 })).teams).toEqual({ items: [], total: 53, page: 9, pageCount: 2 });
+    expect((await visibleFiguresFor(manager, { page: 4 })).selected?.teams).toEqual({ items: [], total: 3, page: 4, pageCount: 1 });
   });
 });

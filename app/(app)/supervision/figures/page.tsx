@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { QuarterFiguresTable } from '@/components/supervision/figures-table';
+import { OrganisationTrendTable, QuarterFiguresTable } from '@/components/supervision/figures-table';
 import { quarterLabel } from '@/components/supervision/labels';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
@@ -9,25 +10,30 @@ import { parsePage } from '@/lib/pagination';
 import { searchParam, type SearchParams } from '@/lib/search-params';
 import { loadCheckInFigures } from '@/lib/supervision/load';
 import { FIGURES_PATH, SUPERVISION_PATH } from '@/lib/supervision/paths';
+import { TEAMS_PER_PAGE } from '@/lib/supervision/queries';
 import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING } from '@/lib/supervision/rules';
 
 export const metadata: Metadata = { title: 'Check-in figures – Supervision' };
 
+const quarterHref = (quarter: string) => `${FIGURES_PATH}?quarter=${quarter}`;
+
 /**
- * How supported peer workers feel, as averages per question per ended calendar
- * quarter (worked out each night by the supervision.figures job, and saying
- * when): the organisation's and the teams' the person may see (their own
- * teams for managers, every team for HR and administrators). Below the
- * small-numbers threshold a figure is withheld and the page says why; a
- * figure that would let a withheld one be worked out is withheld too. There
- * is deliberately no filter, date range or breakdown.
+ * How supported peer workers feel, as averages per question per ended
+ * calendar quarter (worked out each night by the supervision.figures job, and
+ * saying when): the organisation's quarter by quarter, and for one quarter the
+ * teams' the person may see (their own teams for managers, every team for HR
+ * and administrators), a page at a time. Below the small-numbers threshold a
+ * figure is withheld and the page says why; a figure that would let a
+ * withheld one be worked out is withheld too. There is deliberately no
+ * filter, date range or breakdown.
  */
 export default async function CheckInFiguresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const page = parsePage(searchParam(await searchParams, 'page'));
-  const { figures } = await loadCheckInFigures(page);
+  const params = await searchParams;
+  const page = parsePage(searchParam(params, 'page'));
+  const { figures } = await loadCheckInFigures(searchParam(params, 'quarter') || null, page);
   if (!figures) notFound();
-  const { quarters, threshold, seesEveryTeam, current, workedOutAt, waitingFor } = figures;
-  const answeredThemselves = quarters.items.some((quarter) => quarter.countsOthersOnly);
+  const { threshold, seesEveryTeam, current, workedOutAt, waitingFor, trend, selected } = figures;
+  const answeredThemselves = trend.some((quarter) => quarter.countsOthersOnly) || Boolean(selected?.countsOthersOnly);
   return (
     <>
       <Breadcrumbs items={[{ href: '/', label: 'Home' }, { href: SUPERVISION_PATH, label: 'Supervision' }]} />
@@ -59,26 +65,45 @@ export default async function CheckInFiguresPage({ searchParams }: { searchParam
               </ol>
             </div>
           </details>
-        </div>
-      </div>
-      {waitingFor ? (
-        <p>
-          <strong>{quarterLabel(waitingFor)}</strong> has ended; its figures are worked out tonight.
-        </p>
-      ) : null}
-      {quarters.total === 0 ? (
-        <p>{waitingFor ? 'No figures have been worked out yet.' : 'No quarter with check-ins has ended yet. Figures appear here once one has.'}</p>
-      ) : (
-        <>
+          {waitingFor ? (
+            <p>
+              <strong>{quarterLabel(waitingFor)}</strong> has ended; its figures are worked out tonight.
+            </p>
+          ) : null}
           {workedOutAt ? (
             <p className="nhsuk-body-s">
               These figures were worked out on <DateTime value={workedOutAt} />.
             </p>
           ) : null}
-          {quarters.items.map((quarter) => (
-            <QuarterFiguresTable key={quarter.quarter} quarter={quarter.quarter} organisation={quarter.organisation} teams={quarter.teams} threshold={threshold} stale={quarter.stale} countsOthersOnly={quarter.countsOthersOnly} />
-          ))}
-          <Pagination page={quarters.page} pageCount={quarters.pageCount} basePath={FIGURES_PATH} label="Quarters, pages" />
+        </div>
+      </div>
+      {selected === null ? (
+        <p>{waitingFor ? 'No figures have been worked out yet.' : 'No quarter with check-ins has ended yet. Figures appear here once one has.'}</p>
+      ) : (
+        <>
+          <QuarterFiguresTable
+            quarter={selected.quarter}
+            organisation={selected.organisation}
+            teams={selected.teams.items}
+            threshold={threshold}
+            stale={selected.stale}
+            countsOthersOnly={selected.countsOthersOnly}
+            teamsCaption={selected.teams.pageCount > 1 ? `teams ${(selected.teams.page - 1) * TEAMS_PER_PAGE + 1} to ${(selected.teams.page - 1) * TEAMS_PER_PAGE + selected.teams.items.length} of ${selected.teams.total}` : null}
+          />
+          {seesEveryTeam && selected.teams.total === 0 ? <p>No team had any check-ins in this quarter.</p> : null}
+          <Pagination page={selected.teams.page} pageCount={selected.teams.pageCount} basePath={FIGURES_PATH} params={{ quarter: selected.quarter }} label={`Teams in ${quarterLabel(selected.quarter)}, pages`} />
+          {trend.length > 1 ? (
+            <>
+              <h2>The whole organisation, quarter by quarter</h2>
+              <p>Choose a quarter to see its teams.</p>
+              <OrganisationTrendTable quarters={trend} threshold={threshold} selected={selected.quarter} hrefOf={quarterHref} />
+            </>
+          ) : null}
+          {trend.length > 0 && !trend.some((quarter) => quarter.quarter === selected.quarter) ? (
+            <p>
+              <Link href={FIGURES_PATH}>See the latest quarter</Link>
+            </p>
+          ) : null}
         </>
       )}
     </>

@@ -90,16 +90,14 @@ export function visibleAgreementsWhere(user: Person): Prisma.SupervisionAgreemen
  * makes them a reviewer of that team's entries only, never of other teams'.
  */
 export async function peerSupervisedTeams(client: Client, userId: string): Promise<string[]> {
-  const [placements, arrangements] = await Promise.all([
-    client.placement.findMany({ where: { peerSupervisorId: userId, endedAt: null }, distinct: ['teamId'], take: 500, select: { teamId: true } }),
-    client.supervisionAgreement.findMany({
-      where: { placement: { endedAt: null }, arrangements: { some: { supervisorId: userId, type: 'PEER', endedAt: null } } },
-      distinct: ['teamId'],
-      take: 500,
-      select: { teamId: true },
-    }),
-  ]);
-  return [...new Set([...placements, ...arrangements].map((row) => row.teamId))];
+  const rows = await client.$queryRaw<Array<{ teamId: string }>>`
+    SELECT p."teamId"::text AS "teamId" FROM "Placement" p WHERE p."peerSupervisorId" = ${userId}::uuid AND p."endedAt" IS NULL
+    UNION
+    SELECT a."teamId"::text FROM "SupervisionArrangement" r
+      JOIN "SupervisionAgreement" a ON a.id = r."agreementId"
+      JOIN "Placement" p ON p.id = a."placementId"
+    WHERE r."supervisorId" = ${userId}::uuid AND r.type = 'PEER' AND r."endedAt" IS NULL AND p."endedAt" IS NULL`;
+  return rows.map((row) => row.teamId);
 }
 
 /*

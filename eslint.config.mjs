@@ -11,7 +11,7 @@ import nextTs from 'eslint-config-next/typescript';
  */
 
 /** Folders of lib/ that are workflows. Everything else in lib/ is the foundation every workflow may use. */
-export const WORKFLOWS = ['roles', 'expectations', 'agreement', 'teams', 'people', 'account', 'audit', 'auth', 'requests', 'notifications', 'recruitment', 'onboarding', 'supervision'];
+export const WORKFLOWS = ['roles', 'expectations', 'agreement', 'teams', 'people', 'account', 'audit', 'auth', 'requests', 'notifications', 'recruitment', 'onboarding', 'supervision', 'dashboards'];
 
 const relative = { group: ['./*', '../*'], message: 'Import through the @/ alias, so the layout rules below can see where the import goes.' };
 const upwards = {

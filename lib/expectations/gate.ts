@@ -4,5 +4,28 @@
  * person may be shown of them), a role's checks for its overview, and the
  * checks a person has still to answer.
  */
+import type { db, Tx } from '@/lib/db';
+import { expectationsEvidence } from '@/lib/expectations/contested';
+
 export { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence, type ContestedNotShown, type ContestedWithheld, type ExpectationsEvidence } from '@/lib/expectations/contested';
 export { checkAnswersWaiting, checksOfRole, pendingCheckCountSql, pendingChecks } from '@/lib/expectations/queries';
+
+/**
+ * For each team, its roles in review or recruited to whose counting
+ * expectations check has contested activities not yet settled (the
+ * dashboards' "expectations differ" sign): judged exactly as the agreement
+ * rule judges them, a role at a time (a nightly job's work, not a page's).
+ */
+export async function unsettledContestedByTeam(client: Tx | typeof db): Promise<Map<string, number>> {
+  const roles = await client.role.findMany({
+    where: { team: { archivedAt: null }, versions: { some: { OR: [{ status: 'IN_REVIEW' }, { vacancies: { some: {} } }] } } },
+    orderBy: { id: 'asc' },
+    select: { id: true, teamId: true },
+  });
+  const byTeam = new Map<string, number>();
+  for (const role of roles) {
+    const { check } = await expectationsEvidence(client, role.id);
+    if (check?.contested.some((activity) => !activity.settled)) byTeam.set(role.teamId, (byTeam.get(role.teamId) ?? 0) + 1);
+  }
+  return byTeam;
+}

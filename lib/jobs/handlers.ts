@@ -3,7 +3,8 @@
  * returns a small summary pg-boss keeps with the job (no personal data).
  */
 import { purgeOldSessions } from '@/lib/auth/gate';
-import { NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
+import { DASHBOARD_MEASURES_QUEUE, NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
+import { takeMeasures } from '@/lib/dashboards/measures';
 import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
 import { purgeNotifications } from '@/lib/notifications/housekeeping';
 import { sendReminders } from '@/lib/notifications/reminders';
@@ -31,4 +32,5 @@ export const HANDLERS: Record<string, JobHandler> = {
   [ONBOARDING_OVERDUE_QUEUE]: async () => remindOverdueTasks(),
   [SUPERVISION_OVERDUE_QUEUE]: async () => remindOverdueSupervision(),
   [SUPERVISION_FIGURES_QUEUE]: async () => refreshCheckInFigures(),
+  [DASHBOARD_MEASURES_QUEUE]: async () => takeMeasures(),
 };

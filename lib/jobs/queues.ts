@@ -13,6 +13,7 @@ export const RECRUITMENT_PURGE_QUEUE = 'recruitment.purge';
 export const ONBOARDING_OVERDUE_QUEUE = 'onboarding.overdue';
 export const SUPERVISION_OVERDUE_QUEUE = 'supervision.overdue';
 export const SUPERVISION_FIGURES_QUEUE = 'supervision.figures';
+export const DASHBOARD_MEASURES_QUEUE = 'dashboards.measures';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -37,6 +38,7 @@ export const QUEUES: Record<string, QueuePolicy> = {
   [SUPERVISION_OVERDUE_QUEUE]: { label: 'Remind people of overdue supervision', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
   // One transaction; a retry works out whatever the failed run did not.
   [SUPERVISION_FIGURES_QUEUE]: { label: 'Work out check-in figures for quarters that have ended', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 900 },
+  [DASHBOARD_MEASURES_QUEUE]: { label: 'Count what the early-warning signs read, for every team', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
   [RECRUITMENT_PURGE_QUEUE]: { label: 'Delete candidates’ personal data under the retention rule', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 1800 },
 };
 

@@ -1,5 +1,6 @@
 import { ActionError, fieldError } from '@/lib/action-error';
 import type { db, Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TaskOwnerRole } from '@/lib/generated/prisma/enums';
 import { parseContent } from '@/lib/roles/gate';
 import { dueDate, openParityIssues, parityIssues, roleTerms, type ContractType, type ParityIssue, type Weekday } from '@/lib/onboarding/rules';
@@ -105,34 +106,30 @@ export async function roleVersionTerms(client: Client, roleVersionId: string) {
   return roleTerms(parseContent(version.content).working);
 }
 
-/**
- * The placement's parity issues, and which are still open: the facts are read
- * in one query (the placement, the team's meetings, the systems its non-peer
- * colleagues have, the agreed role's terms, the acceptances), then judged by
- * lib/onboarding/rules.ts.
- */
-export async function placementParity(client: Client, placementId: string): Promise<{ issues: ParityIssue[]; open: ParityIssue[]; acceptances: Array<{ key: string; facts: string; reason: string; createdAt: Date; acceptedBy: { name: string } }> }> {
-  const placement = await client.placement.findUniqueOrThrow({
-    where: { id: placementId },
-    select: {
-      userId: true,
-      workingDays: true,
-      contractType: true,
-      band: true,
-      hoursPerWeek: true,
-      peerSupervisorId: true,
-      roleVersion: { select: { content: true } },
-      user: { select: { systemAccess: { select: { system: true } } } },
-      team: {
-        select: {
-          meetings: { orderBy: [{ day: 'asc' }, { time: 'asc' }], select: { id: true, name: true, day: true, time: true, main: true } },
-          memberships: { where: { role: { not: 'PEER_WORKER' }, user: { disabledAt: null } }, select: { userId: true, user: { select: { systemAccess: { select: { system: true } } } } } },
-        },
-      },
-      acceptances: { select: { key: true, facts: true, reason: true, createdAt: true, acceptedBy: { select: { name: true } } } },
-    },
-  });
-  const colleagues = placement.team.memberships.filter((membership) => membership.userId !== placement.userId);
+/** What parity is judged on, for a placement: its arrangements, the peer worker's systems, the agreed role's terms and the acceptances. */
+const placementParitySelect = {
+  userId: true,
+  workingDays: true,
+  contractType: true,
+  band: true,
+  hoursPerWeek: true,
+  peerSupervisorId: true,
+  roleVersion: { select: { content: true } },
+  user: { select: { systemAccess: { select: { system: true } } } },
+  acceptances: { select: { key: true, facts: true, reason: true, createdAt: true, acceptedBy: { select: { name: true } } } },
+} satisfies Prisma.PlacementSelect;
+
+/** And for its team: the meetings, and the systems its non-peer colleagues have. */
+const teamParitySelect = {
+  meetings: { orderBy: [{ day: 'asc' }, { time: 'asc' }], select: { id: true, name: true, day: true, time: true, main: true } },
+  memberships: { where: { role: { not: 'PEER_WORKER' }, user: { disabledAt: null } }, select: { userId: true, user: { select: { systemAccess: { select: { system: true } } } } } },
+} satisfies Prisma.TeamSelect;
+
+type ParityPlacement = Prisma.PlacementGetPayload<{ select: typeof placementParitySelect }>;
+type ParityTeam = Prisma.TeamGetPayload<{ select: typeof teamParitySelect }>;
+
+function judgeParity(placement: ParityPlacement, team: ParityTeam) {
+  const colleagues = team.memberships.filter((membership) => membership.userId !== placement.userId);
   const colleagueSystems = new Map<string, number>();
   for (const colleague of colleagues) for (const { system } of colleague.user.systemAccess) colleagueSystems.set(system, (colleagueSystems.get(system) ?? 0) + 1);
   const issues = parityIssues({
@@ -142,8 +139,54 @@ export async function placementParity(client: Client, placementId: string): Prom
     hoursPerWeek: Number(placement.hoursPerWeek),
     peerSupervisorId: placement.peerSupervisorId,
     systems: placement.user.systemAccess.map((access) => access.system),
-    team: { meetings: placement.team.meetings, colleagueSystems, colleagues: colleagues.length },
+    team: { meetings: team.meetings, colleagueSystems, colleagues: colleagues.length },
     role: roleTerms(parseContent(placement.roleVersion.content).working),
   });
   return { issues, open: openParityIssues(issues, placement.acceptances), acceptances: placement.acceptances };
+}
+
+/**
+ * The placement's parity issues, and which are still open: the facts are read
+ * in one query (the placement, the team's meetings, the systems its non-peer
+ * colleagues have, the agreed role's terms, the acceptances), then judged by
+ * lib/onboarding/rules.ts.
+ */
+export async function placementParity(client: Client, placementId: string): Promise<{ issues: ParityIssue[]; open: ParityIssue[]; acceptances: Array<{ key: string; facts: string; reason: string; createdAt: Date; acceptedBy: { name: string } }> }> {
+  const placement = await client.placement.findUniqueOrThrow({ where: { id: placementId }, select: { ...placementParitySelect, team: { select: teamParitySelect } } });
+  return judgeParity(placement, placement.team);
+}
+
+export interface TeamPlacementMeasures {
+  /** Current placements, and those on sessional, voluntary or fixed-term contracts. */
+  placements: number;
+  insecurePlacements: number;
+  /** Parity issues open across them. */
+  openParityIssues: number;
+  /** Placements whose working days miss the team's main meeting. */
+  mainMeetingOnDayOff: number;
+}
+
+const INSECURE: ReadonlySet<string> = new Set(['SESSIONAL', 'VOLUNTARY', 'FIXED_TERM']);
+
+/**
+ * Every team's current placements measured for the dashboards' nightly job:
+ * parity judged exactly as each placement's page judges it, a team's facts
+ * read once for all its placements (one query for the whole organisation).
+ */
+export async function placementMeasuresByTeam(client: Client): Promise<Map<string, TeamPlacementMeasures>> {
+  const teams = await client.team.findMany({
+    where: { placements: { some: { endedAt: null } } },
+    select: { id: true, ...teamParitySelect, placements: { where: { endedAt: null }, select: { ...placementParitySelect, contractType: true } } },
+  });
+  const byTeam = new Map<string, TeamPlacementMeasures>();
+  for (const team of teams) {
+    const mainDays = team.meetings.filter((meeting) => meeting.main).map((meeting) => meeting.day);
+    byTeam.set(team.id, {
+      placements: team.placements.length,
+      insecurePlacements: team.placements.filter((placement) => INSECURE.has(placement.contractType)).length,
+      openParityIssues: team.placements.reduce((sum, placement) => sum + judgeParity(placement, team).open.length, 0),
+      mainMeetingOnDayOff: team.placements.filter((placement) => mainDays.some((day) => !placement.workingDays.includes(day))).length,
+    });
+  }
+  return byTeam;
 }

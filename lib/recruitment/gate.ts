@@ -33,3 +33,17 @@ export async function markPlaced(tx: Tx, appointmentId: string, at = new Date())
 /** SQL: whether the person (a uuid expression) sits on the panel of a vacancy not yet closed. The header shows them "Recruitment". */
 export const onPanelSql = (userId: Prisma.Sql) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "PanelMember" p JOIN "Vacancy" v ON v.id = p."vacancyId" WHERE p."userId" = ${userId} AND v.status <> 'CLOSED')`;
+
+/**
+ * For each team, the appointments made since `since`, and how many were to a
+ * vacancy whose candidates were reached by direct approach rather than an
+ * open advert (the dashboards' "expectations differ" sign). Counts only.
+ */
+export async function appointmentsByTeam(client: Tx | typeof db, since: Date): Promise<Map<string, { appointments: number; directApproach: number }>> {
+  const rows = await client.$queryRaw<Array<{ teamId: string; appointments: number; directApproach: number }>>`
+    SELECT a."teamId"::text AS "teamId", count(*)::int AS appointments, (count(*) FILTER (WHERE v.reach = 'DIRECT_APPROACH'))::int AS "directApproach"
+    FROM "Appointment" a JOIN "Vacancy" v ON v.id = a."vacancyId"
+    WHERE a."createdAt" >= ${since}
+    GROUP BY a."teamId"`;
+  return new Map(rows.map((row) => [row.teamId, { appointments: row.appointments, directApproach: row.directApproach }]));
+}

@@ -122,7 +122,8 @@ describe('indicator values', () => {
     });
   });
 
-  it('passes counts through as they are, zero included', () => {
+  it('passes counts through as they are, zero included, where there is something to count them in', () => {
+    const present = { peerWorkers: 4, placements: 3, agreedRoles: 2 };
     for (const [key, field] of [
       ['unsettledContested', 'rolesWithUnsettledContested'],
       ['withoutAgreedRole', 'peerWorkersWithoutAgreedRole'],
@@ -131,9 +132,17 @@ describe('indicator values', () => {
       ['withoutPeerSupervision', 'withoutPeerSupervision'],
       ['agreedWithoutPeerWorker', 'agreedWithoutPeerWorker'],
     ] as const) {
-      expect(INDICATORS[key].value(measures({ peerWorkers: 4, [field]: 17 }))).toBe(17);
-      expect(INDICATORS[key].value(measures({ peerWorkers: 4, [field]: 0 }))).toBe(0);
+      expect(INDICATORS[key].value(measures({ ...present, [field]: 17 }))).toBe(17);
+      expect(INDICATORS[key].value(measures({ ...present, [field]: 0 }))).toBe(0);
     }
+  });
+
+  it('has nothing to measure for counts about peer workers, placements or agreed roles where the team has none', () => {
+    expect(INDICATORS.withoutAgreedRole.value(measures({ peerWorkers: 0, peerWorkersWithoutAgreedRole: 0 }))).toBeNull();
+    for (const key of ['openParityIssues', 'mainMeetingOnDayOff', 'withoutPeerSupervision'] as const) expect([key, INDICATORS[key].value(measures({ placements: 0 }))]).toEqual([key, null]);
+    expect(INDICATORS.agreedWithoutPeerWorker.value(measures({ agreedRoles: 0 }))).toBeNull();
+    // Roles with contested activities are counted whatever else the team has.
+    expect(INDICATORS.unsettledContested.value(measures({ rolesWithUnsettledContested: 0 }))).toBe(0);
   });
 
   it('gives shares as percentages to one decimal place', () => {
@@ -443,19 +452,17 @@ describe('readSigns', () => {
   });
 
   it('reads a team with nothing to measure: every share, withheld check-in and library entries without peer workers', () => {
-    // A team with no appointments, placements, sessions, topics or peer workers, and its
-    // check-in figures withheld. Every sign also has a plain count (contested, parity issues,
-    // without peer supervision, agreed without a peer worker), which is never null, so with
-    // the indicators as defined no sign as a whole reads NONE (see the report).
+    // A team with no appointments, peer workers, placements, sessions, topics or agreed roles, and
+    // its check-in figures withheld: only the count of roles with contested activities is measured.
     const signs = readSigns(EMPTY_MEASURES, DEFAULT_THRESHOLDS);
-    const none = SIGNS.flatMap((sign) => signs[sign].indicators.filter((indicator) => indicator.level === 'NONE').map((indicator) => indicator.key));
-    expect(none).toEqual(['directApproachShare', 'insecureContractShare', 'peerSupervisionShare', 'boundaryTopicShare', 'clearRole', 'practiseAsPeer', 'libraryEntries']);
+    const measured = SIGNS.flatMap((sign) => signs[sign].indicators.filter((indicator) => indicator.level !== 'NONE').map((indicator) => indicator.key));
+    expect(measured).toEqual(['unsettledContested']);
     for (const sign of SIGNS) {
       for (const indicator of signs[sign].indicators) expect(indicator.value === null).toBe(indicator.level === 'NONE');
       expect(signs[sign].level).toBe(worstLevel(signs[sign].indicators.map((indicator) => indicator.level)));
     }
-    // And a sign whose indicators all have nothing to measure says so.
-    expect(worstLevel(signs.SHARED_VIEW.indicators.filter((indicator) => indicator.key !== 'agreedWithoutPeerWorker').map((indicator) => indicator.level))).toBe('NONE');
+    // The signs with nothing to measure say so, rather than reading green.
+    expect([signs.EXPECTATIONS.level, signs.ARRANGEMENTS.level, signs.SUPERVISION.level, signs.SHARED_VIEW.level]).toEqual(['GREEN', 'NONE', 'NONE', 'NONE']);
   });
 
   it('reads against the thresholds it is given', () => {

@@ -1,0 +1,85 @@
+/*
+ * What other workflows may take from supervision: today, what the
+ * dashboards' nightly job measures (lib/dashboards/measures.ts). Counts and
+ * the check-in figures already worked out under the small-numbers rule, never
+ * a note, an answer or who said what. Nothing here is server-only.
+ */
+import type { db, Tx } from '@/lib/db';
+import { figuresThreshold, storedFigure } from '@/lib/supervision/figures';
+
+type Client = Tx | typeof db;
+
+export interface TeamSupervisionMeasures {
+  sessions: number;
+  peerSessions: number;
+  boundaryTopics: number;
+  livedExperienceTopics: number;
+  withoutPeerSupervision: number;
+  libraryEntries: number;
+}
+
+const EMPTY: TeamSupervisionMeasures = { sessions: 0, peerSessions: 0, boundaryTopics: 0, livedExperienceTopics: 0, withoutPeerSupervision: 0, libraryEntries: 0 };
+
+/**
+ * For each team, since `since`: sessions held (an amendment is the same
+ * session, so not counted again), how many were peer supervision, and the
+ * topics about boundaries and about lived experience among them; library
+ * entries published; and, as things stand on `today`, current placements with
+ * no peer supervisor named or with peer supervision overdue (due as
+ * lib/supervision/rules.ts says: every N weeks after the last session, or
+ * from the arrangement's start).
+ */
+export async function supervisionMeasuresByTeam(client: Client, { since, today, boundaryTopics, livedExperienceTopics }: { since: Date; today: Date; boundaryTopics: readonly string[]; livedExperienceTopics: readonly string[] }): Promise<Map<string, TeamSupervisionMeasures>> {
+  const [sessions, placements, library] = await Promise.all([
+    client.$queryRaw<Array<{ teamId: string; sessions: number; peerSessions: number; boundaryTopics: number; livedExperienceTopics: number }>>`
+      SELECT a."teamId"::text AS "teamId", count(*)::int AS sessions, (count(*) FILTER (WHERE s.type = 'PEER'))::int AS "peerSessions",
+        coalesce(sum(cardinality(ARRAY(SELECT unnest(s.topics) INTERSECT SELECT unnest(${[...boundaryTopics]}::text[])))), 0)::int AS "boundaryTopics",
+        coalesce(sum(cardinality(ARRAY(SELECT unnest(s.topics) INTERSECT SELECT unnest(${[...livedExperienceTopics]}::text[])))), 0)::int AS "livedExperienceTopics"
+      FROM "SupervisionSession" s JOIN "SupervisionAgreement" a ON a.id = s."agreementId"
+      WHERE s."heldOn" >= ${since}::date AND s."amendsId" IS NULL
+      GROUP BY a."teamId"`,
+    client.$queryRaw<Array<{ teamId: string; withoutPeerSupervision: number }>>`
+      SELECT p."teamId"::text AS "teamId", (count(*) FILTER (WHERE p."peerSupervisorId" IS NULL OR EXISTS (
+        SELECT 1 FROM "SupervisionAgreement" a JOIN "SupervisionArrangement" r ON r."agreementId" = a.id
+        WHERE a."placementId" = p.id AND r.type = 'PEER' AND r."endedAt" IS NULL
+          AND coalesce((SELECT max(s."heldOn") FROM "SupervisionSession" s WHERE s."arrangementId" = r.id) + r."everyWeeks" * 7, r."startsOn") < ${today}::date
+      )))::int AS "withoutPeerSupervision"
+      FROM "Placement" p WHERE p."endedAt" IS NULL
+      GROUP BY p."teamId"`,
+    client.$queryRaw<Array<{ teamId: string; entries: number }>>`
+      SELECT "teamId"::text AS "teamId", count(*)::int AS entries FROM "LibraryEntry"
+      WHERE status = 'PUBLISHED' AND "reviewedAt" >= ${since}
+      GROUP BY "teamId"`,
+  ]);
+  const byTeam = new Map<string, TeamSupervisionMeasures>();
+  const of = (teamId: string) => byTeam.get(teamId) ?? byTeam.set(teamId, { ...EMPTY }).get(teamId)!;
+  for (const row of sessions) Object.assign(of(row.teamId), { sessions: row.sessions, peerSessions: row.peerSessions, boundaryTopics: row.boundaryTopics, livedExperienceTopics: row.livedExperienceTopics });
+  for (const row of placements) of(row.teamId).withoutPeerSupervision = row.withoutPeerSupervision;
+  for (const row of library) of(row.teamId).libraryEntries = row.entries;
+  return byTeam;
+}
+
+export interface CheckInAverages {
+  clearRole: number | null;
+  practiseAsPeer: number | null;
+}
+
+/**
+ * The last ended quarter's averages for "I am clear about my role" and "I can
+ * practise as a peer", as the figures job stored them under the small-numbers
+ * rule: for each team with a figure shown, and for the organisation (null
+ * where withheld). Null quarter before any is worked out.
+ */
+export async function latestCheckInAverages(client: Client): Promise<{ quarter: string | null; organisation: CheckInAverages; teams: Map<string, CheckInAverages> }> {
+  const [latest, { threshold }] = await Promise.all([
+    client.checkInQuarter.findFirst({ orderBy: { quarter: 'desc' }, select: { quarter: true, threshold: true, organisation: true, teams: { select: { teamId: true, figure: true } } } }),
+    figuresThreshold(client),
+  ]);
+  const averages = (value: Parameters<typeof storedFigure>[0]): CheckInAverages => {
+    const figure = storedFigure(value);
+    return figure.shown ? { clearRole: figure.averages.clearRole, practiseAsPeer: figure.averages.practiseAsPeer } : { clearRole: null, practiseAsPeer: null };
+  };
+  // Worked out under another threshold: withheld until the figures job works it out again.
+  if (!latest || latest.threshold !== threshold) return { quarter: latest?.quarter ?? null, organisation: { clearRole: null, practiseAsPeer: null }, teams: new Map() };
+  return { quarter: latest.quarter, organisation: averages(latest.organisation), teams: new Map(latest.teams.map((team) => [team.teamId, averages(team.figure)])) };
+}

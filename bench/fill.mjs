@@ -1324,28 +1324,36 @@ async function timed(name, fill, log) {
 
 /**
  * The check-in figures of the ended quarters, worked out as the nightly
- * supervision.figures job works them out (lib/supervision/figures.ts, the same
- * code, in a child process with the app's module resolution): the figures page
- * reads them. Nothing to do when they are already worked out.
+ * supervision.figures job works them out (lib/supervision/figures.ts), and then
+ * the early-warning signs' measures as dashboards.measures takes them
+ * (lib/dashboards/measures.ts): the same code, in a child process with the
+ * app's module resolution. The figures and dashboards pages read them.
  */
-export async function workOutCheckInFigures(databaseUrl, log = console.log) {
+export async function workOutSummaries(databaseUrl, log = console.log) {
   // The app's modules load as CommonJS under tsx: their exports are the import's default.
-  const script = "const loaded = await import('./lib/supervision/figures.ts'); const { refreshCheckInFigures } = loaded.default ?? loaded; const result = await refreshCheckInFigures(); console.log(JSON.stringify(result)); process.exit(0);";
+  const script = [
+    "const figures = await import('./lib/supervision/figures.ts');",
+    "const measures = await import('./lib/dashboards/measures.ts');",
+    'const result = await (figures.default ?? figures).refreshCheckInFigures();',
+    'const run = await (measures.default ?? measures).takeMeasures();',
+    'console.log(JSON.stringify({ ...result, teams: run.teams }));',
+    'process.exit(0);',
+  ].join(' ');
   const started = Date.now();
   const output = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`Working out the check-in figures failed (exit code ${code})`))));
+    child.once('exit', (code) => (code === 0 ? resolve(stdout.trim()) : reject(new Error(`Working out the check-in figures and the early-warning measures failed (exit code ${code})`))));
   });
-  const { workedOut } = JSON.parse(output.split('\n').at(-1));
-  if (workedOut.length > 0) log(`Check-in figures worked out for ${workedOut.length} quarters in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { workedOut, teams } = JSON.parse(output.split('\n').at(-1));
+  log(`Check-in figures worked out for ${workedOut.length} quarters, and the early-warning signs' measures taken for ${teams} teams, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 export async function fillTrust(databaseUrl, scale, log = console.log, notesKeys = benchNotesKeys()) {
   const filled = await fillTrustData(databaseUrl, scale, log, notesKeys);
-  await workOutCheckInFigures(databaseUrl, log);
+  await workOutSummaries(databaseUrl, log);
   return filled;
 }
 

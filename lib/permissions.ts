@@ -65,6 +65,9 @@ export const PERMISSIONS = [
   'library.read',
   'library.propose',
   'library.review',
+  // Dashboards (issue 13)
+  'dashboards.view',
+  'dashboards.settings.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -108,6 +111,9 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'supervision.figures.view',
     'supervision.settings.manage',
     'library.read',
+    // Where things stand across the organisation, and the thresholds of the early-warning signs.
+    'dashboards.view',
+    'dashboards.settings.manage',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
   HR: [
@@ -125,6 +131,7 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'supervision.view',
     'supervision.figures.view',
     'library.read',
+    'dashboards.view',
   ],
   // Everyone in the organisation reads the peer practice library; external representatives do not.
   MEMBER: [...everyone, 'library.read'],
@@ -156,6 +163,8 @@ export const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
     'supervision.view',
     'supervision.agreement.manage',
     'supervision.figures.view',
+    // Where the team stands, and its early-warning signs.
+    'dashboards.view',
   ],
   STAFF: ['team.view', 'role.view'],
   PEER_WORKER: ['team.view', 'role.view'],

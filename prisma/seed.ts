@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createInvitation } from '@/lib/auth/invitations';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { recordAudit } from '@/lib/audit/record';
+import { takeMeasures } from '@/lib/dashboards/measures';
 import { db, disconnectDb, type Tx } from '@/lib/db';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
@@ -204,6 +205,8 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
   outcome.created.placements += supervision.placements;
   outcome.created.sessions = supervision.sessions;
   outcome.supervisionSkipped = supervision.skipped;
+  // What the early-warning signs read, counted as the nightly job counts it, so "Where things stand" has figures at once.
+  await takeMeasures({ tx });
 
   // Without demo passwords, the administrator needs a way in: a one-time link,
   // issued only while they have no password (each new link replaces the last).

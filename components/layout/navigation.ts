@@ -26,6 +26,9 @@ export function navigationFor(user: PermissionSubject & { waitingRequests?: numb
   // practice library is for everyone in the organisation, anyone who reads that; a representative in no team has nothing there.
   const followsSupervision = teamsGranting(user, 'supervision.view');
   if (can(user, 'library.read') || user.memberships.length > 0 || followsSupervision === 'ALL' || followsSupervision.length > 0) items.push({ href: '/supervision', label: 'Supervision' });
+  // Where things stand: the organisation for HR and administrators, their teams for managers.
+  const dashboards = teamsGranting(user, 'dashboards.view');
+  if (dashboards === 'ALL' || dashboards.length > 0) items.push({ href: '/dashboards', label: 'Where things stand' });
   if (can(user, 'person.list')) items.push({ href: '/people', label: 'People' });
   if (can(user, 'audit.view')) items.push({ href: '/audit', label: 'Audit log' });
   if (can(user, 'role.template.manage')) items.push({ href: '/settings', label: 'Settings' });

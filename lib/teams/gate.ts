@@ -1,13 +1,14 @@
 /**
  * What other workflows may take from teams: the scope of an action on a team,
- * the check that a team is still active, and who speaks for which stakeholder
- * group about its roles.
+ * the check that a team is still active, who speaks for which stakeholder
+ * group about its roles, and the words for its service types.
  */
 import { ActionError } from '@/lib/action-error';
 import type { db, Tx } from '@/lib/db';
 
 export { teamScope, visibleTeamsWhere } from '@/lib/teams/access';
 export { eligibleStakeholders, requireStakeholders, stakeholderGroups } from '@/lib/teams/stakeholders';
+export { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 
 /**
  * The opening step every action on a team's roles shares: an archived team

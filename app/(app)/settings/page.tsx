@@ -52,6 +52,13 @@ export default async function SettingsPage() {
       description: 'How many different peer workers must answer in a quarter before their team’s or the organisation’s check-in averages are shown.',
     });
   }
+  if (can(user, 'dashboards.settings.manage')) {
+    organisation.push({
+      href: '/settings/dashboards',
+      title: 'Early-warning signs',
+      description: 'Where each figure behind the four early-warning signs turns amber and red, on “Where things stand”.',
+    });
+  }
   if (can(user, 'notifications.manage')) {
     organisation.push({
       href: '/settings/notifications',

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Table } from '@/components/ui/table';
 import { Tag, type TagColour } from '@/components/ui/tag';
-import { formatValue, INDICATORS, LEVEL_LABELS, SIGN_TITLES, SIGNS, type Level, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
+import { formatValue, INDICATORS, LEVEL_LABELS, SIGN_SHORT_TITLES, SIGN_TITLES, SIGNS, type Level, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
 
 const LEVEL_COLOURS: Record<Level, TagColour> = { RED: 'red', AMBER: 'orange', GREEN: 'green', NONE: 'grey' };
 
@@ -85,7 +85,8 @@ export function SignsTable({
       caption={caption}
       responsive
       firstCellIsHeader
-      columns={[{ header: header('name', firstColumn), mobileHeader: firstColumn }, ...SIGNS.map((sign) => ({ header: header(sign, SIGN_TITLES[sign]), mobileHeader: SIGN_TITLES[sign] }))]}
+      // Short headings (the signs are named in full above the table): a trust's teams make a long table.
+      columns={[{ header: header('name', firstColumn), mobileHeader: firstColumn }, ...SIGNS.map((sign) => ({ header: header(sign, SIGN_SHORT_TITLES[sign]), mobileHeader: SIGN_SHORT_TITLES[sign] }))]}
       rows={rows.map((row) => ({
         key: row.key,
         cells: [

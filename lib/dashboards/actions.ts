@@ -3,6 +3,7 @@
 import { defineAction } from '@/lib/action';
 import { conflict } from '@/lib/action-error';
 import { lockKey } from '@/lib/db';
+import { relevelTeams } from '@/lib/dashboards/levels';
 import { DASHBOARDS_PATH } from '@/lib/dashboards/paths';
 import { dashboardSettingsSchema } from '@/lib/dashboards/schemas';
 import { formatValue, INDICATOR_KEYS, INDICATORS, thresholdsFrom } from '@/lib/dashboards/signals';
@@ -25,6 +26,8 @@ export const saveDashboardSettings = defineAction({
     } else {
       version = (await tx.dashboardSettings.create({ data: { id: 1, thresholds: input.thresholds }, select: { version: true } })).version;
     }
+    // Every team's levels under the new thresholds, before anyone reads them sorted.
+    await relevelTeams(tx, thresholdsFrom(input.thresholds));
     const changed = INDICATOR_KEYS.filter((key) => before[key].amber !== input.thresholds[key].amber || before[key].red !== input.thresholds[key].red).map(
       (key) => `${INDICATORS[key].label}: amber ${formatValue(key, input.thresholds[key].amber)}, red ${formatValue(key, input.thresholds[key].red)}`,
     );

@@ -1,6 +1,7 @@
 import { agreedRolesByTeam } from '@/lib/agreement/gate';
 import { db, lockKey, type Tx } from '@/lib/db';
-import { BOUNDARY_TOPICS, EMPTY_MEASURES, LIVED_EXPERIENCE_TOPICS, type Measures } from '@/lib/dashboards/signals';
+import { levelColumns, readThresholds } from '@/lib/dashboards/levels';
+import { addMeasures, BOUNDARY_TOPICS, EMPTY_MEASURES, LIVED_EXPERIENCE_TOPICS, type Measures } from '@/lib/dashboards/signals';
 import { unsettledContestedByTeam } from '@/lib/expectations/gate';
 import { peerWorkersByTeam, placementMeasuresByTeam } from '@/lib/onboarding/gate';
 import { appointmentsByTeam } from '@/lib/recruitment/gate';
@@ -31,8 +32,8 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
   await lockKey(tx, 'dashboard-measures');
   const since = new Date(now.getTime() - MEASURE_DAYS * DAY_MS);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const [teams, contested, appointments, peerWorkers, placements, supervision, checkIns, agreed] = await Promise.all([
-    tx.team.findMany({ where: { archivedAt: null }, select: { id: true } }),
+  const [teams, contested, appointments, peerWorkers, placements, supervision, checkIns, agreed, { thresholds }] = await Promise.all([
+    tx.team.findMany({ where: { archivedAt: null }, select: { id: true, serviceType: true } }),
     unsettledContestedByTeam(tx),
     appointmentsByTeam(tx, since),
     peerWorkersByTeam(tx),
@@ -40,6 +41,7 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
     supervisionMeasuresByTeam(tx, { since, today, boundaryTopics: BOUNDARY_TOPICS, livedExperienceTopics: LIVED_EXPERIENCE_TOPICS }),
     latestCheckInAverages(tx),
     agreedRolesByTeam(tx),
+    readThresholds(tx),
   ]);
   const measuresOf = (teamId: string): Measures => {
     const appointed = appointments.get(teamId);
@@ -72,9 +74,22 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
     };
   };
   const computedAt = new Date();
+  const measured = teams.map((team) => ({ ...team, measures: measuresOf(team.id) }));
   await tx.teamMeasures.deleteMany({});
-  await tx.teamMeasures.createMany({ data: teams.map((team) => ({ teamId: team.id, measures: { ...measuresOf(team.id) }, computedAt })) });
-  const organisation = { clearRole: checkIns.organisation.clearRole, practiseAsPeer: checkIns.organisation.practiseAsPeer, checkInQuarter: checkIns.quarter, computedAt };
+  await tx.teamMeasures.createMany({ data: measured.map((team) => ({ teamId: team.id, measures: { ...team.measures }, computedAt, ...levelColumns(team.measures, thresholds) })) });
+  // A service type's check-in averages are not worked out under the small-numbers rule, so none are kept for it.
+  const serviceTypes = [...new Set(measured.map((team) => team.serviceType))].sort().map((serviceType) => {
+    const ofType = measured.filter((team) => team.serviceType === serviceType);
+    return { serviceType, teams: ofType.length, measures: { ...addMeasures(ofType.map((team) => team.measures), { clearRole: null, practiseAsPeer: null }) } };
+  });
+  const organisation = {
+    clearRole: checkIns.organisation.clearRole,
+    practiseAsPeer: checkIns.organisation.practiseAsPeer,
+    checkInQuarter: checkIns.quarter,
+    computedAt,
+    measures: { ...addMeasures(measured.map((team) => team.measures), checkIns.organisation) },
+    serviceTypes,
+  };
   await tx.organisationMeasures.upsert({ where: { id: 1 }, create: { id: 1, ...organisation }, update: organisation });
   return { teams: teams.length, computedAt };
 }

@@ -1,12 +1,13 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ServiceType } from '@/lib/generated/prisma/enums';
-import { toPage } from '@/lib/pagination';
+import { toPage, type Page } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
-import { addMeasures, EMPTY_MEASURES, LEVEL_ORDER, readSigns, thresholdsFrom, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
+import { readThresholds, SIGN_COLUMNS } from '@/lib/dashboards/levels';
+import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
 
 /*
  * What the dashboards show: the measures the nightly job took
@@ -19,22 +20,10 @@ import { addMeasures, EMPTY_MEASURES, LEVEL_ORDER, readSigns, thresholdsFrom, ty
  */
 
 /** How many teams a page of the organisation's list shows. */
-export const TEAMS_PER_PAGE = 50;
+export const TEAMS_PER_PAGE = 25;
 
-export async function getDashboardSettings(): Promise<{ thresholds: Thresholds; version: number }> {
-  const row = await db.dashboardSettings.findUnique({ where: { id: 1 }, select: { thresholds: true, version: true } });
-  return { thresholds: thresholdsFrom(row?.thresholds as Parameters<typeof thresholdsFrom>[0]), version: row?.version ?? 0 };
-}
-
-/** The stored measures read back: a number where a number belongs, anything else as the empty team's. */
-function measuresFrom(value: Prisma.JsonValue): Measures {
-  const stored = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-  const read = { ...EMPTY_MEASURES };
-  for (const key of Object.keys(EMPTY_MEASURES) as Array<keyof Measures>) {
-    const found = stored[key];
-    if (typeof found === 'number' && Number.isFinite(found)) (read as Record<keyof Measures, number | null>)[key] = found;
-  }
-  return read;
+export function getDashboardSettings(): Promise<{ thresholds: Thresholds; version: number }> {
+  return readThresholds(db);
 }
 
 const withoutCheckIns = (measures: Measures): Measures => ({ ...measures, clearRole: null, practiseAsPeer: null });
@@ -44,47 +33,85 @@ const withoutCheckIns = (measures: Measures): Measures => ({ ...measures, clearR
  * check-in averages are from (quarters by the UK calendar, as
  * lib/supervision/rules.ts quarterOf names them).
  */
-function answeredInMeasuredQuarter(userId: string) {
-  return db.$queryRaw<Array<{ answered: boolean }>>`
-    SELECT EXISTS (
-      SELECT 1 FROM "CheckIn" c JOIN "OrganisationMeasures" o ON o.id = 1
-      WHERE c."peerWorkerId" = ${userId}::uuid
-        AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = o."checkInQuarter"
-    ) AS answered`;
-}
+const answeredInMeasuredQuarterSql = (userId: string) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "CheckIn" c
+  WHERE c."peerWorkerId" = ${userId}::uuid
+    AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = o."checkInQuarter"
+)`;
 
 export type SignsBySign = Record<Sign, SignReading>;
 
 export type TeamSort = 'name' | Sign;
 
+interface TeamRow {
+  id: string;
+  name: string;
+  serviceType: ServiceType;
+  measures: Measures;
+  signs: SignsBySign;
+}
+
 /**
  * The organisation view: its four signs, each service type's, and its teams
  * (a page at a time, by name or worst first on one sign), with when the
  * measures were taken. Null for anyone who may not see every team.
+ *
+ * The organisation's and service types' measures, and each team's levels
+ * under the thresholds in force, are kept by the job (and a change of
+ * thresholds), so a page reads one row and a page of teams, sorted in the
+ * database. For someone who checked in in the measured quarter the check-in
+ * averages are taken out and everything is read again without them, from
+ * every team's measures: a stored level could otherwise still show them.
  */
-export async function getOrganisationView(user: CurrentUser, { sort, page }: { sort: TeamSort; page: number }) {
+export async function getOrganisationView(user: CurrentUser, { sort, page, everyTeam = false }: { sort: TeamSort; page: number; everyTeam?: boolean }) {
   if (teamsGranting(user, 'dashboards.view') !== 'ALL') return null;
-  const [settings, organisation, rows, [answered]] = await Promise.all([
+  const [settings, [organisation]] = await Promise.all([
     getDashboardSettings(),
-    db.organisationMeasures.findUnique({ where: { id: 1 }, select: { clearRole: true, practiseAsPeer: true, checkInQuarter: true, computedAt: true } }),
-    db.teamMeasures.findMany({ where: { team: { archivedAt: null } }, select: { measures: true, team: { select: { id: true, name: true, serviceType: true } } } }),
-    answeredInMeasuredQuarter(user.id),
+    db.$queryRaw<Array<{ measures: Prisma.JsonValue; serviceTypes: Prisma.JsonValue; checkInQuarter: string | null; computedAt: Date; answered: boolean }>>`
+      SELECT o.measures, o."serviceTypes", o."checkInQuarter", o."computedAt", ${answeredInMeasuredQuarterSql(user.id)} AS answered
+      FROM "OrganisationMeasures" o WHERE o.id = 1`,
   ]);
-  const ownAnswers = answered?.answered ?? false;
-  const teams = rows.map((row) => {
-    const measures = measuresFrom(row.measures);
-    return { id: row.team.id, name: row.team.name, serviceType: row.team.serviceType, measures: ownAnswers ? withoutCheckIns(measures) : measures };
-  });
+  const ownAnswers = organisation?.answered ?? false;
   const read = (measures: Measures) => readSigns(measures, settings.thresholds);
-  const organisationMeasures = addMeasures(
-    teams.map((team) => team.measures),
-    ownAnswers || !organisation ? { clearRole: null, practiseAsPeer: null } : { clearRole: organisation.clearRole, practiseAsPeer: organisation.practiseAsPeer },
-  );
-  const byServiceType = new Map<ServiceType, Measures[]>();
-  for (const team of teams) byServiceType.set(team.serviceType, [...(byServiceType.get(team.serviceType) ?? []), team.measures]);
-  const readTeams = teams.map((team) => ({ id: team.id, name: team.name, serviceType: team.serviceType, measures: team.measures, signs: read(team.measures) }));
+  const storedTypes = Array.isArray(organisation?.serviceTypes) ? (organisation.serviceTypes as Array<{ serviceType: ServiceType; teams: number; measures: unknown }>) : [];
+  const serviceTypes = storedTypes.map((row) => {
+    const measures = measuresFrom(row.measures);
+    return { serviceType: row.serviceType, teams: row.teams, measures, signs: read(measures) };
+  });
   const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id);
-  readTeams.sort(sort === 'name' ? byName : (a, b) => LEVEL_ORDER[a.signs[sort].level] - LEVEL_ORDER[b.signs[sort].level] || byName(a, b));
+  let organisationMeasures = organisation ? measuresFrom(organisation.measures) : { ...EMPTY_MEASURES };
+  let teams: Page<TeamRow>;
+  let allTeams: TeamRow[] | null = null;
+  if (ownAnswers || everyTeam) {
+    const rows = await db.teamMeasures.findMany({ where: { team: { archivedAt: null } }, select: { measures: true, team: { select: { id: true, name: true, serviceType: true } } } });
+    if (ownAnswers) organisationMeasures = withoutCheckIns(organisationMeasures);
+    const every = rows.map((row): TeamRow => {
+      const stored = measuresFrom(row.measures);
+      const measures = ownAnswers ? withoutCheckIns(stored) : stored;
+      return { id: row.team.id, name: row.team.name, serviceType: row.team.serviceType, measures, signs: read(measures) };
+    });
+    every.sort(sort === 'name' ? byName : (a, b) => LEVEL_ORDER[a.signs[sort].level] - LEVEL_ORDER[b.signs[sort].level] || byName(a, b));
+    allTeams = every;
+    teams = toPage(every.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE), every.length, page, TEAMS_PER_PAGE);
+  } else {
+    // Worst first on the chosen sign (its column, from the fixed list: never from input), then by name.
+    const order = sort === 'name' ? Prisma.sql`t.name, t.id` : Prisma.sql`m.${Prisma.raw(`"${SIGN_COLUMNS[sort]}"`)}, t.name, t.id`;
+    const rows = await db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
+      SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures, count(*) OVER () AS total
+      FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId"
+      WHERE t."archivedAt" IS NULL
+      ORDER BY ${order} LIMIT ${TEAMS_PER_PAGE} OFFSET ${(page - 1) * TEAMS_PER_PAGE}`;
+    const total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : await db.teamMeasures.count({ where: { team: { archivedAt: null } } });
+    teams = toPage(
+      rows.map((row): TeamRow => {
+        const measures = measuresFrom(row.measures);
+        return { id: row.id, name: row.name, serviceType: row.serviceType, measures, signs: read(measures) };
+      }),
+      total,
+      page,
+      TEAMS_PER_PAGE,
+    );
+  }
   return {
     thresholds: settings.thresholds,
     computedAt: organisation?.computedAt ?? null,
@@ -92,16 +119,12 @@ export async function getOrganisationView(user: CurrentUser, { sort, page }: { s
     /** The viewer checked in themselves in that quarter: every check-in average is withheld from them. */
     checkInsWithheld: ownAnswers,
     organisation: { measures: organisationMeasures, signs: read(organisationMeasures) },
-    // A service type's check-in averages are not worked out under the small-numbers rule, so they are not shown.
-    serviceTypes: [...byServiceType]
-      .map(([serviceType, measures]) => {
-        const total = addMeasures(measures, { clearRole: null, practiseAsPeer: null });
-        return { serviceType, teams: measures.length, measures: total, signs: read(total) };
-      })
-      .sort((a, b) => a.serviceType.localeCompare(b.serviceType)),
+    // A service type's check-in averages are not worked out under the small-numbers rule, so none are kept.
+    serviceTypes,
     sort,
-    allTeams: readTeams,
-    teams: toPage(readTeams.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE), readTeams.length, page, TEAMS_PER_PAGE),
+    /** Every team, in the page's order: only when asked for (the CSV), or when worked out in memory anyway. */
+    allTeams,
+    teams,
   };
 }
 
@@ -113,7 +136,7 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
   const [settings, team, [answered]] = await Promise.all([
     getDashboardSettings(),
     db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, serviceType: true, archivedAt: true, measures: { select: { measures: true, computedAt: true } } } }),
-    answeredInMeasuredQuarter(user.id),
+    db.$queryRaw<Array<{ answered: boolean }>>`SELECT ${answeredInMeasuredQuarterSql(user.id)} AS answered FROM "OrganisationMeasures" o WHERE o.id = 1`,
   ]);
   if (!team) return null;
   const ownAnswers = answered?.answered ?? false;

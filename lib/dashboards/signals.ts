@@ -22,6 +22,14 @@ export const SIGN_TITLES: Record<Sign, string> = {
   SHARED_VIEW: 'No shared view of peer practice',
 };
 
+/** The same, short enough for a table's column heading. */
+export const SIGN_SHORT_TITLES: Record<Sign, string> = {
+  EXPECTATIONS: 'Expectations',
+  ARRANGEMENTS: 'Arrangements',
+  SUPERVISION: 'Supervision',
+  SHARED_VIEW: 'Shared view',
+};
+
 export type Level = 'RED' | 'AMBER' | 'GREEN' | 'NONE';
 
 /** Worst first: how a sign's indicators combine, and how teams sort by a sign. */
@@ -90,6 +98,17 @@ export const EMPTY_MEASURES: Measures = {
   agreedRoles: 0,
   agreedWithoutPeerWorker: 0,
 };
+
+/** Stored measures read back: a number where a number belongs; anything else as the empty team's. */
+export function measuresFrom(value: unknown): Measures {
+  const stored = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const read: Record<keyof Measures, number | null> = { ...EMPTY_MEASURES };
+  for (const key of Object.keys(EMPTY_MEASURES) as Array<keyof Measures>) {
+    const found = stored[key];
+    if (typeof found === 'number' && Number.isFinite(found)) read[key] = found;
+  }
+  return read as unknown as Measures;
+}
 
 /** Contract types that keep a peer worker less secure than a permanent post. */
 export const INSECURE_CONTRACTS = ['SESSIONAL', 'VOLUNTARY', 'FIXED_TERM'] as const;

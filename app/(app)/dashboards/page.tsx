@@ -110,7 +110,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             rows={serviceTypes.map((row) => ({ key: row.serviceType, name: SERVICE_TYPE_LABELS[row.serviceType], detail: `${row.teams} ${row.teams === 1 ? 'team' : 'teams'}`, signs: row.signs }))}
           />
           <h2 id="teams">Teams</h2>
-          <p>Choose a column to sort the teams by that sign, worst first.</p>
+          <p>Choose a sign’s column to sort the teams by it, worst first: Expectations, Arrangements, Supervision and Shared view are the four signs above, in that order.</p>
           <SignsTable
             caption={`The four signs for each team${teams.pageCount > 1 ? `, page ${teams.page} of ${teams.pageCount}` : ''}`}
             firstColumn="Team"

@@ -4,6 +4,7 @@
 // that is not in the table, or a table entry with no action, fails the test.
 // An action whose refusal depends on the record (a team's own activity or an
 // organisation-wide one) lists each case as a scenario.
+import { DEFAULT_THRESHOLDS, INDICATOR_KEYS } from '@/lib/dashboards/signals';
 import { db } from '@/lib/db';
 import type { VacancyStatus } from '@/lib/generated/prisma/enums';
 import { currentTemplate } from '@/lib/roles/template';
@@ -132,6 +133,9 @@ const SESSION_PARTIES: Caller[] = ['peerWorker', 'staff'];
 const SESSION_FIELDS = { heldOn: { day: '20', month: '11', year: '2026' }, durationMinutes: '60', attendees: '', topics: ['role-clarity'], notes: 'What we talked about' };
 
 const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criterion', 3: 'Good evidence', 4: 'Strong evidence' };
+
+/** Every early-warning threshold as the settings form posts it (text): the defaults. */
+const dashboardThresholds = () => Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { amber: String(DEFAULT_THRESHOLDS[key].amber), red: String(DEFAULT_THRESHOLDS[key].red) }]));
 
 interface MatrixEntry {
   /** Who may call it; everyone else is refused. */
@@ -743,6 +747,14 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
   'supervision.settings.save': {
     allowed: ADMIN_ONLY,
     input: async () => ({ smallNumbersThreshold: '6', version: (await db.supervisionSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version }),
+  },
+  // The thresholds of the early-warning signs: administrators only (HR and managers read the signs, never set them).
+  'dashboards.settings.save': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({
+      version: (await db.dashboardSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version,
+      thresholds: { ...dashboardThresholds(), openParityIssues: { amber: '2', red: '4' } },
+    }),
   },
 };
 

@@ -4,6 +4,7 @@
 // as an administrator, so refusals come from the input and not from permissions;
 // actions only a reviewer or participant may use are called as one, and cases
 // about ids from another team name the caller they are about (`as`).
+import { DEFAULT_THRESHOLDS, INDICATOR_KEYS, type IndicatorKey } from '@/lib/dashboards/signals';
 import { db } from '@/lib/db';
 import { EMPTY_CONTENT } from '@/lib/roles/rules';
 import {
@@ -2394,6 +2395,61 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
         { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
         { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
         emptyFormCase('smallNumbersThreshold'),
+      ];
+    },
+  },
+  'dashboards.settings.save': {
+    cases: async () => {
+      // The settings exist (saved once), so a version is required and checked.
+      const { version } = await db.dashboardSettings.upsert({ where: { id: 1 }, create: { id: 1, thresholds: DEFAULT_THRESHOLDS }, update: {}, select: { version: true } });
+      const thresholds = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { amber: String(DEFAULT_THRESHOLDS[key].amber), red: String(DEFAULT_THRESHOLDS[key].red) }])) as Record<IndicatorKey, { amber: unknown; red: unknown }>;
+      const valid = { version, thresholds };
+      /** The thresholds with one indicator's pair replaced (or left out), expecting an error on `field`. */
+      const pair = (label: string, key: IndicatorKey, value: unknown, field: string): BadInputCase => {
+        const changed: Valid = { ...thresholds };
+        if (value === MISSING) delete changed[key];
+        else changed[key] = value;
+        return withField(valid, 'thresholds', `${key}: ${label}`, changed, field);
+      };
+      const amber = (label: string, key: IndicatorKey, value: unknown) => pair(`amber ${label}`, key, value === MISSING ? { red: thresholds[key].red } : { ...thresholds[key], amber: value }, `thresholds.${key}.amber`);
+      return [
+        ...numberCases(valid, 'thresholds', [
+          ['missing', MISSING],
+          ['null', null],
+          ['a string', 'defaults'],
+          ['a list', [thresholds.openParityIssues]],
+        ]),
+        pair('missing', 'clearRole', MISSING, 'thresholds.clearRole'),
+        pair('null', 'clearRole', null, 'thresholds.clearRole'),
+        pair('a number', 'openParityIssues', 2, 'thresholds.openParityIssues'),
+        amber('missing', 'openParityIssues', MISSING),
+        amber('blank', 'openParityIssues', '  '),
+        amber('words', 'openParityIssues', 'two'),
+        amber('negative', 'openParityIssues', '-1'),
+        amber('with an exponent', 'openParityIssues', '1e3'),
+        amber('three decimal places', 'clearRole', '3.555'),
+        amber('six digits', 'libraryEntries', '123456'),
+        amber('null', 'openParityIssues', null),
+        amber('an object', 'openParityIssues', { value: 2 }),
+        amber('a list', 'openParityIssues', ['2']),
+        amber('10,000 characters', 'openParityIssues', LONG),
+        amber('a formula', 'openParityIssues', '=1+1'),
+        // Red must be at least as bad as amber, in the indicator's direction; percentages 0 to 100, scores 1 to 5, counts whole.
+        pair('red below amber (more is worse)', 'openParityIssues', { amber: '3', red: '1' }, 'thresholds.openParityIssues.red'),
+        pair('red above amber (less is worse)', 'peerSupervisionShare', { amber: '20', red: '40' }, 'thresholds.peerSupervisionShare.red'),
+        pair('red above amber on a score', 'clearRole', { amber: '3', red: '3.5' }, 'thresholds.clearRole.red'),
+        pair('a percentage over 100', 'insecureContractShare', { amber: '50', red: '101' }, 'thresholds.insecureContractShare.red'),
+        pair('a score over 5', 'practiseAsPeer', { amber: '6', red: '3' }, 'thresholds.practiseAsPeer.red'),
+        pair('a score of 0', 'practiseAsPeer', { amber: '3.5', red: '0' }, 'thresholds.practiseAsPeer.red'),
+        pair('a fraction of a count', 'withoutAgreedRole', { amber: '1.5', red: '2' }, 'thresholds.withoutAgreedRole.red'),
+        pair('a count over 10,000', 'unsettledContested', { amber: '1', red: '10001' }, 'thresholds.unsettledContested.red'),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        { label: 'a version someone else has saved since', input: { ...valid, version: version + 5 }, expect: { code: 'CONFLICT' } },
+        { label: 'no version, when the settings exist', input: { thresholds }, expect: { code: 'CONFLICT' } },
+        { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: "a team's manager", as: 'managerOfThisTeam', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('thresholds'),
       ];
     },
   },

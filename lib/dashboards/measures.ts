@@ -30,6 +30,8 @@ export interface MeasuresRun {
 async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
   // One run at a time: the nightly job and a run from the seed never interleave their writes.
   await lockKey(tx, 'dashboard-measures');
+  // And against a change of thresholds: its new levels must not be overwritten with levels under the old ones.
+  await lockKey(tx, 'dashboard-settings');
   const since = new Date(now.getTime() - MEASURE_DAYS * DAY_MS);
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const [teams, contested, appointments, peerWorkers, placements, supervision, checkIns, agreed, { thresholds }] = await Promise.all([

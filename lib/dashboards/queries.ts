@@ -78,7 +78,10 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     const measures = measuresFrom(row.measures);
     return { serviceType: row.serviceType, teams: row.teams, measures, signs: read(measures) };
   });
-  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id);
+  // By name as the database orders it below (lower case, then as written, then id, by code point), so the page, the CSV and
+  // a viewer whose page is worked out here all list the teams in one order.
+  const codePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => codePoints(a.name.toLowerCase(), b.name.toLowerCase()) || codePoints(a.name, b.name) || codePoints(a.id, b.id);
   let organisationMeasures = organisation ? measuresFrom(organisation.measures) : { ...EMPTY_MEASURES };
   let teams: Page<TeamRow>;
   let allTeams: TeamRow[] | null = null;
@@ -95,7 +98,8 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     teams = toPage(every.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE), every.length, page, TEAMS_PER_PAGE);
   } else {
     // Worst first on the chosen sign (its column, from the fixed list: never from input), then by name.
-    const order = sort === 'name' ? Prisma.sql`t.name, t.id` : Prisma.sql`m.${Prisma.raw(`"${SIGN_COLUMNS[sort]}"`)}, t.name, t.id`;
+    const byNameSql = Prisma.sql`lower(t.name) COLLATE "C", t.name COLLATE "C", t.id::text COLLATE "C"`;
+    const order = sort === 'name' ? byNameSql : Prisma.sql`m.${Prisma.raw(`"${SIGN_COLUMNS[sort]}"`)}, ${byNameSql}`;
     const rows = await db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures, count(*) OVER () AS total
       FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId"

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { OwedTasksTable } from '@/components/onboarding/owed-tasks';
-import { SupervisionDueTable } from '@/components/supervision/due-table';
+import { WorkList } from '@/components/dashboards/work-list';
 import { TEAM_ROLE_GROUPS } from '@/components/teams/team-roles';
 import { Table } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/load';
-import { loadOwedTasksPreview } from '@/lib/onboarding/load';
+import { loadWorkList } from '@/lib/dashboards/load';
 import { can } from '@/lib/permissions';
-import { loadSupervisionDue } from '@/lib/supervision/load';
 import { SUPERVISION_PATH } from '@/lib/supervision/paths';
 import { getTeam } from '@/lib/teams/queries';
 import { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
@@ -39,8 +37,8 @@ export default async function HomePage() {
     links.push({ href: '/audit', title: 'Audit log', description: 'See who changed what, and when.' });
   }
 
-  // People belong to a handful of teams: one read each, to show who is in them. The onboarding tasks they owe and the supervision due alongside.
-  const [teamList, owed, supervisionDue] = await Promise.all([Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId))), loadOwedTasksPreview(), loadSupervisionDue()]);
+  // People belong to a handful of teams: one read each, to show who is in them. What needs them now alongside (lib/dashboards/worklist.ts).
+  const [teamList, work] = await Promise.all([Promise.all(user.memberships.slice(0, 20).map((membership) => getTeam(user, membership.teamId))), loadWorkList()]);
   const teams = teamList.filter((team) => team !== null);
   const roleIn = new Map(user.memberships.map((membership) => [membership.teamId, membership.role]));
 
@@ -50,27 +48,46 @@ export default async function HomePage() {
     <>
       <h1>Hello, {firstName}</h1>
 
-      {owed.total > 0 ? (
-        <section aria-labelledby="onboarding-tasks">
-          <h2 id="onboarding-tasks">Your onboarding tasks</h2>
-          <OwedTasksTable tasks={owed.items} caption="Your onboarding tasks, soonest due first" />
-          <p>
-            <Link href="/onboarding/tasks">See all your onboarding tasks ({owed.total})</Link>
-          </p>
-        </section>
-      ) : null}
-
-      {supervisionDue.total > 0 ? (
-        <section aria-labelledby="supervision-due">
-          <h2 id="supervision-due">Supervision due</h2>
-          <SupervisionDueTable items={supervisionDue.items} caption="Supervision due soon or overdue, soonest first" />
-          {supervisionDue.total > supervisionDue.items.length ? (
+      <section aria-labelledby="work-list">
+        <h2 id="work-list">What needs you now</h2>
+        {work.items.length === 0 ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>Nothing needs you now.</p>
             <p>
-              <Link href={SUPERVISION_PATH}>See all supervision ({supervisionDue.total} due soon or overdue)</Link>
+              {work.managesTeams ? (
+                <>
+                  Requests, tasks and anything in your teams that needs settling appear here. Meanwhile, see <Link href="/dashboards">where your teams stand</Link>.
+                </>
+              ) : (
+                'When someone asks you to review a role, answer an expectations check, score candidates or do an onboarding task, it appears here.'
+              )}
             </p>
+          </div>
+        ) : (
+          <>
+            <WorkList items={work.items} />
+            {work.total > work.items.length ? <p>{work.total - work.items.length} more, after these.</p> : null}
+          </>
+        )}
+        <ul className="nhsuk-list">
+          {work.items.some((item) => item.kind === 'TASK') ? (
+            <li>
+              <Link href="/onboarding/tasks">See all your onboarding tasks</Link>
+            </li>
           ) : null}
-        </section>
-      ) : null}
+          {work.supervision.total > 0 ? (
+            <li>
+              <Link href={SUPERVISION_PATH}>See all supervision ({work.supervision.total} due soon or overdue)</Link>
+            </li>
+          ) : null}
+          {work.items.some((item) => item.kind === 'REVIEW' || item.kind === 'CHECK') ? (
+            <li>
+              <Link href="/requests">See all your requests</Link>
+            </li>
+          ) : null}
+        </ul>
+      </section>
 
       <h2>Your teams</h2>
       {teams.length === 0 ? (

@@ -5,6 +5,7 @@
  * person has still to do, and what the dashboards count of agreed roles.
  */
 import type { db, Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 export { lockVersionsInReview, nowAgreed, refreshVersionsInReview, type NowAgreed } from '@/lib/agreement/status';
 export { pendingReviewCountSql, pendingReviews, reviewsWaiting } from '@/lib/agreement/queries';
 
@@ -21,4 +22,16 @@ export async function agreedRolesByTeam(client: Tx | typeof db): Promise<Map<str
     WHERE v.status = 'AGREED'
     GROUP BY r."teamId"`;
   return new Map(rows.map((row) => [row.teamId, { agreedRoles: row.agreedRoles, withoutPeerWorker: row.withoutPeerWorker }]));
+}
+
+/** Work list rows: the reviews this person has still to do (REVIEW), and the open concerns on versions in review of roles in teams they manage (CONCERN). */
+export function agreementWorkSql(userId: string, managedTeamIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'REVIEW' AS kind, v.id::text AS ref, r.id::text AS parent, t.id::text AS "teamId", v.number::text AS extra, r.title, t.name AS team, i."createdAt" AS at
+    FROM "ReviewInvitation" i JOIN "RoleVersion" v ON v.id = i."versionId" AND v.status = 'IN_REVIEW' JOIN "Role" r ON r.id = v."roleId" JOIN "Team" t ON t.id = r."teamId"
+    WHERE i."userId" = ${userId}::uuid AND NOT EXISTS (SELECT 1 FROM "Agreement" a WHERE a."versionId" = v.id AND a."userId" = ${userId}::uuid)
+    UNION ALL
+    SELECT 'CONCERN', c.id::text, r.id::text, t.id::text, v.number::text, r.title, t.name, c."createdAt"
+    FROM "Concern" c JOIN "RoleVersion" v ON v.id = c."versionId" AND v.status = 'IN_REVIEW' JOIN "Role" r ON r.id = v."roleId" JOIN "Team" t ON t.id = r."teamId"
+    WHERE c.status = 'OPEN' AND t.id = ANY(${[...managedTeamIds]}::uuid[])`;
 }

@@ -2,6 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/load';
 import { dashboardTeams, getDashboardSettings, getOrganisationView, getTeamView, type TeamSort } from '@/lib/dashboards/queries';
+import { getWorkList, WORK_LIST_SIZE, type WorkItem } from '@/lib/dashboards/worklist';
+import { loadSupervisionDue } from '@/lib/supervision/load';
+import { agreementPath } from '@/lib/supervision/gate';
 
 /*
  * What the dashboards' pages load, once per request. Null where the person
@@ -25,3 +28,16 @@ export const loadDashboardTeams = cache(async () => {
 });
 
 export const loadDashboardSettings = cache(() => getDashboardSettings());
+
+/** The home page's work list: what needs this person now, with the supervision due to them (as the peer worker or a supervisor) folded in. */
+export const loadWorkList = cache(async () => {
+  const user = await requireUser();
+  const [list, supervision] = await Promise.all([getWorkList(user), loadSupervisionDue()]);
+  // Supervision due to the person themselves, unless already listed as overdue in a team they manage.
+  const listed = new Set(list.items.map((item) => item.key));
+  const own = supervision.items
+    .filter((due) => due.state === 'OVERDUE' && !listed.has(`SUPERVISION:${due.arrangementId}`))
+    .map((due): WorkItem => ({ key: `SUPERVISION:${due.arrangementId}`, kind: 'SUPERVISION', title: due.withName, detail: null, team: due.teamName, href: agreementPath(due.agreementId), at: due.due, due: true }));
+  const items = [...list.items, ...own].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key)).slice(0, WORK_LIST_SIZE);
+  return { user, items, total: list.total + own.length, managesTeams: list.managesTeams, supervision };
+});

@@ -6,6 +6,7 @@
  */
 import type { db, Tx } from '@/lib/db';
 import { expectationsEvidence } from '@/lib/expectations/contested';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence, type ContestedNotShown, type ContestedWithheld, type ExpectationsEvidence } from '@/lib/expectations/contested';
 export { checkAnswersWaiting, checksOfRole, pendingCheckCountSql, pendingChecks } from '@/lib/expectations/queries';
@@ -28,4 +29,12 @@ export async function unsettledContestedByTeam(client: Tx | typeof db): Promise<
     if (check?.contested.some((activity) => !activity.settled)) byTeam.set(role.teamId, (byTeam.get(role.teamId) ?? 0) + 1);
   }
   return byTeam;
+}
+
+/** Work list rows: the expectations checks this person has still to answer (CHECK). */
+export function expectationsWorkSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'CHECK' AS kind, c.id::text AS ref, r.id::text AS parent, t.id::text AS "teamId", NULL::text AS extra, r.title, t.name AS team, c."createdAt" AS at
+    FROM "ExpectationParticipant" p JOIN "ExpectationCheck" c ON c.id = p."checkId" AND c."closedAt" IS NULL JOIN "Role" r ON r.id = c."roleId" JOIN "Team" t ON t.id = r."teamId"
+    WHERE p."userId" = ${userId}::uuid AND p."submittedAt" IS NULL`;
 }

@@ -4,8 +4,10 @@
  * here is server-only: scripts and jobs import gates.
  */
 import type { db, Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 
-export { placementMeasuresByTeam, type TeamPlacementMeasures } from '@/lib/onboarding/records';
+export { openParityByPlacement, placementMeasuresByTeam, type TeamPlacementMeasures } from '@/lib/onboarding/records';
+export { placementPath, taskPath } from '@/lib/onboarding/paths';
 
 /**
  * For each team, its peer workers (active members with the peer worker role)
@@ -24,4 +26,12 @@ export async function peerWorkersByTeam(client: Tx | typeof db): Promise<Map<str
     WHERE m.role = 'PEER_WORKER' AND u."disabledAt" IS NULL
     GROUP BY m."teamId"`;
   return new Map(rows.map((row) => [row.teamId, { peerWorkers: row.peerWorkers, withoutAgreedRole: row.withoutAgreedRole }]));
+}
+
+/** Work list rows: the onboarding tasks this person owes, not yet done or removed (TASK), due on their due date. */
+export function onboardingWorkSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'TASK' AS kind, k.id::text AS ref, p.id::text AS parent, t.id::text AS "teamId", u.name AS extra, k.title, t.name AS team, k."dueOn"::timestamp AS at
+    FROM "OnboardingTask" k JOIN "OnboardingPlan" n ON n.id = k."planId" JOIN "Placement" p ON p.id = n."placementId" JOIN "Team" t ON t.id = p."teamId" JOIN "User" u ON u.id = p."userId"
+    WHERE k."ownerId" = ${userId}::uuid AND k.status <> 'COMPLETED' AND k."removedAt" IS NULL AND p."endedAt" IS NULL`;
 }

@@ -11,7 +11,6 @@ import {
   listOwedTasks,
   listPlacements,
   managedTeams,
-  owedTasksPreview,
   teamPeerWorkers,
   waitingPlacements,
 } from '@/lib/onboarding/queries';
@@ -70,10 +69,4 @@ export const loadTask = cache(async (taskId: string) => {
 export const loadOwedTasks = cache(async (page: number) => {
   const user = await requireUser();
   return { user, tasks: await listOwedTasks(user, page) };
-});
-
-/** The home page's "Your onboarding tasks": the soonest few and how many in all. */
-export const loadOwedTasksPreview = cache(async () => {
-  const user = await requireUser();
-  return owedTasksPreview(user);
 });

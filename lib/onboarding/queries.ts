@@ -554,8 +554,3 @@ export async function listOwedTasks(user: CurrentUser, page: number) {
   const { items, total } = await owedTasks(user, pageArgs(page));
   return toPage(items, total, page);
 }
-
-/** The home page's few: the soonest five, and how many there are in all. */
-export function owedTasksPreview(user: CurrentUser, take = 5) {
-  return owedTasks(user, { skip: 0, take });
-}

@@ -190,3 +190,17 @@ export async function placementMeasuresByTeam(client: Client): Promise<Map<strin
   }
   return byTeam;
 }
+
+/** For a manager's work list: each current placement in these teams with parity issues still open, and how many. One query. */
+export async function openParityByPlacement(client: Client, teamIds: readonly string[]): Promise<Array<{ placementId: string; personName: string; teamId: string; teamName: string; startDate: Date; open: number }>> {
+  if (teamIds.length === 0) return [];
+  const teams = await client.team.findMany({
+    where: { id: { in: [...teamIds] }, archivedAt: null },
+    select: { id: true, name: true, ...teamParitySelect, placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } } },
+  });
+  return teams.flatMap((team) =>
+    team.placements
+      .map((placement) => ({ placementId: placement.id, personName: placement.user.name, teamId: team.id, teamName: team.name, startDate: placement.startDate, open: judgeParity(placement, team).open.length }))
+      .filter((row) => row.open > 0),
+  );
+}

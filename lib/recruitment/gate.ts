@@ -47,3 +47,25 @@ export async function appointmentsByTeam(client: Tx | typeof db, since: Date): P
     GROUP BY a."teamId"`;
   return new Map(rows.map((row) => [row.teamId, { appointments: row.appointments, directApproach: row.directApproach }]));
 }
+
+/**
+ * Work list rows: vacancies where this person sits on the panel for the stage
+ * the vacancy is at and has candidates still to score at it (SCORING), due by
+ * the closing date. Counts of nothing else: no candidate's name or data.
+ */
+export function scoringWorkSql(userId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'SCORING' AS kind, v.id::text AS ref, NULL::text AS parent, t.id::text AS "teamId", v.status::text AS extra, v.title, t.name AS team, v."closingDate"::timestamp AS at
+    FROM "PanelMember" m JOIN "Vacancy" v ON v.id = m."vacancyId" JOIN "Team" t ON t.id = v."teamId"
+    WHERE m."userId" = ${userId}::uuid
+      AND ((v.status = 'SHORTLISTING' AND m.shortlisting) OR (v.status = 'INTERVIEWING' AND m.interview))
+      AND EXISTS (
+        SELECT 1 FROM "Candidate" c
+        WHERE c."vacancyId" = v.id AND c."purgedAt" IS NULL AND (v.status = 'SHORTLISTING' OR c."shortlistOutcome" = 'INVITED')
+          AND NOT EXISTS (
+            SELECT 1 FROM "ScoreSheet" s WHERE s."candidateId" = c.id AND s."userId" = ${userId}::uuid AND s."submittedAt" IS NOT NULL
+              AND s.stage = (CASE WHEN v.status = 'SHORTLISTING' THEN 'SHORTLISTING' ELSE 'INTERVIEW' END)::"ScoringStage"
+          )
+      )`;
+}
+export { vacancyPath } from '@/lib/recruitment/paths';

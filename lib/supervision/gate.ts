@@ -5,6 +5,7 @@
  * a note, an answer or who said what. Nothing here is server-only.
  */
 import type { db, Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { figuresThreshold, storedFigure } from '@/lib/supervision/figures';
 
 type Client = Tx | typeof db;
@@ -82,4 +83,25 @@ export async function latestCheckInAverages(client: Client): Promise<{ quarter: 
   // Worked out under another threshold: withheld until the figures job works it out again.
   if (!latest || latest.threshold !== threshold) return { quarter: latest?.quarter ?? null, organisation: { clearRole: null, practiseAsPeer: null }, teams: new Map() };
   return { quarter: latest.quarter, organisation: averages(latest.organisation), teams: new Map(latest.teams.map((team) => [team.teamId, averages(team.figure)])) };
+}
+
+export { agreementPath } from '@/lib/supervision/paths';
+
+/**
+ * Work list rows: supervision overdue in teams this person manages
+ * (SUPERVISION), one row an arrangement, due on the day it fell due (as
+ * lib/supervision/rules.ts says: every N weeks after the last session, or from
+ * the arrangement's start). The peer worker's name and the type: nothing of
+ * any session.
+ */
+export function supervisionWorkSql(managedTeamIds: readonly string[], today: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'SUPERVISION' AS kind, r.id::text AS ref, a.id::text AS parent, t.id::text AS "teamId", r.type::text AS extra, u.name AS title, t.name AS team, due.on::timestamp AS at
+    FROM "SupervisionArrangement" r
+      JOIN "SupervisionAgreement" a ON a.id = r."agreementId"
+      JOIN "Placement" p ON p.id = a."placementId" AND p."endedAt" IS NULL
+      JOIN "User" u ON u.id = a."peerWorkerId"
+      JOIN "Team" t ON t.id = a."teamId"
+      CROSS JOIN LATERAL (SELECT coalesce((SELECT max(s."heldOn") FROM "SupervisionSession" s WHERE s."arrangementId" = r.id) + r."everyWeeks" * 7, r."startsOn") AS on) due
+    WHERE r."endedAt" IS NULL AND a."teamId" = ANY(${[...managedTeamIds]}::uuid[]) AND due.on < ${today}::date`;
 }

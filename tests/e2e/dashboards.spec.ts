@@ -81,3 +81,22 @@ test('an administrator sets where a figure turns amber and red; a threshold the 
   await expect(page.getByRole('main')).toContainText('Amber from 3, red from 5');
   await signOut(page);
 });
+
+test('a manager’s work list leads to what needs them, and back', async ({ page }) => {
+  await signIn(page, 'manager.cmht@peerroles.test');
+  await expect(page.getByRole('heading', { name: 'What needs you now' })).toBeVisible();
+  await expectAccessible(page);
+  const list = page.getByRole('table', { name: /What needs you now/u });
+  // In the demo: Leon's peer supervision is overdue and Jade's placement has parity issues open.
+  await expect(list).toContainText('Supervision overdue');
+  await expect(list).toContainText('Leon Walsh');
+  const parity = list.getByRole('row').filter({ hasText: 'Parity issues open' }).first();
+  await expect(parity).toContainText('Jade Thompson');
+  await parity.getByRole('link', { name: 'Jade Thompson' }).click();
+  await expect(page).toHaveURL(/\/onboarding\/placements\//u);
+  await expectAccessible(page);
+  await expect(page.getByRole('main')).toContainText(/parity/iu);
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'What needs you now' })).toBeVisible();
+  await signOut(page);
+});

@@ -82,7 +82,8 @@ test('a manager starts a placement from a template; a parity issue shows and is 
 
   // ---- The peer worker completes one of her tasks and keeps a private note ----
   await signIn(page, 'peer.cmht@peerroles.test');
-  await expect(page.getByRole('heading', { name: 'Your onboarding tasks' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What needs you now' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /What needs you now/u })).toContainText('Onboarding task');
   await expectAccessible(page);
   await go(page, /See all your onboarding tasks/u);
   await expect(h1(page)).toHaveText('Your onboarding tasks');

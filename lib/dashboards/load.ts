@@ -32,11 +32,12 @@ export const loadDashboardSettings = cache(() => getDashboardSettings());
 /** The home page's work list: what needs this person now, with the supervision due to them (as the peer worker or a supervisor) folded in. */
 export const loadWorkList = cache(async () => {
   const user = await requireUser();
-  const [list, supervision] = await Promise.all([getWorkList(user), loadSupervisionDue()]);
-  // Supervision due to the person themselves, unless already listed as overdue in a team they manage.
-  const listed = new Set(list.items.map((item) => item.key));
+  // Every arrangement due to them (not the first few), so that each overdue one is listed or counted.
+  const [list, supervision] = await Promise.all([getWorkList(user), loadSupervisionDue(500)]);
+  // Supervision overdue to the person themselves, unless in a team they manage: the work list has those already (listed or counted).
+  const managed = new Set(user.memberships.filter((membership) => membership.role === 'MANAGER').map((membership) => membership.teamId));
   const own = supervision.items
-    .filter((due) => due.state === 'OVERDUE' && !listed.has(`SUPERVISION:${due.arrangementId}`))
+    .filter((due) => due.state === 'OVERDUE' && !managed.has(due.teamId))
     .map((due): WorkItem => ({ key: `SUPERVISION:${due.arrangementId}`, kind: 'SUPERVISION', title: due.withName, detail: null, team: due.teamName, href: agreementPath(due.agreementId), at: due.due, due: true }));
   const items = [...list.items, ...own].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key)).slice(0, WORK_LIST_SIZE);
   return { user, items, total: list.total + own.length, managesTeams: list.managesTeams, supervision };

@@ -7,7 +7,7 @@ import { toPage, type Page } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { readThresholds, SIGN_COLUMNS } from '@/lib/dashboards/levels';
-import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
+import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, SIGNS, type Level, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
 
 /*
  * What the dashboards show: the measures the nightly job took
@@ -85,6 +85,8 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
   let organisationMeasures = organisation ? measuresFrom(organisation.measures) : { ...EMPTY_MEASURES };
   let teams: Page<TeamRow>;
   let allTeams: TeamRow[] | null = null;
+  /** How many teams are at each level on each sign: the chart's figures. */
+  const distribution = Object.fromEntries(SIGNS.map((sign) => [sign, { RED: 0, AMBER: 0, GREEN: 0, NONE: 0 }])) as Record<Sign, Record<Level, number>>;
   if (ownAnswers || everyTeam) {
     const rows = await db.teamMeasures.findMany({ where: { team: { archivedAt: null } }, select: { measures: true, team: { select: { id: true, name: true, serviceType: true } } } });
     if (ownAnswers) organisationMeasures = withoutCheckIns(organisationMeasures);
@@ -95,16 +97,28 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     });
     every.sort(sort === 'name' ? byName : (a, b) => LEVEL_ORDER[a.signs[sort].level] - LEVEL_ORDER[b.signs[sort].level] || byName(a, b));
     allTeams = every;
+    for (const team of every) for (const sign of SIGNS) distribution[sign][team.signs[sign].level] += 1;
     teams = toPage(every.slice((page - 1) * TEAMS_PER_PAGE, page * TEAMS_PER_PAGE), every.length, page, TEAMS_PER_PAGE);
   } else {
     // Worst first on the chosen sign (its column, from the fixed list: never from input), then by name.
     const byNameSql = Prisma.sql`lower(t.name) COLLATE "C", t.name COLLATE "C", t.id::text COLLATE "C"`;
     const order = sort === 'name' ? byNameSql : Prisma.sql`m.${Prisma.raw(`"${SIGN_COLUMNS[sort]}"`)}, ${byNameSql}`;
-    const rows = await db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
+    const levelsOf = (column: string) => Prisma.sql`SELECT ${column} AS sign, m.${Prisma.raw(`"${column}"`)} AS level, count(*)::int AS teams FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId" WHERE t."archivedAt" IS NULL GROUP BY m.${Prisma.raw(`"${column}"`)}`;
+    const [rows, levels] = await Promise.all([
+      db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures, count(*) OVER () AS total
       FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId"
       WHERE t."archivedAt" IS NULL
-      ORDER BY ${order} LIMIT ${TEAMS_PER_PAGE} OFFSET ${(page - 1) * TEAMS_PER_PAGE}`;
+      ORDER BY ${order} LIMIT ${TEAMS_PER_PAGE} OFFSET ${(page - 1) * TEAMS_PER_PAGE}`,
+      db.$queryRaw<Array<{ sign: string; level: number; teams: number }>>`${Prisma.join(Object.values(SIGN_COLUMNS).map(levelsOf), ' UNION ALL ')}`,
+    ]);
+    const signOfColumn = new Map(SIGNS.map((sign) => [SIGN_COLUMNS[sign] as string, sign]));
+    const levelOfOrder = new Map((Object.keys(LEVEL_ORDER) as Level[]).map((level) => [LEVEL_ORDER[level], level]));
+    for (const row of levels) {
+      const sign = signOfColumn.get(row.sign);
+      const level = levelOfOrder.get(row.level);
+      if (sign && level) distribution[sign][level] += row.teams;
+    }
     const total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : await db.teamMeasures.count({ where: { team: { archivedAt: null } } });
     teams = toPage(
       rows.map((row): TeamRow => {
@@ -125,6 +139,7 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     organisation: { measures: organisationMeasures, signs: read(organisationMeasures) },
     // A service type's check-in averages are not worked out under the small-numbers rule, so none are kept.
     serviceTypes,
+    distribution,
     sort,
     /** Every team, in the page's order: only when asked for (the CSV), or when worked out in memory anyway. */
     allTeams,

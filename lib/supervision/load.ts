@@ -110,7 +110,7 @@ export const loadProposeEntryForm = cache(async (sessionId: string) => {
 export const loadSupervisionSettings = cache(() => getSupervisionSettings());
 
 /** The home page's "Supervision due": the soonest few and how many in all. */
-export const loadSupervisionDue = cache(async () => {
+export const loadSupervisionDue = cache(async (take = 10) => {
   const user = await requireUser();
-  return supervisionDue(user);
+  return supervisionDue(user, take);
 });

@@ -913,6 +913,7 @@ export interface DueSupervision {
   /** Who the session is with, from the person's side. */
   withName: string;
   asPeerWorker: boolean;
+  teamId: string;
   teamName: string;
 }
 
@@ -932,7 +933,7 @@ export async function supervisionDue(user: CurrentUser, take = 10) {
       everyWeeks: true,
       startsOn: true,
       supervisor: { select: { name: true } },
-      agreement: { select: { id: true, peerWorkerId: true, peerWorker: { select: { name: true } }, team: { select: { name: true } } } },
+      agreement: { select: { id: true, peerWorkerId: true, peerWorker: { select: { name: true } }, team: { select: { id: true, name: true } } } },
       sessions: lastSessionSelect,
     },
   });
@@ -947,6 +948,7 @@ export async function supervisionDue(user: CurrentUser, take = 10) {
         ...dueOf(row, row.sessions[0]?.heldOn ?? null, on),
         withName: asPeerWorker ? row.supervisor.name : row.agreement.peerWorker.name,
         asPeerWorker,
+        teamId: row.agreement.team.id,
         teamName: row.agreement.team.name,
       };
     })

@@ -24,6 +24,11 @@ test('HR reads the early-warning signs for the organisation, sorts the teams, do
     await expect(page.getByRole('heading', { level: 3, name: new RegExp(`^${sign}`, 'u') })).toContainText(/Red|Amber|Green|Nothing to measure/u);
   }
   await expect(page.getByRole('main')).toContainText('Of the supervision sessions held in the last 12 months, the share that were peer supervision');
+  // The chart of teams at each level, with its title and description, and its figures in a table after it.
+  await expect(page.getByRole('img', { name: 'How many teams are red, amber and green on each sign' })).toBeVisible();
+  const levels = page.getByRole('table', { name: 'Teams at each level, by sign' });
+  await expect(levels.getByRole('row')).toHaveCount(5);
+  await expect(levels.getByRole('row').filter({ hasText: 'Expectations differ' })).toContainText(/\d/u);
 
   // Sorted by a sign, worst first, through the column header.
   const teams = page.getByRole('table', { name: /The four signs for each team/u });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { LevelsChart } from '@/components/dashboards/levels-chart';
 import { SignsSummary, SignsTable } from '@/components/dashboards/signs';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { DateTime } from '@/components/ui/date-time';
@@ -101,6 +102,8 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       </div>
       {computedAt ? (
         <>
+          <h2>Teams at a glance</h2>
+          <LevelsChart distribution={view.distribution} id="levels" />
           <h2>The whole organisation</h2>
           <SignsSummary signs={organisation.signs} thresholds={thresholds} headingLevel={3} />
           <h2>By service type</h2>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/load';
-import { dashboardTeams, getDashboardSettings, getOrganisationView, getTeamView, type TeamSort } from '@/lib/dashboards/queries';
+import { dashboardTeams, getDashboardSettings, getOrganisationReport, getOrganisationView, getTeamView, type TeamSort } from '@/lib/dashboards/queries';
 import { getWorkList, WORK_LIST_SIZE, type WorkItem } from '@/lib/dashboards/worklist';
 import { loadSupervisionDue } from '@/lib/supervision/load';
 import { agreementPath } from '@/lib/supervision/gate';
@@ -14,6 +14,11 @@ import { agreementPath } from '@/lib/supervision/gate';
 export const loadOrganisationView = cache(async (sort: TeamSort, page: number) => {
   const user = await requireUser();
   return { user, view: await getOrganisationView(user, { sort, page }) };
+});
+
+export const loadOrganisationReport = cache(async () => {
+  const user = await requireUser();
+  return { user, report: await getOrganisationReport(user) };
 });
 
 export const loadTeamView = cache(async (teamId: string) => {

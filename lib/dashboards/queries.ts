@@ -63,7 +63,7 @@ interface TeamRow {
  * averages are taken out and everything is read again without them, from
  * every team's measures: a stored level could otherwise still show them.
  */
-export async function getOrganisationView(user: CurrentUser, { sort, page, everyTeam = false }: { sort: TeamSort; page: number; everyTeam?: boolean }) {
+export async function getOrganisationView(user: CurrentUser, { sort, page, everyTeam = false, teamsPage = true }: { sort: TeamSort; page: number; everyTeam?: boolean; teamsPage?: boolean }) {
   if (teamsGranting(user, 'dashboards.view') !== 'ALL') return null;
   const [settings, [organisation]] = await Promise.all([
     getDashboardSettings(),
@@ -105,7 +105,9 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     const order = sort === 'name' ? byNameSql : Prisma.sql`m.${Prisma.raw(`"${SIGN_COLUMNS[sort]}"`)}, ${byNameSql}`;
     const levelsOf = (column: string) => Prisma.sql`SELECT ${column} AS sign, m.${Prisma.raw(`"${column}"`)} AS level, count(*)::int AS teams FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId" WHERE t."archivedAt" IS NULL GROUP BY m.${Prisma.raw(`"${column}"`)}`;
     const [rows, levels] = await Promise.all([
-      db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
+      !teamsPage
+        ? Promise.resolve([])
+        : db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue; total: bigint }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures, count(*) OVER () AS total
       FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId"
       WHERE t."archivedAt" IS NULL
@@ -119,7 +121,7 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
       const level = levelOfOrder.get(row.level);
       if (sign && level) distribution[sign][level] += row.teams;
     }
-    const total = rows.length > 0 ? Number(rows[0].total) : page === 1 ? 0 : await db.teamMeasures.count({ where: { team: { archivedAt: null } } });
+    const total = rows.length > 0 ? Number(rows[0].total) : page === 1 || !teamsPage ? 0 : await db.teamMeasures.count({ where: { team: { archivedAt: null } } });
     teams = toPage(
       rows.map((row): TeamRow => {
         const measures = measuresFrom(row.measures);
@@ -148,6 +150,40 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
 }
 
 export type OrganisationView = NonNullable<Awaited<ReturnType<typeof getOrganisationView>>>;
+
+/** How many teams the quarterly report lists as needing attention. */
+export const ATTENTION_TEAMS = 25;
+
+/**
+ * The quarterly report for a board or steering group: the organisation view
+ * without its team pages, and the teams that need attention most (red on at
+ * least one sign, worst first across the four). Null for anyone who may not
+ * see every team.
+ */
+export async function getOrganisationReport(user: CurrentUser) {
+  const view = await getOrganisationView(user, { sort: 'name', page: 1, teamsPage: false });
+  if (!view) return null;
+  const worstFirst = (a: TeamRow, b: TeamRow) => SIGNS.reduce((sum, sign) => sum + LEVEL_ORDER[a.signs[sign].level] - LEVEL_ORDER[b.signs[sign].level], 0);
+  let attention: TeamRow[];
+  if (view.checkInsWithheld) {
+    // Worked out without the check-in averages, from every team's measures, as the view was.
+    const every = (await getOrganisationView(user, { sort: 'name', page: 1, everyTeam: true })) ?? view;
+    attention = (every.allTeams ?? []).filter((team) => SIGNS.some((sign) => team.signs[sign].level === 'RED')).sort(worstFirst).slice(0, ATTENTION_TEAMS);
+  } else {
+    const rows = await db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue }>>`
+      SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures
+      FROM "TeamMeasures" m JOIN "Team" t ON t.id = m."teamId"
+      WHERE t."archivedAt" IS NULL AND 0 IN (m.expectations, m.arrangements, m.supervision, m."sharedView")
+      ORDER BY m.expectations + m.arrangements + m.supervision + m."sharedView", lower(t.name) COLLATE "C", t.name COLLATE "C", t.id::text COLLATE "C"
+      LIMIT ${ATTENTION_TEAMS}`;
+    attention = rows.map((row) => {
+      const measures = measuresFrom(row.measures);
+      return { id: row.id, name: row.name, serviceType: row.serviceType, measures, signs: readSigns(measures, view.thresholds) };
+    });
+  }
+  return { ...view, attention };
+}
+
 
 /** One team's signs, for its managers, HR and administrators; null for anyone else, or a team that does not exist. */
 export async function getTeamView(user: CurrentUser, teamId: string) {

@@ -47,6 +47,19 @@ test('HR reads the early-warning signs for the organisation, sorts the teams, do
   expect(csv).toContain('"Team","Service type","Expectations differ"');
   expect(csv).toMatch(new RegExp(`"${CMHT}","Community mental health team","(Red|Amber|Green|Nothing to measure)"`, 'u'));
 
+  // The quarterly report, ready to print.
+  await page.goto('/dashboards');
+  await page.getByRole('link', { name: /The quarterly report, to print/u }).click();
+  await expect(h1(page)).toContainText('Quarterly report');
+  await expectAccessible(page);
+  await expect(page.getByRole('heading', { name: 'Teams that need attention' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'How many teams are red, amber and green on each sign' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto('/dashboards');
+
   // One team's page.
   await page.getByRole('link', { name: CMHT }).click();
   await expect(h1(page)).toContainText(CMHT);

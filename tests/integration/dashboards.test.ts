@@ -15,8 +15,8 @@ import { GET as teamsCsv } from '@/app/(app)/dashboards/teams.csv/route';
 import { saveDashboardSettings } from '@/lib/dashboards/actions';
 import { TEAM_SIGNS_HEADER } from '@/lib/dashboards/export';
 import { takeMeasures } from '@/lib/dashboards/measures';
-import { getDashboardSettings, getOrganisationView, getTeamView, TEAMS_PER_PAGE, type TeamSort } from '@/lib/dashboards/queries';
-import { DEFAULT_THRESHOLDS, EMPTY_MEASURES, INDICATOR_KEYS, type IndicatorKey, type Measures } from '@/lib/dashboards/signals';
+import { getDashboardSettings, getOrganisationReport, getOrganisationView, getTeamView, TEAMS_PER_PAGE, type TeamSort } from '@/lib/dashboards/queries';
+import { DEFAULT_THRESHOLDS, EMPTY_MEASURES, INDICATOR_KEYS, LEVEL_ORDER, SIGNS, type IndicatorKey, type Measures } from '@/lib/dashboards/signals';
 import { db } from '@/lib/db';
 import { HANDLERS } from '@/lib/jobs/handlers';
 import { DASHBOARD_MEASURES_QUEUE, SUPERVISION_FIGURES_QUEUE } from '@/lib/jobs/queues';
@@ -573,6 +573,32 @@ describe('who sees what', () => {
     expect(empty).toMatchObject({ computedAt: null, checkInQuarter: null, serviceTypes: [], teams: { items: [], total: 0 } });
     expect(empty.organisation.measures).toEqual(EMPTY_MEASURES);
     expect(await teamViewAs(world.managerOfThisTeam, world.thisTeam)).toMatchObject({ measures: null, signs: null });
+  });
+});
+
+describe('the quarterly report', () => {
+  it('gives HR and administrators the organisation, the chart’s counts and the teams red on a sign, worst first across the four; nobody else', async () => {
+    const { red } = await fourTeams();
+    await takeMeasures();
+    const view = await visibleOrganisationView(world.admin);
+    const report = await getOrganisationReport(await currentUserOf(world.admin));
+    expect(report).not.toBeNull();
+    expect(report!.organisation).toEqual(view.organisation);
+    // The chart's counts: every team once on each sign.
+    for (const sign of SIGNS) expect(Object.values(report!.distribution[sign]).reduce((sum, count) => sum + count, 0)).toBe(view.teams.total);
+    expect(report!.distribution.ARRANGEMENTS.RED).toBe(view.teams.items.filter((team) => team.signs.ARRANGEMENTS.level === 'RED').length);
+    // Only teams red on some sign, the worst (lowest sum of levels) first.
+    const levels = (team: NonNullable<typeof report>['attention'][number]) => SIGNS.reduce((sum, sign) => sum + LEVEL_ORDER[team.signs[sign].level], 0);
+    expect(report!.attention.length).toBeGreaterThan(0);
+    for (const team of report!.attention) expect(SIGNS.some((sign) => team.signs[sign].level === 'RED')).toBe(true);
+    expect(report!.attention.map(levels)).toEqual([...report!.attention.map(levels)].sort((a, b) => a - b));
+    expect(report!.attention.map((team) => team.id)).toContain(red.id);
+    // Every team red on a sign is there (fewer than the 25 listed at most), and no other.
+    const redTeams = view.teams.items.filter((team) => SIGNS.some((sign) => team.signs[sign].level === 'RED')).map((team) => team.id);
+    expect([...report!.attention.map((team) => team.id)].sort()).toEqual([...redTeams].sort());
+    // HR the same; a team's manager, staff and others nothing.
+    expect((await getOrganisationReport(await currentUserOf(world.hr)))!.attention).toEqual(report!.attention);
+    for (const who of [world.managerOfThisTeam, world.staff, world.peerWorker, world.serviceUserRep]) expect(await getOrganisationReport(await currentUserOf(who))).toBeNull();
   });
 });
 

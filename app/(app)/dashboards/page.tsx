@@ -8,7 +8,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { Pagination } from '@/components/ui/pagination';
 import { teamSortSchema } from '@/lib/dashboards/schemas';
 import { loadDashboardTeams, loadOrganisationView } from '@/lib/dashboards/load';
-import { DASHBOARDS_PATH, teamDashboardPath, TEAMS_CSV_PATH } from '@/lib/dashboards/paths';
+import { DASHBOARDS_PATH, REPORT_PATH, teamDashboardPath, TEAMS_CSV_PATH } from '@/lib/dashboards/paths';
 import { SIGN_TITLES } from '@/lib/dashboards/signals';
 import { parsePage } from '@/lib/pagination';
 import { searchParam, type SearchParams } from '@/lib/search-params';
@@ -92,6 +92,11 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
           ) : (
             <p>The figures have not been counted yet: they are counted each night.</p>
           )}
+          {computedAt ? (
+            <p>
+              <Link href={REPORT_PATH}>The quarterly report, to print for a board or steering group</Link>
+            </p>
+          ) : null}
           {checkInsWithheld ? (
             <div className="nhsuk-inset-text">
               <span className="nhsuk-u-visually-hidden">Information: </span>

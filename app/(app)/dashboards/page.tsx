@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Freshness } from '@/components/dashboards/freshness';
 import { LevelsChart } from '@/components/dashboards/levels-chart';
 import { SignsSummary, SignsTable } from '@/components/dashboards/signs';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { DateTime } from '@/components/ui/date-time';
 import { Pagination } from '@/components/ui/pagination';
 import { teamSortSchema } from '@/lib/dashboards/schemas';
 import { loadDashboardTeams, loadOrganisationView } from '@/lib/dashboards/load';
@@ -85,23 +85,11 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         <div className="nhsuk-grid-column-two-thirds">
           <p>The four early-warning signs for the whole organisation, each service type and each team, with the figures behind them.</p>
           <AboutTheSigns />
-          {computedAt ? (
-            <p className="nhsuk-body-s">
-              Counted on <DateTime value={computedAt} />. The figures are counted again each night.
-            </p>
-          ) : (
-            <p>The figures have not been counted yet: they are counted each night.</p>
-          )}
+          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} notYet="The figures have not been counted yet: they are counted each night." />
           {computedAt ? (
             <p>
               <Link href={REPORT_PATH}>The quarterly report, to print for a board or steering group</Link>
             </p>
-          ) : null}
-          {checkInsWithheld ? (
-            <div className="nhsuk-inset-text">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
-              <p>You checked in yourself in the quarter the check-in averages are from, so they are not shown to you.</p>
-            </div>
           ) : null}
         </div>
       </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Freshness } from '@/components/dashboards/freshness';
 import { SignsSummary } from '@/components/dashboards/signs';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
-import { DateTime } from '@/components/ui/date-time';
 import { PageHeading } from '@/components/ui/page-heading';
 import { loadTeamView } from '@/lib/dashboards/load';
 import { DASHBOARDS_PATH } from '@/lib/dashboards/paths';
@@ -24,19 +24,7 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
       <PageHeading caption={SERVICE_TYPE_LABELS[team.serviceType]}>{team.name}</PageHeading>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {computedAt ? (
-            <p className="nhsuk-body-s">
-              Counted on <DateTime value={computedAt} />. The figures are counted again each night.
-            </p>
-          ) : (
-            <p>This team’s figures have not been counted yet: they are counted each night.</p>
-          )}
-          {checkInsWithheld ? (
-            <div className="nhsuk-inset-text">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
-              <p>You checked in yourself in the quarter the check-in averages are from, so they are not shown to you.</p>
-            </div>
-          ) : null}
+          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} notYet="This team’s figures have not been counted yet: they are counted each night." />
         </div>
       </div>
       {signs ? <SignsSummary signs={signs} thresholds={thresholds} /> : null}

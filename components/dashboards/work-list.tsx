@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { DateTime } from '@/components/ui/date-time';
 import { Table } from '@/components/ui/table';
 import type { WorkItem, WorkKind } from '@/lib/dashboards/worklist';
+import { calendarDay } from '@/lib/supervision/rules';
 
 const KIND_LABELS: Record<WorkKind, string> = {
   REVIEW: 'Review a role',
@@ -14,15 +15,10 @@ const KIND_LABELS: Record<WorkKind, string> = {
   PARITY: 'Parity issues open',
 };
 
-/** Midnight UTC today: a due date before it is overdue. */
-const todayUtc = () => {
-  const now = new Date();
-  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-};
-
 /** What needs the person now, soonest first: each row a link to where it is done. */
 export function WorkList({ items }: { items: readonly WorkItem[] }) {
-  const today = todayUtc();
+  // A due date before today's is overdue.
+  const today = calendarDay(new Date()).getTime();
   return (
     <Table
       caption="What needs you now, soonest first"

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/load';
 import { dashboardTeams, getDashboardSettings, getOrganisationReport, getOrganisationView, getTeamView, type TeamSort } from '@/lib/dashboards/queries';
-import { getWorkList, WORK_LIST_SIZE, type WorkItem } from '@/lib/dashboards/worklist';
+import { getWorkList, soonestFirst, WORK_LIST_SIZE, type WorkItem } from '@/lib/dashboards/worklist';
 import { loadSupervisionDue } from '@/lib/supervision/load';
 import { agreementPath } from '@/lib/supervision/gate';
 
@@ -44,6 +44,6 @@ export const loadWorkList = cache(async () => {
   const own = supervision.items
     .filter((due) => due.state === 'OVERDUE' && !managed.has(due.teamId))
     .map((due): WorkItem => ({ key: `SUPERVISION:${due.arrangementId}`, kind: 'SUPERVISION', title: due.withName, detail: null, team: due.teamName, href: agreementPath(due.agreementId), at: due.due, due: true }));
-  const items = [...list.items, ...own].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key)).slice(0, WORK_LIST_SIZE);
+  const items = [...list.items, ...own].sort(soonestFirst).slice(0, WORK_LIST_SIZE);
   return { user, items, total: list.total + own.length, managesTeams: list.managesTeams, supervision };
 });

@@ -1,20 +1,23 @@
 import { agreedRolesByTeam } from '@/lib/agreement/gate';
 import { db, lockKey, type Tx } from '@/lib/db';
 import { levelColumns, readThresholds } from '@/lib/dashboards/levels';
-import { addMeasures, BOUNDARY_TOPICS, EMPTY_MEASURES, LIVED_EXPERIENCE_TOPICS, type Measures } from '@/lib/dashboards/signals';
+import { addMeasures, BOUNDARY_TOPICS, EMPTY_MEASURES, INSECURE_CONTRACTS, LIVED_EXPERIENCE_TOPICS, type Measures } from '@/lib/dashboards/signals';
 import { unsettledContestedByTeam } from '@/lib/expectations/gate';
 import { peerWorkersByTeam, placementMeasuresByTeam } from '@/lib/onboarding/gate';
 import { appointmentsByTeam } from '@/lib/recruitment/gate';
 import { latestCheckInAverages, supervisionMeasuresByTeam } from '@/lib/supervision/gate';
+import { calendarDay } from '@/lib/supervision/rules';
 
 /*
  * The `dashboards.measures` job (issue 13 §7: fast at a trust's size): each
  * night, after the check-in figures are worked out, it counts for every team
  * what the early-warning signs read (lib/dashboards/signals.ts Measures),
  * each count taken from the workflow that owns it through its gate, and
- * stores them in TeamMeasures with the organisation's own check-in averages
+ * stores them in TeamMeasures with each team's level on each sign, and the
+ * organisation's and each service type's sums with its own check-in averages
  * in OrganisationMeasures. Pages read those rows and say when they were
- * taken; thresholds are applied when read, so a change to them shows at once.
+ * taken; a change of thresholds re-levels the teams at once
+ * (lib/dashboards/levels.ts).
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,13 +36,13 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
   // And against a change of thresholds: its new levels must not be overwritten with levels under the old ones.
   await lockKey(tx, 'dashboard-settings');
   const since = new Date(now.getTime() - MEASURE_DAYS * DAY_MS);
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const today = calendarDay(now);
   const [teams, contested, appointments, peerWorkers, placements, supervision, checkIns, agreed, { thresholds }] = await Promise.all([
     tx.team.findMany({ where: { archivedAt: null }, select: { id: true, serviceType: true } }),
     unsettledContestedByTeam(tx),
     appointmentsByTeam(tx, since),
     peerWorkersByTeam(tx),
-    placementMeasuresByTeam(tx),
+    placementMeasuresByTeam(tx, { insecureContracts: INSECURE_CONTRACTS }),
     supervisionMeasuresByTeam(tx, { since, today, boundaryTopics: BOUNDARY_TOPICS, livedExperienceTopics: LIVED_EXPERIENCE_TOPICS }),
     latestCheckInAverages(tx),
     agreedRolesByTeam(tx),

@@ -166,9 +166,8 @@ export async function getOrganisationReport(user: CurrentUser) {
   const worstFirst = (a: TeamRow, b: TeamRow) => SIGNS.reduce((sum, sign) => sum + LEVEL_ORDER[a.signs[sign].level] - LEVEL_ORDER[b.signs[sign].level], 0);
   let attention: TeamRow[];
   if (view.checkInsWithheld) {
-    // Worked out without the check-in averages, from every team's measures, as the view was.
-    const every = (await getOrganisationView(user, { sort: 'name', page: 1, everyTeam: true })) ?? view;
-    attention = (every.allTeams ?? []).filter((team) => SIGNS.some((sign) => team.signs[sign].level === 'RED')).sort(worstFirst).slice(0, ATTENTION_TEAMS);
+    // The view has already worked every team out, without the check-in averages.
+    attention = (view.allTeams ?? []).filter((team) => SIGNS.some((sign) => team.signs[sign].level === 'RED')).sort(worstFirst).slice(0, ATTENTION_TEAMS);
   } else {
     const rows = await db.$queryRaw<Array<{ id: string; name: string; serviceType: ServiceType; measures: Prisma.JsonValue }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", m.measures

@@ -5,8 +5,9 @@ import { db } from '@/lib/db';
 import { expectationsWorkSql } from '@/lib/expectations/gate';
 import { onboardingWorkSql, openParityByPlacement, placementPath, taskPath } from '@/lib/onboarding/gate';
 import { scoringWorkSql, vacancyPath } from '@/lib/recruitment/gate';
-import { checkPath, rolePath, versionPath } from '@/lib/roles/gate';
+import { checkPath, versionPath } from '@/lib/roles/gate';
 import { agreementPath, supervisionWorkSql } from '@/lib/supervision/gate';
+import { calendarDay } from '@/lib/supervision/rules';
 
 /*
  * The home page's work list (issue 13 §1): what needs this person now, each
@@ -41,7 +42,8 @@ export const WORK_LIST_SIZE = 30;
 const SUPERVISION_WORDS: Record<string, string> = { PEER: 'peer supervision', LINE_MANAGEMENT: 'line management', CLINICAL: 'clinical supervision', GROUP_REFLECTIVE: 'group reflective practice' };
 
 interface Row {
-  kind: WorkKind;
+  /** Every kind but parity, which is judged in code. */
+  kind: Exclude<WorkKind, 'PARITY'>;
   ref: string;
   parent: string | null;
   teamId: string;
@@ -66,15 +68,18 @@ function itemOf(row: Row): WorkItem {
       return { ...base, detail: row.extra, href: taskPath(row.ref), due: true };
     case 'SUPERVISION':
       return { ...base, detail: SUPERVISION_WORDS[row.extra ?? ''] ?? null, href: agreementPath(row.parent!), due: true };
-    default:
-      return { ...base, detail: row.extra, href: rolePath(row.teamId, row.ref), due: false };
+    case 'CONTESTED':
+      // Counted overnight: the team's page lists its roles and which have activities to settle.
+      return { ...base, title: 'Roles with contested activities to settle', detail: `${row.extra} as counted overnight`, href: `/teams/${row.teamId}`, due: false };
   }
 }
 
+/** Soonest first: by when it was asked or is due, then by key, so the order never wobbles. */
+export const soonestFirst = (a: WorkItem, b: WorkItem) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key);
+
 export async function getWorkList(user: CurrentUser): Promise<{ items: WorkItem[]; total: number; managesTeams: boolean }> {
   const managed = user.memberships.filter((membership) => membership.role === 'MANAGER').map((membership) => membership.teamId);
-  const now = new Date();
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const today = calendarDay(new Date());
   const [rows, parity] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT w.*, count(*) OVER () AS total FROM (
@@ -94,11 +99,7 @@ export async function getWorkList(user: CurrentUser): Promise<{ items: WorkItem[
   ]);
   const total = rows.length > 0 ? Number((rows[0] as Row & { total: bigint }).total) : 0;
   const items = [
-    ...rows.map((row) => {
-      const item = itemOf(row);
-      // Contested activities are counted overnight: the team's roles page lists which.
-      return row.kind === 'CONTESTED' ? { ...item, title: `Roles with contested activities to settle`, detail: `${row.extra} as counted overnight`, href: `/teams/${row.teamId}` } : item;
-    }),
+    ...rows.map(itemOf),
     ...parity.map(
       (row): WorkItem => ({
         key: `PARITY:${row.placementId}`,
@@ -111,6 +112,6 @@ export async function getWorkList(user: CurrentUser): Promise<{ items: WorkItem[
         due: false,
       }),
     ),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+  ].sort(soonestFirst);
   return { items: items.slice(0, WORK_LIST_SIZE), total: total + parity.length, managesTeams: managed.length > 0 };
 }

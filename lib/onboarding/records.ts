@@ -166,41 +166,49 @@ export interface TeamPlacementMeasures {
   mainMeetingOnDayOff: number;
 }
 
-const INSECURE: ReadonlySet<string> = new Set(['SESSIONAL', 'VOLUNTARY', 'FIXED_TERM']);
+/**
+ * Teams' current placements with each one's open parity issues, judged
+ * exactly as each placement's page judges them, a team's facts read once for
+ * all its placements: one query, for the dashboards' measures and work list.
+ */
+async function judgedPlacements(client: Client, where: Prisma.TeamWhereInput) {
+  const teams = await client.team.findMany({
+    where,
+    select: {
+      id: true,
+      name: true,
+      ...teamParitySelect,
+      placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } },
+    },
+  });
+  return teams.map((team) => ({ team, placements: team.placements.map((placement) => ({ placement, open: judgeParity(placement, team).open.length })) }));
+}
 
 /**
  * Every team's current placements measured for the dashboards' nightly job:
- * parity judged exactly as each placement's page judges it, a team's facts
- * read once for all its placements (one query for the whole organisation).
+ * how many, how many on the contracts it calls insecure, their open parity
+ * issues, and how many miss the team's main meeting.
  */
-export async function placementMeasuresByTeam(client: Client): Promise<Map<string, TeamPlacementMeasures>> {
-  const teams = await client.team.findMany({
-    where: { placements: { some: { endedAt: null } } },
-    select: { id: true, ...teamParitySelect, placements: { where: { endedAt: null }, select: { ...placementParitySelect, contractType: true } } },
-  });
+export async function placementMeasuresByTeam(client: Client, { insecureContracts }: { insecureContracts: readonly string[] }): Promise<Map<string, TeamPlacementMeasures>> {
   const byTeam = new Map<string, TeamPlacementMeasures>();
-  for (const team of teams) {
+  for (const { team, placements } of await judgedPlacements(client, { placements: { some: { endedAt: null } } })) {
     const mainDays = team.meetings.filter((meeting) => meeting.main).map((meeting) => meeting.day);
     byTeam.set(team.id, {
-      placements: team.placements.length,
-      insecurePlacements: team.placements.filter((placement) => INSECURE.has(placement.contractType)).length,
-      openParityIssues: team.placements.reduce((sum, placement) => sum + judgeParity(placement, team).open.length, 0),
-      mainMeetingOnDayOff: team.placements.filter((placement) => mainDays.some((day) => !placement.workingDays.includes(day))).length,
+      placements: placements.length,
+      insecurePlacements: placements.filter(({ placement }) => insecureContracts.includes(placement.contractType)).length,
+      openParityIssues: placements.reduce((sum, { open }) => sum + open, 0),
+      mainMeetingOnDayOff: placements.filter(({ placement }) => mainDays.some((day) => !placement.workingDays.includes(day))).length,
     });
   }
   return byTeam;
 }
 
-/** For a manager's work list: each current placement in these teams with parity issues still open, and how many. One query. */
+/** For a manager's work list: each current placement in these teams with parity issues still open, and how many. */
 export async function openParityByPlacement(client: Client, teamIds: readonly string[]): Promise<Array<{ placementId: string; personName: string; teamId: string; teamName: string; startDate: Date; open: number }>> {
   if (teamIds.length === 0) return [];
-  const teams = await client.team.findMany({
-    where: { id: { in: [...teamIds] }, archivedAt: null },
-    select: { id: true, name: true, ...teamParitySelect, placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } } },
-  });
-  return teams.flatMap((team) =>
-    team.placements
-      .map((placement) => ({ placementId: placement.id, personName: placement.user.name, teamId: team.id, teamName: team.name, startDate: placement.startDate, open: judgeParity(placement, team).open.length }))
-      .filter((row) => row.open > 0),
+  return (await judgedPlacements(client, { id: { in: [...teamIds] }, archivedAt: null })).flatMap(({ team, placements }) =>
+    placements
+      .filter(({ open }) => open > 0)
+      .map(({ placement, open }) => ({ placementId: placement.id, personName: placement.user.name, teamId: team.id, teamName: team.name, startDate: placement.startDate, open })),
   );
 }

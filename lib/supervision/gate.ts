@@ -10,6 +10,12 @@ import { figuresThreshold, storedFigure } from '@/lib/supervision/figures';
 
 type Client = Tx | typeof db;
 
+/**
+ * When the arrangement `r` is next due, as lib/supervision/rules.ts nextDue
+ * says (every N weeks after its last session, or from its start), as SQL.
+ */
+const nextDueSql = Prisma.sql`coalesce((SELECT max(s."heldOn") FROM "SupervisionSession" s WHERE s."arrangementId" = r.id) + r."everyWeeks" * 7, r."startsOn")`;
+
 export interface TeamSupervisionMeasures {
   sessions: number;
   peerSessions: number;
@@ -43,7 +49,7 @@ export async function supervisionMeasuresByTeam(client: Client, { since, today, 
       SELECT p."teamId"::text AS "teamId", (count(*) FILTER (WHERE p."peerSupervisorId" IS NULL OR EXISTS (
         SELECT 1 FROM "SupervisionAgreement" a JOIN "SupervisionArrangement" r ON r."agreementId" = a.id
         WHERE a."placementId" = p.id AND r.type = 'PEER' AND r."endedAt" IS NULL
-          AND coalesce((SELECT max(s."heldOn") FROM "SupervisionSession" s WHERE s."arrangementId" = r.id) + r."everyWeeks" * 7, r."startsOn") < ${today}::date
+          AND ${nextDueSql} < ${today}::date
       )))::int AS "withoutPeerSupervision"
       FROM "Placement" p WHERE p."endedAt" IS NULL
       GROUP BY p."teamId"`,
@@ -102,6 +108,6 @@ export function supervisionWorkSql(managedTeamIds: readonly string[], today: Dat
       JOIN "Placement" p ON p.id = a."placementId" AND p."endedAt" IS NULL
       JOIN "User" u ON u.id = a."peerWorkerId"
       JOIN "Team" t ON t.id = a."teamId"
-      CROSS JOIN LATERAL (SELECT coalesce((SELECT max(s."heldOn") FROM "SupervisionSession" s WHERE s."arrangementId" = r.id) + r."everyWeeks" * 7, r."startsOn") AS on) due
+      CROSS JOIN LATERAL (SELECT ${nextDueSql} AS on) due
     WHERE r."endedAt" IS NULL AND a."teamId" = ANY(${[...managedTeamIds]}::uuid[]) AND due.on < ${today}::date`;
 }

@@ -25,19 +25,20 @@
 // so plans and due dates come from the same startPlan the actions use.
 import { DEFAULT_TEMPLATE_NAME } from '@/lib/onboarding/default-template';
 import { placementParity } from '@/lib/onboarding/records';
-import { addDays, weekdayOf, type Weekday } from '@/lib/onboarding/rules';
+import { addDays } from '@/lib/onboarding/rules';
 import type { TaskStatus } from '@/lib/generated/prisma/enums';
 import { getAgreedVersion } from '@/lib/roles/gate';
-import { createMeeting, createPlacement, grantSystem } from '../tests/factories/onboarding';
+import { createPlacement } from '../tests/factories/onboarding';
+import { DAY_MS, lastOn, recordMeetings, recordSystems, type DemoMeeting } from './demo-placements';
 import type { DemoPerson, DemoRoleContext } from './demo-roles';
 
 export const DEMO_ONBOARDING_TEAM = 'Northbrook Community Mental Health Team';
 
-export const DEMO_MEETINGS = [
+export const DEMO_MEETINGS: readonly DemoMeeting[] = [
   { name: 'Team meeting (MDT)', day: 'MON', time: '10:00', main: true },
   { name: 'Reflective practice', day: 'WED', time: '14:00', main: false },
   { name: 'Referrals and allocation', day: 'THU', time: '09:30', main: false },
-] as const;
+];
 
 export const DEMO_SYSTEMS = { email: 'NHS email', records: 'RiO (electronic patient record)', drive: 'Shared drive', therapy: 'IAPTus' } as const;
 
@@ -91,15 +92,6 @@ const WELLBEING = {
   },
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The latest day on or before `date` that is `day`. */
-function lastOn(date: Date, day: Weekday): Date {
-  let result = addDays(date, 0);
-  while (weekdayOf(result) !== day) result = addDays(result, -1);
-  return result;
-}
-
 /** When a task was done: on its due day (the day before, for preparation), never after now. */
 function doneAt(dueOn: Date, startDate: Date, now: Date): Date {
   const at = new Date(dueOn.getTime() + 15 * 60 * 60 * 1000 - (dueOn < startDate ? DAY_MS : 0));
@@ -134,23 +126,8 @@ export async function seedDemoOnboarding(context: DemoRoleContext): Promise<numb
   const now = new Date();
   const today = addDays(now, 0);
 
-  // The team's regular meetings, unless the app has recorded some already.
-  if ((await tx.teamMeeting.count({ where: { teamId: team.id } })) === 0) {
-    for (const meeting of DEMO_MEETINGS) {
-      const created = await createMeeting(team, meeting, tx);
-      await context.audit('seed.onboarding.meeting.add', 'TeamMeeting', created.id, `recorded ${team.name}'s ${meeting.name} (${meeting.day} ${meeting.time}${meeting.main ? ', the main decision-making meeting' : ''})`);
-    }
-  }
-  let granted = 0;
-  for (const [email, systems] of Object.entries(SYSTEMS_BY_EMAIL)) {
-    const person = context.person(email);
-    const has = new Set((await tx.systemAccess.findMany({ where: { userId: person.id }, select: { system: true } })).map((access) => access.system));
-    for (const system of systems.filter((name) => !has.has(name))) {
-      await grantSystem(person, system, tx);
-      granted += 1;
-    }
-  }
-  if (granted > 0) await context.audit('seed.onboarding.systems', 'Team', team.id, `recorded ${granted} systems people in ${team.name} have access to`);
+  await recordMeetings(context, team, DEMO_MEETINGS);
+  await recordSystems(context, team, SYSTEMS_BY_EMAIL);
 
   let placements = 0;
   const accept = async (placementId: string, who: Person, keys: Record<string, string>, at: Date) => {

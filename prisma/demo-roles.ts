@@ -15,6 +15,10 @@
 //   agreement and the open concern.
 // - Eastfield Recovery College, "Peer trainer": a draft, never submitted.
 //
+// The crisis team's and the ward's roles, both agreed, are with the rest of
+// those teams' demo (prisma/demo-crisis-team.ts, demo-inpatient-ward.ts), built
+// with the helpers exported here.
+//
 // Built with the factories in tests/factories (the same ones the tests use), so
 // the demo data obeys the domain's rules: stakeholder groups come from the
 // database and the Agreed status from lib/agreement/status.ts.
@@ -52,7 +56,7 @@ const TYPICAL_ANSWERS: Record<string, ExpectationAnswer> = {
 };
 
 /** TYPICAL_ANSWERS ('sometimes' for the rest), with this person's own views. */
-const answering = (own: Record<string, ExpectationAnswer> = {}): AnswerPlan => ({ default: 'SOMETIMES', byName: { ...TYPICAL_ANSWERS, ...own } });
+export const answering = (own: Record<string, ExpectationAnswer> = {}): AnswerPlan => ({ default: 'SOMETIMES', byName: { ...TYPICAL_ANSWERS, ...own } });
 
 export const CMHT_ROLE_CONTENT: RoleContent = {
   purpose: {
@@ -212,27 +216,29 @@ export interface DemoRoleContext {
   audit: (action: string, recordType: string, recordId: string, detail: string) => Promise<void>;
 }
 
-interface DemoRole {
+export interface DemoRole {
   team: string;
   title: string;
+  /** The draft it starts from; DEMO_ROLE_CONTENT's, by title, when left out. */
+  content?: RoleContent;
   createdBy: string;
   /** Everyone the stage involves: the role is left out when any of them can no longer speak for the team. */
   people: string[];
   build: (context: DemoRoleContext, role: { id: string; title: string }) => Promise<void>;
 }
 
-async function submitted(context: DemoRoleContext, role: { id: string; title: string }, by: string) {
+export async function submitted(context: DemoRoleContext, role: { id: string; title: string }, by: string) {
   const version = await submitVersion(role, context.person(by), context.tx);
   await context.audit('seed.role.submit', 'RoleVersion', version.id, `submitted version ${version.number} of ${role.title}`);
   return version;
 }
 
-async function invited(context: DemoRoleContext, version: { id: string }, emails: string[], by: string) {
+export async function invited(context: DemoRoleContext, version: { id: string }, emails: string[], by: string) {
   await inviteReviewers(version, emails.map(context.person), context.person(by), context.tx);
   await context.audit('seed.role.reviewers.invite', 'RoleVersion', version.id, `invited ${emails.length} reviewers`);
 }
 
-async function agreed(context: DemoRoleContext, version: { id: string }, emails: string[]) {
+export async function agreed(context: DemoRoleContext, version: { id: string }, emails: string[]) {
   for (const email of emails) {
     const reviewer = context.person(email);
     const state = await recordAgreement(version, reviewer, context.tx);
@@ -241,7 +247,7 @@ async function agreed(context: DemoRoleContext, version: { id: string }, emails:
 }
 
 /** A check sent, answered by those with a plan, and closed by whoever sent it, so that everyone who took part sees its results. */
-async function closedExpectationsCheck(context: DemoRoleContext, role: { id: string; title: string }, by: string, answers: Record<string, AnswerPlan | null>) {
+export async function closedExpectationsCheck(context: DemoRoleContext, role: { id: string; title: string }, by: string, answers: Record<string, AnswerPlan | null>) {
   const check = await createCheck(
     role,
     context.person(by),
@@ -374,14 +380,14 @@ export const DEMO_ROLE_CONTENT: Record<string, RoleContent> = {
 };
 
 /**
- * Adds each demo role that its team does not have yet (matched by title), at its
+ * Adds each of `roles` (the three teams' above, unless told) that its team does not have yet (matched by title), at its
  * stage. A role is left out when its team is archived or someone it involves can
  * no longer speak for the team (removed or disabled since): demo data must not
  * bring them back. Returns the titles of the roles it added.
  */
-export async function seedDemoRoles(context: DemoRoleContext): Promise<string[]> {
+export async function seedDemoRoles(context: DemoRoleContext, roles: readonly DemoRole[] = DEMO_ROLES): Promise<string[]> {
   const added: string[] = [];
-  for (const demo of DEMO_ROLES) {
+  for (const demo of roles) {
     const team = context.team(demo.team);
     if (team.archivedAt) continue;
     const existing = await context.tx.role.findFirst({ where: { teamId: team.id, title: { equals: demo.title, mode: 'insensitive' } }, select: { id: true } });
@@ -390,7 +396,7 @@ export async function seedDemoRoles(context: DemoRoleContext): Promise<string[]>
     const groups = await stakeholderGroups(context.tx, team.id, people.map((person) => person.id));
     if (!people.every((person) => groups.has(person.id))) continue;
 
-    const role = await createRole({ team, createdBy: context.person(demo.createdBy), title: demo.title, content: DEMO_ROLE_CONTENT[demo.title] }, context.tx);
+    const role = await createRole({ team, createdBy: context.person(demo.createdBy), title: demo.title, content: demo.content ?? DEMO_ROLE_CONTENT[demo.title] }, context.tx);
     await context.audit('seed.role.create', 'Role', role.id, `started a role description "${role.title}" for ${team.name}`);
     await demo.build(context, role);
     added.push(role.title);

@@ -27,9 +27,12 @@
 // the team's figures show (5 different peer workers, the threshold); in the
 // quarters before it only two did, so those are withheld. All seven answer in
 // the quarter in progress, which shows once it ends. The figures are worked
-// out at the end of the seed, as the nightly job works them out. The other demo teams have no
-// check-ins: check-ins, like library entries, come only from peer workers with
-// a current placement, and only the CMHT has an agreed role to place anyone on.
+// out at the end of the seed (prisma/seed.ts), as the nightly job works them
+// out, with the check-ins of the crisis team and the ward (three and two
+// people last quarter, withheld: see prisma/demo-crisis-team.ts). Check-ins,
+// like library entries, come only from peer workers with a current placement
+// on an agreed role: the early intervention team and the recovery college
+// have none.
 // Library: a handful of entries, published to the team and to the
 // organisation (approved by Sophie, a peer supervisor), Jade's proposal
 // waiting, and one Leon withdrew.
@@ -41,17 +44,17 @@
 // unsigned and then co-signed, as the app does it. Dates are relative to the
 // day the seed runs.
 import { DEFAULT_TEMPLATE_NAME } from '@/lib/onboarding/default-template';
-import { addDays, weekdayOf, type Weekday } from '@/lib/onboarding/rules';
-import type { SupervisionActionStatus, SupervisionType } from '@/lib/generated/prisma/enums';
+import { addDays, type Weekday } from '@/lib/onboarding/rules';
+import type { SupervisionType } from '@/lib/generated/prisma/enums';
 import { getAgreedVersion } from '@/lib/roles/gate';
-import { configuredKeyring, KeyConfigurationError } from '@/lib/supervision/crypto';
-import { refreshCheckInFigures } from '@/lib/supervision/figures';
 import { quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { upsertMembership, upsertUser } from '../tests/factories';
-import { createPlacement, grantSystem } from '../tests/factories/onboarding';
-import { createAgreement, createArrangement, createCheckIn, createComment, createLibraryEntry, createSession, createSessionAction, type CheckInAnswers } from '../tests/factories/supervision';
+import { grantSystem } from '../tests/factories/onboarding';
+import { createCheckIn, createSession } from '../tests/factories/supervision';
 import { DEMO_ONBOARDING_TEAM, DEMO_SYSTEMS } from './demo-onboarding';
+import { at, DAY_MS, HOUR_MS, lastOn, placeOnboarded, type DemoPlacement } from './demo-placements';
 import type { DemoPerson, DemoRoleContext } from './demo-roles';
+import { checkInAnswers as answers, libraryWriter, MINUTES, notesKeyProblem, regularSessions, supervisionRecorder, thisQuarterMoment, type Note } from './demo-supervision-records';
 
 export const DEMO_SUPERVISION_TEAM = DEMO_ONBOARDING_TEAM;
 
@@ -69,31 +72,15 @@ export interface SupervisionOutcome {
   memberships: number;
   placements: number;
   sessions: number;
+  /** Check-ins added: the seed then works out the ended quarters' figures afresh, as the nightly job would. */
+  checkIns: number;
   /** Why nothing was added, when it could not be (no notes key configured). */
   skipped: string | null;
 }
 
-const NOTHING: SupervisionOutcome = { people: 0, memberships: 0, placements: 0, sessions: 0, skipped: null };
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-const at = (day: Date, hours: number) => new Date(day.getTime() + hours * HOUR_MS);
-
-/** The latest day on or before `date` that is `day`. */
-function lastOn(date: Date, day: Weekday): Date {
-  let result = addDays(date, 0);
-  while (weekdayOf(result) !== day) result = addDays(result, -1);
-  return result;
-}
+const NOTHING: SupervisionOutcome = { people: 0, memberships: 0, placements: 0, sessions: 0, checkIns: 0, skipped: null };
 
 type Person = DemoPerson;
-
-interface Note {
-  topics: string[];
-  notes: string;
-  /** An action agreed in the session, owned by the peer worker unless `bySupervisor`. */
-  action?: { text: string; bySupervisor?: boolean };
-}
 
 /** Session notes a supervisor might write, by type, used in turn for the year-long histories. Nobody supported is named or described. */
 const NOTES: Record<SupervisionType, Note[]> = {
@@ -204,54 +191,6 @@ const NOTES: Record<SupervisionType, Note[]> = {
   ],
 };
 
-const MINUTES: Record<SupervisionType, number> = { PEER: 60, LINE_MANAGEMENT: 45, CLINICAL: 60, GROUP_REFLECTIVE: 90 };
-
-const TYPE_WORDS: Record<SupervisionType, string> = { PEER: 'peer supervision', LINE_MANAGEMENT: 'line management', CLINICAL: 'clinical supervision', GROUP_REFLECTIVE: 'group reflective practice' };
-
-interface PlannedSession {
-  heldOn: Date;
-  note: Note;
-  recordedBy: Person;
-  /** Co-signed by the other party the next day; unsigned when false. */
-  cosigned: boolean;
-  attendees?: string;
-  /** Actions as agreed; their status follows from the date unless given. */
-  actions?: Array<{ owner: Person; text: string; dueInDays: number; status?: SupervisionActionStatus }>;
-  comment?: { author: Person; text: string };
-}
-
-/** Every `everyWeeks` weeks from `from` while on or before `until`, taking the notes for the type in turn from `offset`. */
-function regularSessions(
-  type: SupervisionType,
-  peerWorker: Person,
-  supervisor: Person,
-  options: { from: Date; until: Date; everyWeeks: number; offset?: number; attendees?: string; peerWorkerRecordsEvery?: number },
-  today: Date,
-): PlannedSession[] {
-  const sessions: PlannedSession[] = [];
-  for (let k = 0, day = options.from; day <= options.until; k += 1, day = addDays(day, options.everyWeeks * 7)) {
-    const note = NOTES[type][(k + (options.offset ?? 0)) % NOTES[type].length];
-    const recordedBy = options.peerWorkerRecordsEvery && k % options.peerWorkerRecordsEvery === options.peerWorkerRecordsEvery - 1 ? peerWorker : supervisor;
-    const dueInDays = 28;
-    const open = addDays(day, dueInDays + 14) > today;
-    sessions.push({
-      heldOn: day,
-      note,
-      recordedBy,
-      cosigned: true,
-      attendees: options.attendees,
-      actions: note.action ? [{ owner: note.action.bySupervisor ? supervisor : peerWorker, text: note.action.text, dueInDays, status: open ? 'OPEN' : 'DONE' }] : [],
-    });
-  }
-  return sessions;
-}
-
-/** A peer worker's check-in answers: `level` from 1 to 5 with the usual spread (practising as a peer lowest). */
-function answers(level: number, lift = 0): CheckInAnswers {
-  const clamp = (value: number) => Math.max(1, Math.min(5, Math.round(value)));
-  return { supported: clamp(level + lift + 0.3), clearRole: clamp(level + lift), equalMember: clamp(level + lift - 0.4), experienceValued: clamp(level + lift + 0.2), practiseAsPeer: clamp(level + lift - 0.6) };
-}
-
 /**
  * Agreements, sessions, check-ins and library entries for the CMHT's peer
  * workers, and the three placements they need. Adds nothing when Jade's
@@ -267,12 +206,8 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   const jadePlacement = await tx.placement.findFirst({ where: { teamId: team.id, userId: jade.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
   if (!jadePlacement) return NOTHING;
   if (await tx.supervisionAgreement.findUnique({ where: { placementId: jadePlacement.id }, select: { id: true } })) return NOTHING;
-  try {
-    configuredKeyring();
-  } catch (error) {
-    if (error instanceof KeyConfigurationError) return { ...NOTHING, skipped: error.message };
-    throw error;
-  }
+  const keyProblem = notesKeyProblem();
+  if (keyProblem) return { ...NOTHING, skipped: keyProblem };
   const role = await tx.role.findFirst({ where: { teamId: team.id, title: 'Peer support worker' }, select: { id: true } });
   const agreed = role ? await getAgreedVersion(role.id, tx).catch(() => null) : null;
   const template = await tx.onboardingTemplate.findFirst({ where: { name: DEFAULT_TEMPLATE_NAME, archivedAt: null }, select: { id: true } });
@@ -288,7 +223,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   const outcome: SupervisionOutcome = { ...NOTHING };
 
   // 1. Five more peer workers in the team, placed on the agreed role with nothing left open: fully onboarded, or (Hannah) onboarded so far.
-  const placed: Record<keyof typeof SUPERVISION_PEOPLE, { person: Person; placement: { id: string; userId: string; teamId: string; startDate: Date } }> = {} as never;
+  const placed: Record<keyof typeof SUPERVISION_PEOPLE, { person: Person; placement: DemoPlacement }> = {} as never;
   for (const [key, spec] of Object.entries(SUPERVISION_PEOPLE) as Array<[keyof typeof SUPERVISION_PEOPLE, (typeof SUPERVISION_PEOPLE)[keyof typeof SUPERVISION_PEOPLE]]>) {
     const { user, created } = await upsertUser({ email: spec.email, name: spec.name, jobTitle: spec.jobTitle, orgRole: 'MEMBER', passwordHash: null }, tx);
     if (created) {
@@ -302,78 +237,27 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     }
     const has = new Set((await tx.systemAccess.findMany({ where: { userId: user.id }, select: { system: true } })).map((access) => access.system));
     for (const system of [DEMO_SYSTEMS.email, DEMO_SYSTEMS.records, DEMO_SYSTEMS.drive].filter((name) => !has.has(name))) await grantSystem(user, system, tx);
-    let placement = await tx.placement.findFirst({ where: { teamId: team.id, userId: user.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
+    let placement: DemoPlacement | null = await tx.placement.findFirst({ where: { teamId: team.id, userId: user.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
     if (!placement) {
       const startDate = lastOn(addDays(today, -spec.startedDaysAgo), 'MON');
-      const made = await createPlacement(
+      placement = await placeOnboarded(
+        context,
         team,
         user,
         agreed,
         manager,
         { startDate, contractType: 'PERMANENT', band: 3, hoursPerWeek: spec.hoursPerWeek, workingDays: [...spec.workingDays], lineManager: manager, peerSupervisor: sophie, template, hr },
-        tx,
+        now,
       );
       outcome.placements += 1;
-      await context.audit('seed.onboarding.placement.start', 'Placement', made.id, `placed ${user.name} in ${team.name}, with a plan from "${DEFAULT_TEMPLATE_NAME}"`);
-      // Everything due by now is done, on its due day.
-      for (const task of await tx.onboardingTask.findMany({ where: { planId: made.planId, dueOn: { lt: today } }, select: { id: true, dueOn: true, ownerId: true } })) {
-        const completedAt = at(task.dueOn, 15) < now ? at(task.dueOn, 15) : new Date(now.getTime() - HOUR_MS);
-        await tx.onboardingTask.update({ where: { id: task.id }, data: { status: 'COMPLETED', completedAt, completedById: task.ownerId, version: { increment: 1 } } });
-      }
-      await context.audit('seed.onboarding.tasks', 'Placement', made.id, `recorded progress on ${user.name}'s onboarding plan`);
-      placement = made;
     }
     placed[key] = { person: user, placement };
   }
   const { amara, leon, ruth, tunde, hannah } = placed;
 
   // 2. Agreements and their sessions.
-  const agreementOf = async (placement: { id: string; userId: string; teamId: string; startDate: Date }, peerWorker: Person, signedOn: Date, types: Array<{ type: SupervisionType; supervisor: Person; everyWeeks: number; startsOn: Date }>) => {
-    // Set up in the morning, signed by the peer worker that afternoon and by each supervisor at midday.
-    const agreement = await createAgreement(placement, manager, { signedByPeerWorkerAt: at(signedOn, 16) }, tx);
-    await tx.supervisionAgreement.update({ where: { id: agreement.id }, data: { createdAt: at(signedOn, 10), version: { increment: 1 } } });
-    const arrangements = new Map<SupervisionType, Awaited<ReturnType<typeof createArrangement>>>();
-    for (const { type, supervisor, everyWeeks, startsOn } of types) {
-      arrangements.set(type, await createArrangement(agreement, supervisor, { type, everyWeeks, startsOn, signedBySupervisorAt: at(signedOn, 12) }, tx));
-    }
-    const described = types.map(({ type, supervisor, everyWeeks }) => `${TYPE_WORDS[type]} from ${supervisor.name} every ${everyWeeks} weeks`).join(', ');
-    await context.audit('seed.supervision.agreement', 'SupervisionAgreement', agreement.id, `set up ${peerWorker.name}'s supervision: ${described}; signed by both`);
-    return { agreement, arrangements };
-  };
-
-  const record = async (arrangement: Awaited<ReturnType<typeof createArrangement>>, peerWorker: Person, planned: PlannedSession[]) => {
-    const made = [];
-    for (const plan of planned) {
-      const session = await createSession(
-        arrangement,
-        { heldOn: plan.heldOn, durationMinutes: MINUTES[arrangement.type], attendees: plan.attendees ?? '', topics: plan.note.topics, notes: plan.note.notes, recordedBy: plan.recordedBy, cosignedAt: null },
-        tx,
-      );
-      // Recorded the evening of the session, co-signed by the other party the day after (as the app does it: an unsigned record, then its co-signature).
-      const recordedAt = at(plan.heldOn, 17) < now ? at(plan.heldOn, 17) : new Date(now.getTime() - 2 * HOUR_MS);
-      const cosignedAt = at(plan.heldOn, 34) < now ? at(plan.heldOn, 34) : new Date(now.getTime() - HOUR_MS);
-      const other = plan.recordedBy.id === peerWorker.id ? arrangement.supervisorId : peerWorker.id;
-      await tx.supervisionSession.update({
-        where: { id: session.id },
-        data: { createdAt: recordedAt, ...(plan.cosigned ? { cosignedAt, cosignedById: other, version: { increment: 1 } } : {}) },
-      });
-      for (const action of plan.actions ?? []) {
-        const dueOn = addDays(plan.heldOn, action.dueInDays);
-        const status = action.status ?? (dueOn < today ? 'DONE' : 'OPEN');
-        const created = await createSessionAction({ ...session, heldOn: plan.heldOn }, action.owner, { text: action.text, dueOn, status }, tx);
-        const doneAt = addDays(dueOn, -3) < today ? at(addDays(dueOn, -3), 14) : new Date(now.getTime() - HOUR_MS);
-        await tx.supervisionAction.update({ where: { id: created.id }, data: { createdAt: recordedAt, ...(status === 'DONE' ? { doneAt, version: { increment: 1 } } : {}) } });
-      }
-      if (plan.comment) {
-        const comment = await createComment(session, plan.comment.author, plan.comment.text, {}, tx);
-        await tx.supervisionComment.update({ where: { id: comment.id }, data: { createdAt: new Date(cosignedAt.getTime() - 30 * 60 * 1000) } });
-      }
-      made.push(session);
-    }
-    outcome.sessions += made.length;
-    if (made.length > 0) await context.audit('seed.supervision.sessions', 'SupervisionAgreement', arrangement.agreementId, `recorded ${made.length} ${TYPE_WORDS[arrangement.type]} sessions of ${peerWorker.name}'s`);
-    return made;
-  };
+  const recorder = supervisionRecorder(context, { setUpBy: manager, now });
+  const { agreementOf, record } = recorder;
 
   // Amara, a year and more in: peer supervision (Wednesdays), line management (Mondays), reflective practice (Wednesdays), all on time.
   const amaraStart = amara.placement.startDate;
@@ -385,13 +269,13 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   const amaraPeer = await record(
     amaraAgreement.arrangements.get('PEER')!,
     amara.person,
-    regularSessions('PEER', amara.person, sophie, { from: addDays(amaraStart, 9), until: addDays(today, -1), everyWeeks: 4, peerWorkerRecordsEvery: 3 }, today),
+    regularSessions(NOTES.PEER, amara.person, sophie, { from: addDays(amaraStart, 9), until: addDays(today, -1), everyWeeks: 4, peerWorkerRecordsEvery: 3 }, today),
   );
-  await record(amaraAgreement.arrangements.get('LINE_MANAGEMENT')!, amara.person, regularSessions('LINE_MANAGEMENT', amara.person, manager, { from: addDays(amaraStart, 7), until: addDays(today, -1), everyWeeks: 6 }, today));
+  await record(amaraAgreement.arrangements.get('LINE_MANAGEMENT')!, amara.person, regularSessions(NOTES.LINE_MANAGEMENT, amara.person, manager, { from: addDays(amaraStart, 7), until: addDays(today, -1), everyWeeks: 6 }, today));
   await record(
     amaraAgreement.arrangements.get('GROUP_REFLECTIVE')!,
     amara.person,
-    regularSessions('GROUP_REFLECTIVE', amara.person, rajesh, { from: addDays(amaraStart, 16), until: addDays(today, -1), everyWeeks: 4, attendees: 'Leon Walsh, Fiona MacLeod, Daniel Okoro' }, today),
+    regularSessions(NOTES.GROUP_REFLECTIVE, amara.person, rajesh, { from: addDays(amaraStart, 16), until: addDays(today, -1), everyWeeks: 4, attendees: 'Leon Walsh, Fiona MacLeod, Daniel Okoro' }, today),
   );
 
   // Leon, a year in: peer supervision (Tuesdays) stopped about six weeks ago, so it is overdue; line management and clinical supervision on time.
@@ -401,9 +285,9 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     { type: 'LINE_MANAGEMENT', supervisor: manager, everyWeeks: 6, startsOn: addDays(leonStart, 7) },
     { type: 'CLINICAL', supervisor: rajesh, everyWeeks: 8, startsOn: addDays(leonStart, 17) },
   ]);
-  await record(leonAgreement.arrangements.get('PEER')!, leon.person, regularSessions('PEER', leon.person, sophie, { from: addDays(leonStart, 8), until: addDays(today, -38), everyWeeks: 4, offset: 3 }, today));
-  await record(leonAgreement.arrangements.get('LINE_MANAGEMENT')!, leon.person, regularSessions('LINE_MANAGEMENT', leon.person, manager, { from: addDays(leonStart, 7), until: addDays(today, -1), everyWeeks: 6, offset: 2 }, today));
-  await record(leonAgreement.arrangements.get('CLINICAL')!, leon.person, regularSessions('CLINICAL', leon.person, rajesh, { from: addDays(leonStart, 17), until: addDays(today, -1), everyWeeks: 8 }, today));
+  await record(leonAgreement.arrangements.get('PEER')!, leon.person, regularSessions(NOTES.PEER, leon.person, sophie, { from: addDays(leonStart, 8), until: addDays(today, -38), everyWeeks: 4, offset: 3 }, today));
+  await record(leonAgreement.arrangements.get('LINE_MANAGEMENT')!, leon.person, regularSessions(NOTES.LINE_MANAGEMENT, leon.person, manager, { from: addDays(leonStart, 7), until: addDays(today, -1), everyWeeks: 6, offset: 2 }, today));
+  await record(leonAgreement.arrangements.get('CLINICAL')!, leon.person, regularSessions(NOTES.CLINICAL, leon.person, rajesh, { from: addDays(leonStart, 17), until: addDays(today, -1), everyWeeks: 8 }, today));
 
   // Ruth and Tunde, most of a year in: peer supervision and line management, both on time.
   for (const [index, { person: peerWorker, placement }] of [ruth, tunde].entries()) {
@@ -412,8 +296,8 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
       { type: 'PEER', supervisor: sophie, everyWeeks: 4, startsOn: addDays(started, 8) },
       { type: 'LINE_MANAGEMENT', supervisor: manager, everyWeeks: 6, startsOn: addDays(started, 7) },
     ]);
-    await record(agreement.arrangements.get('PEER')!, peerWorker, regularSessions('PEER', peerWorker, sophie, { from: addDays(started, 8), until: addDays(today, -1), everyWeeks: 4, offset: 2 + index }, today));
-    await record(agreement.arrangements.get('LINE_MANAGEMENT')!, peerWorker, regularSessions('LINE_MANAGEMENT', peerWorker, manager, { from: addDays(started, 7), until: addDays(today, -1), everyWeeks: 6, offset: 1 + index }, today));
+    await record(agreement.arrangements.get('PEER')!, peerWorker, regularSessions(NOTES.PEER, peerWorker, sophie, { from: addDays(started, 8), until: addDays(today, -1), everyWeeks: 4, offset: 2 + index }, today));
+    await record(agreement.arrangements.get('LINE_MANAGEMENT')!, peerWorker, regularSessions(NOTES.LINE_MANAGEMENT, peerWorker, manager, { from: addDays(started, 7), until: addDays(today, -1), everyWeeks: 6, offset: 1 + index }, today));
   }
 
   // Jade, five weeks in (she works Tuesday to Thursday).
@@ -482,12 +366,12 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
       { type: 'LINE_MANAGEMENT', supervisor: manager, everyWeeks: 6, startsOn: addDays(marcusStart, 1) },
       { type: 'CLINICAL', supervisor: rajesh, everyWeeks: 8, startsOn: addDays(marcusStart, 14) },
     ]);
-    const marcusPeer = regularSessions('PEER', marcus, sophie, { from: addDays(marcusStart, 7), until: addDays(today, -1), everyWeeks: 4, offset: 1 }, today);
+    const marcusPeer = regularSessions(NOTES.PEER, marcus, sophie, { from: addDays(marcusStart, 7), until: addDays(today, -1), everyWeeks: 4, offset: 1 }, today);
     const latest = marcusPeer[marcusPeer.length - 1];
     latest.actions = [{ owner: marcus, text: 'Book a place on the WRAP facilitator course before the spring dates fill', dueInDays: 21, status: 'OPEN' }];
     const peerSessions = await record(marcusAgreement.arrangements.get('PEER')!, marcus, marcusPeer);
-    await record(marcusAgreement.arrangements.get('LINE_MANAGEMENT')!, marcus, regularSessions('LINE_MANAGEMENT', marcus, manager, { from: addDays(marcusStart, 1), until: addDays(today, -1), everyWeeks: 6, offset: 3 }, today));
-    await record(marcusAgreement.arrangements.get('CLINICAL')!, marcus, regularSessions('CLINICAL', marcus, rajesh, { from: addDays(marcusStart, 14), until: addDays(today, -1), everyWeeks: 8, offset: 1 }, today));
+    await record(marcusAgreement.arrangements.get('LINE_MANAGEMENT')!, marcus, regularSessions(NOTES.LINE_MANAGEMENT, marcus, manager, { from: addDays(marcusStart, 1), until: addDays(today, -1), everyWeeks: 6, offset: 3 }, today));
+    await record(marcusAgreement.arrangements.get('CLINICAL')!, marcus, regularSessions(NOTES.CLINICAL, marcus, rajesh, { from: addDays(marcusStart, 14), until: addDays(today, -1), everyWeeks: 8, offset: 1 }, today));
     // The amendment: a new record naming the co-signed one (his first, about evening messages), which is kept as it was.
     const amended = peerSessions[0];
     if (amended) {
@@ -527,9 +411,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   ];
   let checkIns = 0;
   for (const [index, [person, started, level]] of thisQuarter.entries()) {
-    const from = Math.max(quarterBegan.getTime(), at(started, 10).getTime());
-    const answeredAt = new Date(from + ((now.getTime() - from) * (index + 1)) / (thisQuarter.length + 1));
-    await createCheckIn(person, team, { answers: answers(level), answeredAt }, tx);
+    await createCheckIn(person, team, { answers: answers(level), answeredAt: thisQuarterMoment(now, started, index, thisQuarter.length) }, tx);
     checkIns += 1;
   }
   // The three quarters before (Amara and Leon had started by then): Amara with her peer supervision in the middle of each, Leon on his own;
@@ -554,25 +436,10 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     }
   }
   await context.audit('seed.supervision.checkins', 'Team', team.id, `recorded ${checkIns} check-ins by peer workers in ${team.name}`);
-  // The ended quarters' figures, as the nightly job works them out (lib/supervision/figures.ts).
-  await refreshCheckInFigures({ tx, now });
+  outcome.checkIns = checkIns;
 
-  // 4. The library.
-  const entry = async (author: Person, options: Parameters<typeof createLibraryEntry>[2] & { writtenOn: Date; withdrawnAfterDays?: number }) => {
-    const { writtenOn, withdrawnAfterDays, ...rest } = options;
-    const created = await createLibraryEntry(author, team, { ...rest, createdAt: at(writtenOn, 15) }, tx);
-    const reviewedAt = at(writtenOn, 24 * 3 + 11);
-    const withdrawnAt = withdrawnAfterDays === undefined ? null : at(writtenOn, 24 * withdrawnAfterDays + 9);
-    if (options.status && options.status !== 'PROPOSED') {
-      await tx.libraryEntry.update({
-        where: { id: created.id },
-        data: { reviewedById: sophie.id, reviewedAt, withdrawnAt, updatedAt: withdrawnAt ?? reviewedAt, version: options.status === 'WITHDRAWN' ? 3 : 2 },
-      });
-    }
-    const done = { PROPOSED: 'proposed', PUBLISHED: 'published', WITHDRAWN: 'withdrew', DECLINED: 'declined' }[options.status ?? 'PROPOSED'];
-    await context.audit('seed.supervision.library', 'LibraryEntry', created.id, `${author.name}'s entry ${done === 'withdrew' ? 'was published, then withdrawn by its author' : `was ${done}`} in the peer practice library`);
-    return created;
-  };
+  // 4. The library, reviewed by Sophie, the team's peer supervisor.
+  const entry = libraryWriter(context, team, sophie);
   const amaraSession = amaraPeer.find((session) => session.heldOn > addDays(today, -200)) ?? amaraPeer[0];
   await entry(amara.person, {
     status: 'PUBLISHED',
@@ -632,5 +499,6 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     whatILearned: 'There is no hurry to share, and choosing not to is also a skill. Having thought it through beforehand made me calmer in the room.',
     tags: ['sharing my story', 'new in post', 'boundaries'],
   });
+  outcome.sessions += recorder.sessions;
   return outcome;
 }

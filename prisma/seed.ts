@@ -3,6 +3,10 @@
 // college, each with a manager, non-peer staff and peer workers, plus an HR lead,
 // an administrator and a service-user representative. Their roles are at
 // three stages of agreement (agreed, in review, draft): see prisma/demo-roles.ts.
+// Two more teams, a crisis team and an inpatient ward, each with an agreed role
+// and placed peer workers, show the early-warning signs at their best and in
+// trouble (prisma/demo-crisis-team.ts, prisma/demo-inpatient-ward.ts), so that
+// between the five teams every sign shows red, amber and green somewhere.
 //
 //   DATABASE_URL=... npx tsx prisma/seed.ts        (or: npm run db:seed)
 //
@@ -21,12 +25,15 @@ import { hashPassword } from '@/lib/auth/password-hash';
 import { recordAudit } from '@/lib/audit/record';
 import { takeMeasures } from '@/lib/dashboards/measures';
 import { db, disconnectDb, type Tx } from '@/lib/db';
+import { refreshCheckInFigures } from '@/lib/supervision/figures';
 import type { OrgRole, ServiceType, TeamRole } from '@/lib/generated/prisma/enums';
 import { upsertMembership, upsertTeam, upsertUser } from '../tests/factories';
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_TASKS } from '@/lib/onboarding/default-template';
+import { CRISIS_TEAM_ROLE, seedDemoCrisisTeam } from './demo-crisis-team';
+import { INPATIENT_WARD_ROLE, seedDemoInpatientWard } from './demo-inpatient-ward';
 import { seedDemoOnboarding } from './demo-onboarding';
 import { seedDemoRecruitment } from './demo-recruitment';
-import { seedDemoRoles } from './demo-roles';
+import { DEMO_ROLES, seedDemoRoles } from './demo-roles';
 import { seedDemoSupervision } from './demo-supervision';
 
 interface SeedPerson {
@@ -96,7 +103,37 @@ export const SEED_TEAMS: SeedTeam[] = [
       member('kwame.mensah@peerroles.test', 'Kwame Mensah', 'Peer trainer (part-time)', 'PEER_WORKER'),
     ],
   },
+  {
+    name: 'Westmoor Crisis Resolution and Home Treatment Team',
+    serviceType: 'CRISIS_HOME_TREATMENT',
+    description: 'Assessment and intensive support at home for adults in a mental health crisis, as an alternative to hospital, around the clock.',
+    members: [
+      member('joanne.pritchard@peerroles.test', 'Joanne Pritchard', 'Crisis team manager', 'MANAGER'),
+      member('kerry.lloyd@peerroles.test', 'Kerry Lloyd', 'Crisis practitioner (mental health nurse)', 'STAFF'),
+      member('imran.qureshi@peerroles.test', 'Dr Imran Qureshi', 'Consultant psychiatrist', 'STAFF'),
+      member('stephen.doyle@peerroles.test', 'Stephen Doyle', 'Approved mental health professional (social worker)', 'STAFF'),
+      member('rachel.ellis@peerroles.test', 'Rachel Ellis', 'Senior peer support worker', 'PEER_WORKER'),
+      member('dev.chauhan@peerroles.test', 'Dev Chauhan', 'Peer support worker', 'PEER_WORKER'),
+      member('megan.foster@peerroles.test', 'Megan Foster', 'Peer support worker', 'PEER_WORKER'),
+      member('callum.reid@peerroles.test', 'Callum Reid', 'Peer support worker (weekends)', 'PEER_WORKER'),
+    ],
+  },
+  {
+    name: 'Ashby Ward (adult acute inpatient)',
+    serviceType: 'INPATIENT_WARD',
+    description: 'A 20-bed adult acute mental health ward at Westmoor Hospital.',
+    members: [
+      member('angela.murray@peerroles.test', 'Angela Murray', 'Ward manager', 'MANAGER'),
+      member('patrick.nolan@peerroles.test', 'Patrick Nolan', 'Charge nurse', 'STAFF'),
+      member('grace.okafor@peerroles.test', 'Grace Okafor', 'Occupational therapist', 'STAFF'),
+      member('zainab.hussain@peerroles.test', 'Zainab Hussain', 'Peer support worker', 'PEER_WORKER'),
+      member('liam.turner@peerroles.test', 'Liam Turner', 'Peer support worker', 'PEER_WORKER'),
+    ],
+  },
 ];
+
+/** Every demo team's role: the first three teams' at three stages of agreement, the crisis team's and the ward's agreed. */
+export const SEED_ROLES = [...DEMO_ROLES, CRISIS_TEAM_ROLE, INPATIENT_WARD_ROLE];
 
 const SEED_SUMMARY = 'Demo data seeded';
 const CMHT = SEED_TEAMS[0];
@@ -184,7 +221,7 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
     return value;
   };
   const context = { tx, team: (name: string) => found(teams, name), person: (email: string) => found(people, email), audit };
-  const rolesAdded = await seedDemoRoles(context);
+  const rolesAdded = await seedDemoRoles(context, SEED_ROLES);
   outcome.created.roles = rolesAdded.length;
   outcome.created.vacancies = await seedDemoRecruitment(context);
 
@@ -198,13 +235,20 @@ export async function seed(tx: Tx, options: { demoAccounts: DemoAccount[]; demoP
   }
   // Two peer workers' placements on the CMHT's agreed role, from that template (prisma/demo-onboarding.ts).
   outcome.created.placements = await seedDemoOnboarding(context);
-  // Supervision in the same team: agreements, a year of sessions, check-ins and the library, with three more placed peer workers (prisma/demo-supervision.ts).
+  // Supervision in the same team: agreements, a year of sessions, check-ins and the library, with five more placed peer workers (prisma/demo-supervision.ts).
   const supervision = await seedDemoSupervision(context);
   outcome.created.people += supervision.people;
   outcome.created.memberships += supervision.memberships;
-  outcome.created.placements += supervision.placements;
-  outcome.created.sessions = supervision.sessions;
-  outcome.supervisionSkipped = supervision.skipped;
+  // The crisis team and the ward: their meetings, systems and placements, and their supervision, check-ins and library.
+  const teamDemos = [supervision, await seedDemoCrisisTeam(context), await seedDemoInpatientWard(context)];
+  for (const added of teamDemos) {
+    outcome.created.placements += added.placements;
+    outcome.created.sessions += added.sessions;
+  }
+  outcome.supervisionSkipped = teamDemos.find((added) => added.skipped)?.skipped ?? null;
+  // The ended quarters' check-in figures, as the nightly job works them out (lib/supervision/figures.ts): all of them
+  // again when check-ins were added, since the demo backdates some into quarters that may have been worked out already.
+  if (teamDemos.some((added) => added.checkIns > 0)) await refreshCheckInFigures({ tx, force: true });
   // What the early-warning signs read, counted as the nightly job counts it, so "Where things stand" has figures at once.
   await takeMeasures({ tx });
 

@@ -18,8 +18,12 @@ import { decryptField, keyIdOf } from '@/lib/supervision/crypto';
 import { getCheckInFigures, getSession, getSessionToRevise, listAgreements, listProposals, placementsWithoutAgreement, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
 import { previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { DEFAULT_COMPOSITION, panelProblems } from '@/lib/recruitment/rules';
-import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
+import { checkDemoAccounts, seed, SEED_PEOPLE, SEED_ROLES, SEED_TEAMS, type DemoAccount } from '../../prisma/seed';
 import { seedDemoSupervision, SUPERVISION_PEOPLE } from '../../prisma/demo-supervision';
+import { LEVEL_ORDER, measuresFrom, readSigns, DEFAULT_THRESHOLDS, SIGNS, type Level, type Sign } from '@/lib/dashboards/signals';
+import { expectationsEvidence } from '@/lib/expectations/gate';
+import { peerSupervisedTeams } from '@/lib/supervision/access';
+import { checkInFigures, CHECK_IN_MINIMUM } from '@/lib/supervision/rules';
 import { buildWorld, createTeam, hashOfTestPassword, placedPeerWorker, TEST_PASSWORD } from '../factories';
 import { currentUserOf } from '../support/roles';
 
@@ -60,7 +64,7 @@ const counts = async () => ({
 });
 
 const NOTHING_CREATED = { people: 0, teams: 0, memberships: 0, roles: 0, vacancies: 0, placements: 0, sessions: 0 };
-const [CMHT, EIP, RECOVERY_COLLEGE] = SEED_TEAMS;
+const [CMHT, EIP, RECOVERY_COLLEGE, CRISIS_TEAM, WARD] = SEED_TEAMS;
 
 /** A seeded role with everything about it, found by team and title. */
 async function seededRole(teamName: string, title: string) {
@@ -84,11 +88,40 @@ describe('the demo seed', () => {
     expect(() => checkDemoAccounts([{ email: 'someone.else@peerroles.test', password: 'x', orgRole: 'ADMIN', teamRole: null }])).toThrow(/does not create/u);
   });
 
-  it('without demo passwords: creates the three teams, nobody with a password, and a one-time link for the administrator', async () => {
+  it('without a notes key: adds every team, role and placement, no supervision, and says why', async () => {
+    const saved = process.env.NOTES_ENCRYPTION_KEYS;
+    class RolledBack extends Error {}
+    try {
+      delete process.env.NOTES_ENCRYPTION_KEYS;
+      await db.$transaction(
+        async (tx) => {
+          const outcome = await seed(tx, { demoAccounts: demoAccountsFromScript(), demoPasswordHash: null });
+          // The five peer workers the community team's supervision demo adds are left out with it.
+          expect(outcome.created).toEqual({ people: 32, teams: 5, memberships: 29, roles: 5, vacancies: 3, placements: 8, sessions: 0 });
+          expect(outcome.supervisionSkipped).toContain('NOTES_ENCRYPTION_KEYS is not set');
+          expect(await tx.supervisionAgreement.count()).toBe(0);
+          expect(await tx.checkIn.count()).toBe(0);
+          expect(await tx.libraryEntry.count()).toBe(0);
+          // The crisis team's and the ward's placements are there, with what parity judges.
+          expect(await tx.placement.count({ where: { team: { name: { in: [CRISIS_TEAM.name, WARD.name] } } } })).toBe(6);
+          throw new RolledBack();
+        },
+        { timeout: 60_000 },
+      );
+    } catch (error) {
+      if (!(error instanceof RolledBack)) throw error;
+    } finally {
+      process.env.NOTES_ENCRYPTION_KEYS = saved;
+    }
+    expect(await db.team.count()).toBe(0);
+  });
+
+  it('without demo passwords: creates the five teams, nobody with a password, and a one-time link for the administrator', async () => {
     const outcome = await runSeed(null);
-    // The 19 seed people, and five more peer workers placed in the community team for supervision (prisma/demo-supervision.ts).
-    expect(outcome.created).toEqual({ people: 24, teams: 3, memberships: 21, roles: 3, vacancies: 3, placements: 7, sessions: expect.any(Number) });
-    expect(outcome.created.sessions).toBeGreaterThanOrEqual(80);
+    // The 32 seed people, and five more peer workers placed in the community team for supervision (prisma/demo-supervision.ts);
+    // placements: two in the community team's onboarding and its supervision's five, the crisis team's four and the ward's two.
+    expect(outcome.created).toEqual({ people: 37, teams: 5, memberships: 34, roles: 5, vacancies: 3, placements: 13, sessions: expect.any(Number) });
+    expect(outcome.created.sessions).toBeGreaterThanOrEqual(150);
     expect(outcome.supervisionSkipped).toBeNull();
     expect(outcome.demoPasswordsSet).toBe(0);
     expect(await db.user.count({ where: { passwordHash: { not: null } } })).toBe(0);
@@ -106,7 +139,7 @@ describe('the demo seed', () => {
       expect(roles.filter((role) => role === 'STAFF').length).toBeGreaterThanOrEqual(2);
       expect(roles.filter((role) => role === 'PEER_WORKER').length).toBeGreaterThanOrEqual(1);
     }
-    expect(SEED_TEAMS.map((team) => team.serviceType)).toEqual(['COMMUNITY_MENTAL_HEALTH', 'EARLY_INTERVENTION', 'RECOVERY_COLLEGE']);
+    expect(SEED_TEAMS.map((team) => team.serviceType)).toEqual(['COMMUNITY_MENTAL_HEALTH', 'EARLY_INTERVENTION', 'RECOVERY_COLLEGE', 'CRISIS_HOME_TREATMENT', 'INPATIENT_WARD']);
     expect(SEED_PEOPLE.map((person) => person.orgRole).sort()).toEqual(['ADMIN', 'HR', 'SERVICE_USER_REP']);
 
     // Everything it made is in the audit log, by nobody in particular.
@@ -114,22 +147,22 @@ describe('the demo seed', () => {
     const byAction: Record<string, number> = {};
     for (const event of events) byAction[event.action] = (byAction[event.action] ?? 0) + 1;
     expect(byAction).toEqual({
-      // The 19 seed people, the appointed candidate's account and the supervision demo's five peer workers.
-      'seed.person.create': 25,
-      'seed.team.create': 3,
-      'seed.team.member.add': 21,
+      // The 32 seed people, the appointed candidate's account and the supervision demo's five peer workers.
+      'seed.person.create': 38,
+      'seed.team.create': 5,
+      'seed.team.member.add': 34,
       'seed.person.invite': 1,
-      'seed.role.create': 3,
-      'seed.role.expectations.send': 2,
-      // Eight people answered the CMHT check; six of seven the early intervention one.
-      'seed.role.expectations.answer': 14,
-      // Both checks closed, so that everyone who took part sees the results.
-      'seed.role.expectations.close': 2,
+      'seed.role.create': 5,
+      'seed.role.expectations.send': 3,
+      // Eight people answered the CMHT check; six of seven the early intervention one; six the crisis team's.
+      'seed.role.expectations.answer': 20,
+      // Every check closed, so that everyone who took part sees the results.
+      'seed.role.expectations.close': 3,
       'seed.role.contested.resolve': 1,
-      'seed.role.submit': 2,
-      'seed.role.reviewers.invite': 2,
-      // Four for the CMHT role, three so far for the early intervention one.
-      'seed.role.version.agree': 7,
+      'seed.role.submit': 4,
+      'seed.role.reviewers.invite': 4,
+      // Four for the CMHT role, three so far for the early intervention one, four each for the crisis team's and the ward's.
+      'seed.role.version.agree': 15,
       'seed.role.concern.raise': 1,
       'seed.role.concern.reply': 1,
       'seed.recruitment.specification.create': 1,
@@ -138,35 +171,40 @@ describe('the demo seed', () => {
       'seed.recruitment.appoint': 1,
       'seed.recruitment.purge': 1,
       'seed.onboarding.template.create': 1,
-      // Three meetings, the team's systems, two placements with their plans' progress (and the supervision demo's three),
-      // Jade's change of hours and private note, four parity issues accepted (one of Jade's, three of Marcus's), and two
-      // wellbeing plans each shared once.
-      'seed.onboarding.meeting.add': 3,
-      'seed.onboarding.systems': 1,
-      'seed.onboarding.placement.start': 7,
-      'seed.onboarding.placement.change': 1,
-      'seed.onboarding.tasks': 7,
+      // The CMHT's three meetings and the crisis team's and ward's two each, each of those teams' systems, thirteen
+      // placements with their plans' progress, Jade's change of hours and the ward's two peer supervisors taken off, Jade's
+      // private note, four parity issues accepted (one of Jade's, three of Marcus's), and two wellbeing plans each shared once.
+      'seed.onboarding.meeting.add': 7,
+      'seed.onboarding.systems': 3,
+      'seed.onboarding.placement.start': 13,
+      'seed.onboarding.placement.change': 3,
+      'seed.onboarding.tasks': 13,
       'seed.onboarding.task.note': 1,
       'seed.onboarding.parity.accept': 4,
       'seed.onboarding.wellbeing.save': 2,
       'seed.onboarding.wellbeing.share': 2,
-      // Four agreements, each arrangement's sessions (twelve), Marcus's amendment, the check-ins, five library entries.
-      'seed.supervision.agreement': 6,
-      'seed.supervision.sessions': 16,
+      // Six agreements in the CMHT, four in the crisis team and two on the ward; each arrangement's sessions (sixteen in the
+      // CMHT, eight in the crisis team, two on the ward); Marcus's amendment; each team's check-ins; ten library entries.
+      'seed.supervision.agreement': 12,
+      'seed.supervision.sessions': 26,
       'seed.supervision.amend': 1,
-      'seed.supervision.checkins': 1,
-      'seed.supervision.library': 5,
+      'seed.supervision.checkins': 3,
+      'seed.supervision.library': 10,
     });
     const template = await db.onboardingTemplate.findFirstOrThrow({ include: { tasks: true } });
     expect(template.tasks).toHaveLength(DEFAULT_TEMPLATE_TASKS.length);
     expect(events.every((event) => event.actorId === null && event.summary.startsWith('Demo data seeded'))).toBe(true);
-    // Every role, version, concern and check it made has its own audit event.
+    // Every role, version, concern, check, meeting, placement, supervision agreement and library entry it made has its own audit event.
     const recorded = new Set(events.map((event) => event.recordId));
     const records = [
       ...(await db.role.findMany({ select: { id: true } })),
       ...(await db.roleVersion.findMany({ select: { id: true } })),
       ...(await db.concern.findMany({ select: { id: true } })),
       ...(await db.expectationCheck.findMany({ select: { id: true } })),
+      ...(await db.teamMeeting.findMany({ select: { id: true } })),
+      ...(await db.placement.findMany({ select: { id: true } })),
+      ...(await db.supervisionAgreement.findMany({ select: { id: true } })),
+      ...(await db.libraryEntry.findMany({ select: { id: true } })),
     ];
     expect(records.filter((record) => !recorded.has(record.id))).toEqual([]);
   });
@@ -260,8 +298,9 @@ describe('the demo seed', () => {
     // Elliot's appointment waits for his manager to place him.
     expect(await db.appointment.findFirstOrThrow({ where: { userId: elliot.id } })).toMatchObject({ placedAt: null });
     expect(await db.placement.count({ where: { userId: elliot.id } })).toBe(0);
-    // Jade's and Marcus's, and the five the supervision demo adds.
-    expect(await db.placement.count()).toBe(7);
+    // Jade's and Marcus's, and the five the supervision demo adds; and the crisis team's four and the ward's two.
+    expect(await db.placement.count({ where: { teamId: team.id } })).toBe(7);
+    expect(await db.placement.count()).toBe(13);
   });
 
   it('supervises the community team’s peer workers: a year of sessions for two, one overdue, records awaiting co-signature and amended, notes for the two in each session only', async () => {
@@ -359,29 +398,33 @@ describe('the demo seed', () => {
     for (const comment of await db.supervisionComment.findMany({ select: { id: true, text: true } })) expect(keyIdOf(comment.text)).not.toBeNull();
 
     // Check-ins: figures for ended quarters only, worked out by the seed as the nightly job does. In the last quarter five
-    // different peer workers answered in the team, so its figures show; in the quarters before, too few did.
+    // different peer workers answered in the team, so its figures show; in the quarters before, too few did. The crisis
+    // team's three and the ward's two are too few too (see the test of the signs below).
     const figures = await getCheckInFigures(hr);
     expect(figures).toMatchObject({ current: quarterOf(new Date()), waitingFor: null });
     expect(figures!.workedOutAt).not.toBeNull();
     const [last, ...earlier] = figures!.trend;
     expect(last.quarter).toBe(previousQuarter(quarterOf(new Date())));
     expect(figures!.selected?.quarter).toBe(last.quarter);
-    expect(figures!.selected?.teams.items).toEqual([expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) })]);
+    expect(figures!.selected?.teams.items).toEqual([
+      expect.objectContaining({ name: WARD.name, figure: { shown: false, reason: 'TOO_FEW' } }),
+      expect.objectContaining({ name: CMHT.name, figure: expect.objectContaining({ shown: true }) }),
+      expect.objectContaining({ name: CRISIS_TEAM.name, figure: { shown: false, reason: 'TOO_FEW' } }),
+    ]);
     expect(last.organisation.shown).toBe(true);
     expect(earlier.length).toBeGreaterThanOrEqual(2);
     for (const { quarter } of earlier) expect((await getCheckInFigures(hr, { quarter }))!.selected?.teams.items.find((row) => row.name === CMHT.name)?.figure).toEqual({ shown: false, reason: 'TOO_FEW' });
     expect((await getCheckInFigures(manager))!.selected?.teams.items.find((row) => row.name === CMHT.name)?.figure.shown).toBe(true);
     // This quarter all seven answered; it is not shown while it is in progress.
-    expect(new Set((await db.checkIn.findMany({ where: { answeredAt: { gte: quarterStart(quarterOf(new Date())) } }, select: { peerWorkerId: true } })).map((row) => row.peerWorkerId)).size).toBe(7);
-    // Only from peer workers with a placement in the team, after it started, never in the future.
+    expect(new Set((await db.checkIn.findMany({ where: { teamId: team.id, answeredAt: { gte: quarterStart(quarterOf(new Date())) } }, select: { peerWorkerId: true } })).map((row) => row.peerWorkerId)).size).toBe(7);
+    // In every team, only from peer workers with a placement in the team, after it started, never in the future.
     for (const checkIn of await db.checkIn.findMany({ include: { peerWorker: { select: { placements: { select: { teamId: true, startDate: true } } } } } })) {
-      expect(checkIn.teamId).toBe(team.id);
-      expect(checkIn.peerWorker.placements.some((placement) => placement.teamId === team.id && placement.startDate <= checkIn.answeredAt)).toBe(true);
+      expect(checkIn.peerWorker.placements.some((placement) => placement.teamId === checkIn.teamId && placement.startDate <= checkIn.answeredAt)).toBe(true);
       expect(checkIn.answeredAt.getTime()).toBeLessThanOrEqual(Date.now());
     }
 
     // The library: published to the team and the organisation (found by search), Jade's proposal waiting for a peer supervisor, one withdrawn.
-    const entries = await db.libraryEntry.findMany({ select: { status: true, scope: true, authorId: true, reviewedById: true } });
+    const entries = await db.libraryEntry.findMany({ where: { teamId: team.id }, select: { status: true, scope: true, authorId: true, reviewedById: true } });
     expect(entries.filter((entry) => entry.status === 'PUBLISHED').map((entry) => entry.scope).sort()).toEqual(['ORGANISATION', 'TEAM', 'TEAM']);
     expect(entries.filter((entry) => entry.status === 'PUBLISHED').every((entry) => entry.reviewedById === sophie.id)).toBe(true);
     expect(entries.filter((entry) => entry.status === 'PROPOSED')).toEqual([expect.objectContaining({ authorId: jade.id, reviewedById: null })]);
@@ -403,7 +446,7 @@ describe('the demo seed', () => {
         throw new Error('nothing should be audited');
       },
     });
-    const nothing = { people: 0, memberships: 0, placements: 0, sessions: 0, skipped: null };
+    const nothing = { people: 0, memberships: 0, placements: 0, sessions: 0, checkIns: 0, skipped: null };
     const saved = process.env.NOTES_ENCRYPTION_KEYS;
     try {
       delete process.env.NOTES_ENCRYPTION_KEYS;
@@ -503,6 +546,134 @@ describe('the demo seed', () => {
     await expect(getAgreedVersion(role.id)).rejects.toBeInstanceOf(RoleNotAgreedError);
   });
 
+  it('gives the crisis team an agreed role, four peer workers placed on it with nothing open, peer supervision on time and a library of its own', async () => {
+    const team = await db.team.findFirstOrThrow({ where: { name: CRISIS_TEAM.name } });
+    const role = await seededRole(CRISIS_TEAM.name, 'Peer support worker (crisis)');
+    expect(role.versions.map((version) => [version.number, version.status])).toEqual([[1, 'AGREED']]);
+    // Agreed under the default policy, by a peer worker among others, after a closed check that found nothing contested.
+    expect(role.versions[0].agreements.map((agreement) => agreement.group).sort()).toEqual(['HR', 'MANAGER', 'PEER_WORKER', 'STAFF']);
+    expect(role.checks).toEqual([expect.objectContaining({ closedAt: expect.any(Date) })]);
+    expect(role.checks[0].participants.every((participant) => participant.submittedAt !== null)).toBe(true);
+    expect((await expectationsEvidence(db, role.id)).check).toMatchObject({ contested: [] });
+
+    const [rachel, sophie, manager, dev, megan, callum] = await Promise.all(
+      ['rachel.ellis@peerroles.test', 'sophie.clarke@peerroles.test', 'joanne.pritchard@peerroles.test', 'dev.chauhan@peerroles.test', 'megan.foster@peerroles.test', 'callum.reid@peerroles.test'].map(person),
+    );
+    const mainMeeting = await db.teamMeeting.findFirstOrThrow({ where: { teamId: team.id, main: true } });
+    const placements = await db.placement.findMany({ where: { teamId: team.id }, include: { roleVersion: { select: { status: true } }, plans: { include: { tasks: true } } } });
+    expect(placements.map((placement) => placement.userId).sort()).toEqual([rachel.id, dev.id, megan.id, callum.id].sort());
+    for (const placement of placements) {
+      // The role's terms, the main meeting on a working day, Rachel the three's peer supervisor and Sophie hers; onboarding done.
+      expect(placement).toMatchObject({ contractType: 'PERMANENT', band: 3, endedAt: null, lineManagerId: manager.id, peerSupervisorId: placement.userId === rachel.id ? sophie.id : rachel.id, roleVersion: { status: 'AGREED' } });
+      expect(Number(placement.hoursPerWeek)).toBe(30);
+      expect(placement.workingDays).toContain(mainMeeting.day);
+      expect(placement.plans.flatMap((plan) => plan.tasks).every((task) => task.status === 'COMPLETED')).toBe(true);
+      expect((await placementParity(db, placement.id)).issues).toEqual([]);
+    }
+
+    // Peer supervision every 4 weeks and line management every 6, on time, for months.
+    const joanne = await currentUserOf(manager);
+    const listed = await listAgreements(joanne, 1);
+    expect(listed.items.map((item) => item.peerWorkerName).sort()).toEqual(['Callum Reid', 'Dev Chauhan', 'Megan Foster', 'Rachel Ellis']);
+    for (const item of listed.items) {
+      expect(item.arrangements.map((arrangement) => arrangement.type).sort()).toEqual(['LINE_MANAGEMENT', 'PEER']);
+      expect(item.arrangements.every((arrangement) => arrangement.state !== 'OVERDUE')).toBe(true);
+    }
+    const agreements = await db.supervisionAgreement.findMany({ where: { teamId: team.id }, include: { arrangements: { include: { sessions: true } } } });
+    for (const agreement of agreements) {
+      expect(Object.fromEntries(agreement.arrangements.map((arrangement) => [arrangement.type, arrangement.everyWeeks]))).toEqual({ PEER: 4, LINE_MANAGEMENT: 6 });
+      expect(agreement.arrangements.find((arrangement) => arrangement.type === 'PEER')!.sessions.length).toBeGreaterThanOrEqual(6);
+    }
+
+    // Four reflections published this year, each approved by a peer supervisor of the team who did not write it.
+    const entries = await db.libraryEntry.findMany({ where: { teamId: team.id } });
+    expect(entries).toHaveLength(4);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ status: 'PUBLISHED', reviewedById: entry.authorId === rachel.id ? sophie.id : rachel.id });
+      expect(await peerSupervisedTeams(db, entry.reviewedById!)).toContain(team.id);
+      expect(entry.reviewedAt!.getTime()).toBeGreaterThan(Date.now() - 365 * 24 * 60 * 60 * 1000);
+    }
+  });
+
+  it('gives the ward a role agreed by the representative in place of a peer worker, and two peer workers placed without a peer supervisor', async () => {
+    const team = await db.team.findFirstOrThrow({ where: { name: WARD.name } });
+    const role = await seededRole(WARD.name, 'Peer support worker (inpatient)');
+    expect(role.versions.map((version) => [version.number, version.status])).toEqual([[1, 'AGREED']]);
+    expect(role.versions[0].agreements.map((agreement) => agreement.group).sort()).toEqual(['HR', 'MANAGER', 'SERVICE_USER_REP', 'STAFF']);
+    expect(await db.agreementRequirement.count({ where: { teamId: team.id } })).toBe(0);
+
+    const [sophie, manager] = await Promise.all(['sophie.clarke@peerroles.test', 'angela.murray@peerroles.test'].map(person));
+    const placements = await db.placement.findMany({ where: { teamId: team.id }, include: { changes: true } });
+    expect(placements).toHaveLength(2);
+    for (const placement of placements) {
+      // No peer supervisor named since the manager took Sophie's name off: that, and no other parity issue, is open.
+      expect(placement).toMatchObject({ contractType: 'PERMANENT', band: 3, peerSupervisorId: null, lineManagerId: manager.id });
+      expect(placement.changes).toEqual([expect.objectContaining({ changedById: manager.id, before: { peerSupervisorId: sophie.id }, after: { peerSupervisorId: null } })]);
+      expect((await placementParity(db, placement.id)).open.map((issue) => issue.kind)).toEqual(['NO_PEER_SUPERVISOR']);
+    }
+    // Line management only.
+    const arrangements = await db.supervisionArrangement.findMany({ where: { agreement: { teamId: team.id } } });
+    expect(arrangements.map((arrangement) => arrangement.type)).toEqual(['LINE_MANAGEMENT', 'LINE_MANAGEMENT']);
+    // One reflection, approved by Sophie while she was still named (before the change took her name off).
+    const [entry] = await db.libraryEntry.findMany({ where: { teamId: team.id } });
+    expect(entry).toMatchObject({ status: 'PUBLISHED', reviewedById: sophie.id });
+    expect(entry.reviewedAt!.getTime()).toBeLessThan(Math.min(...placements.flatMap((placement) => placement.changes.map((change) => change.createdAt.getTime()))));
+    expect(await peerSupervisedTeams(db, sophie.id)).not.toContain(team.id);
+  });
+
+  it('shows every early-warning sign red, amber and green somewhere: the crisis team green on all four, the ward in between', async () => {
+    const rows = await db.teamMeasures.findMany({ include: { team: { select: { name: true } } } });
+    expect(rows).toHaveLength(5);
+    const levels = new Map(rows.map((row) => [row.team.name, Object.fromEntries(SIGNS.map((sign) => [sign, readSigns(measuresFrom(row.measures), DEFAULT_THRESHOLDS)[sign].level])) as Record<Sign, Level>]));
+    // As the nightly job stores them, under the default thresholds.
+    for (const row of rows) {
+      const read = levels.get(row.team.name)!;
+      expect([row.expectations, row.arrangements, row.supervision, row.sharedView]).toEqual(SIGNS.map((sign) => LEVEL_ORDER[read[sign]]));
+    }
+    expect(levels.get(CRISIS_TEAM.name)).toEqual({ EXPECTATIONS: 'GREEN', ARRANGEMENTS: 'GREEN', SUPERVISION: 'GREEN', SHARED_VIEW: 'GREEN' });
+    expect(levels.get(WARD.name)).toEqual({ EXPECTATIONS: 'GREEN', ARRANGEMENTS: 'AMBER', SUPERVISION: 'RED', SHARED_VIEW: 'AMBER' });
+    for (const sign of SIGNS) {
+      const seen = [...levels.values()].map((teamLevels) => teamLevels[sign]);
+      expect(['RED', 'AMBER', 'GREEN'].filter((level) => !seen.includes(level as Level))).toEqual([]);
+    }
+
+    // Why: the crisis team's check-in averages are withheld (nothing to measure), the rest of its figures within the thresholds.
+    const crisis = rows.find((row) => row.team.name === CRISIS_TEAM.name)!;
+    const crisisSigns = readSigns(measuresFrom(crisis.measures), DEFAULT_THRESHOLDS);
+    expect(crisisSigns.SHARED_VIEW.indicators.map((indicator) => [indicator.key, indicator.level])).toEqual([
+      ['clearRole', 'NONE'],
+      ['practiseAsPeer', 'NONE'],
+      ['libraryEntries', 'GREEN'],
+      ['agreedWithoutPeerWorker', 'GREEN'],
+    ]);
+    // The ward: two open parity issues (no peer supervisor), no peer supervision and boundaries above all, agreed without a peer worker, one entry.
+    const ward = measuresFrom(rows.find((row) => row.team.name === WARD.name)!.measures);
+    expect(ward).toMatchObject({ openParityIssues: 2, insecurePlacements: 0, mainMeetingOnDayOff: 0, peerSessions: 0, withoutPeerSupervision: 2, livedExperienceTopics: 0, agreedWithoutPeerWorker: 1, libraryEntries: 1, clearRole: null });
+
+    // The last ended quarter's check-in figures: the CMHT's five shown; the crisis team's three and the ward's two withheld as
+    // too few; the organisation's ten shown. Together the withheld teams hold five people, so the organisation's figure less
+    // the CMHT's gives nobody away. Without the ward's two, the rule would withhold the CMHT's figure too (WOULD_REVEAL).
+    const last = previousQuarter(quarterOf(new Date()));
+    const stored = await db.checkInQuarter.findUniqueOrThrow({ where: { quarter: last }, include: { teams: { include: { team: { select: { name: true } } } } } });
+    expect(stored.organisation).toMatchObject({ shown: true });
+    expect(Object.fromEntries(stored.teams.map((row) => [row.team.name, row.figure]))).toEqual({
+      [CMHT.name]: expect.objectContaining({ shown: true }),
+      [CRISIS_TEAM.name]: { shown: false, reason: 'TOO_FEW' },
+      [WARD.name]: { shown: false, reason: 'TOO_FEW' },
+    });
+    const answers = await db.checkIn.findMany({ where: { answeredAt: { gte: quarterStart(last), lt: quarterStart(quarterOf(new Date())) } }, include: { team: { select: { name: true } } } });
+    const people = (teamName: string) => new Set(answers.filter((row) => row.team.name === teamName).map((row) => row.peerWorkerId)).size;
+    expect([people(CMHT.name), people(CRISIS_TEAM.name), people(WARD.name)]).toEqual([5, 3, 2]);
+    const rowsOf = (teamNames: string[]) =>
+      answers
+        .filter((row) => teamNames.includes(row.team.name))
+        .map((row) => ({ peerWorkerId: row.peerWorkerId, teamId: row.teamId, answeredAt: row.answeredAt, answers: { supported: row.supported, clearRole: row.clearRole, equalMember: row.equalMember, experienceValued: row.experienceValued, practiseAsPeer: row.practiseAsPeer } }));
+    const cmhtId = (await db.team.findFirstOrThrow({ where: { name: CMHT.name } })).id;
+    const [withoutWard] = checkInFigures(rowsOf([CMHT.name, CRISIS_TEAM.name]), CHECK_IN_MINIMUM);
+    expect(withoutWard.teams.get(cmhtId)).toEqual({ shown: false, reason: 'WOULD_REVEAL' });
+    expect(withoutWard.organisation.shown).toBe(true);
+  });
+
   it('writes role content that the app reads as it is, section by section', async () => {
     for (const row of [...(await db.role.findMany({ select: { draft: true } })).map((role) => role.draft), ...(await db.roleVersion.findMany({ select: { content: true } })).map((version) => version.content)]) {
       expect(roleContentSchema.safeParse(row).error?.issues ?? []).toEqual([]);
@@ -544,9 +715,10 @@ describe('the demo seed', () => {
         throw new Error('nothing should be audited');
       },
     });
-    expect(await seedDemoRoles(context(archived))).toEqual([]);
-    expect(await seedDemoRoles(context(world.thisTeam))).toEqual([]);
+    expect(await seedDemoRoles(context(archived), SEED_ROLES)).toEqual([]);
+    expect(await seedDemoRoles(context(world.thisTeam), SEED_ROLES)).toEqual([]);
     expect(DEMO_ROLES).toHaveLength(3);
+    expect(SEED_ROLES).toHaveLength(5);
     expect(await counts()).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import styles from '@/components/supervision/check-in-chart.module.css';
 import { Table } from '@/components/ui/table';
-import { LEVEL_LABELS, SIGN_SHORT_TITLES, SIGN_TITLES, SIGNS, type Level, type Sign } from '@/lib/dashboards/signals';
+import { LEVEL_LABELS, LEVELS, SIGN_SHORT_TITLES, SIGN_TITLES, SIGNS, type Level, type Sign } from '@/lib/dashboards/signals';
 
 /*
  * How many teams are red, amber or green on each sign, as stacked bars drawn
@@ -11,7 +11,6 @@ import { LEVEL_LABELS, SIGN_SHORT_TITLES, SIGN_TITLES, SIGNS, type Level, type S
  * counts are in the table after it.
  */
 
-const ORDER: Level[] = ['RED', 'AMBER', 'GREEN', 'NONE'];
 const FILL: Record<Level, string> = { RED: '#d5281b', AMBER: '#ed8b00', GREEN: '#007f3b', NONE: '#d8dde0' };
 const TEXT: Record<Level, string> = { RED: '#ffffff', AMBER: '#212b32', GREEN: '#ffffff', NONE: '#212b32' };
 
@@ -21,10 +20,10 @@ const LABEL = 130;
 const TOP = 8;
 
 export function LevelsChart({ distribution, id }: { distribution: Record<Sign, Record<Level, number>>; id: string }) {
-  const total = Math.max(1, ...SIGNS.map((sign) => ORDER.reduce((sum, level) => sum + distribution[sign][level], 0)));
+  const total = Math.max(1, ...SIGNS.map((sign) => LEVELS.reduce((sum, level) => sum + distribution[sign][level], 0)));
   const height = TOP * 2 + SIGNS.length * ROW;
   const barWidth = WIDTH - LABEL - 16;
-  const description = `${SIGNS.map((sign) => `${SIGN_TITLES[sign]}: ${ORDER.map((level) => `${distribution[sign][level]} ${LEVEL_LABELS[level].toLowerCase()}`).join(', ')}`).join('. ')}. The same counts are in the table after the chart.`;
+  const description = `${SIGNS.map((sign) => `${SIGN_TITLES[sign]}: ${LEVELS.map((level) => `${distribution[sign][level]} ${LEVEL_LABELS[level].toLowerCase()}`).join(', ')}`).join('. ')}. The same counts are in the table after the chart.`;
   return (
     <figure className="nhsuk-u-margin-0 nhsuk-u-margin-bottom-5">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className={styles.chart} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
@@ -49,7 +48,7 @@ export function LevelsChart({ distribution, id }: { distribution: Record<Sign, R
                 <text x={LABEL - 10} y={y + ROW / 2 + 5} textAnchor="end" fontSize="14" fill="#212b32">
                   {SIGN_SHORT_TITLES[sign]}
                 </text>
-                {ORDER.map((level) => {
+                {LEVELS.map((level) => {
                   const count = distribution[sign][level];
                   const width = (count / total) * barWidth;
                   const start = x;
@@ -81,8 +80,8 @@ export function LevelsChart({ distribution, id }: { distribution: Record<Sign, R
         captionSize="s"
         responsive
         firstCellIsHeader
-        columns={[{ header: 'Sign' }, ...ORDER.map((level) => ({ header: LEVEL_LABELS[level], numeric: true }))]}
-        rows={SIGNS.map((sign) => ({ key: sign, cells: [SIGN_TITLES[sign], ...ORDER.map((level) => distribution[sign][level])] }))}
+        columns={[{ header: 'Sign' }, ...LEVELS.map((level) => ({ header: LEVEL_LABELS[level], numeric: true }))]}
+        rows={SIGNS.map((sign) => ({ key: sign, cells: [SIGN_TITLES[sign], ...LEVELS.map((level) => distribution[sign][level])] }))}
       />
     </figure>
   );

@@ -9,11 +9,21 @@ import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, type CheckInQuestion } from '@/li
  * beside it.
  */
 
-interface Point {
+export interface ChartPoint {
   id: string;
-  answeredAt: Date;
+  /** Under the axis: "3 Mar", "Jan to Mar 2026". */
+  label: string;
+  /** In the description: "3 March 2026". */
+  longLabel: string;
   answers: Record<CheckInQuestion, number>;
 }
+
+const short = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' });
+const long = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** A person's own check-ins as chart points, labelled by the day they answered. */
+export const checkInPoints = (checkIns: ReadonlyArray<{ id: string; answeredAt: Date; answers: Record<CheckInQuestion, number> }>): ChartPoint[] =>
+  checkIns.map((checkIn) => ({ id: checkIn.id, label: short.format(checkIn.answeredAt), longLabel: long.format(checkIn.answeredAt), answers: checkIn.answers }));
 
 // NHS colours with at least 3:1 contrast on white, each with its own dash pattern and marker.
 const STYLE: Record<CheckInQuestion, { colour: string; dash: string; marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' }> = {
@@ -29,9 +39,6 @@ const HEIGHT = 340;
 const MARGIN = { top: 16, right: 24, bottom: 48, left: 44 };
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
-
-const short = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' });
-const long = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 
 function Marker({ shape, x, y, colour }: { shape: (typeof STYLE)[CheckInQuestion]['marker']; x: number; y: number; colour: string }) {
   const r = 5;
@@ -60,7 +67,12 @@ function Swatch({ question }: { question: CheckInQuestion }) {
   );
 }
 
-export function CheckInChart({ points, id }: { points: readonly Point[]; id: string }) {
+/**
+ * Answers (or averages) per question over time, a point each check-in or
+ * quarter, oldest first. `what` names them in the description ("check-in",
+ * "quarter"); `note` adds a sentence (say, which quarters are withheld).
+ */
+export function CheckInChart({ points, id, title = 'Your check-in answers over time', what = ['check-in', 'check-ins'], note }: { points: readonly ChartPoint[]; id: string; title?: string; what?: [string, string]; note?: string }) {
   if (points.length === 0) return null;
   const x = (index: number) => MARGIN.left + (points.length === 1 ? PLOT_W / 2 : (index / (points.length - 1)) * PLOT_W);
   const y = (answer: number) => MARGIN.top + ((5 - answer) / 4) * PLOT_H;
@@ -69,14 +81,15 @@ export function CheckInChart({ points, id }: { points: readonly Point[]; id: str
   const first = points[0];
   const last = points[points.length - 1];
   const description = [
-    `${points.length} check-in${points.length === 1 ? '' : 's'}, from ${long.format(first.answeredAt)} to ${long.format(last.answeredAt)}, each question answered from 1 (strongly disagree) to 5 (strongly agree).`,
-    `Latest answers: ${CHECK_IN_QUESTIONS.map((question) => `${CHECK_IN_WORDING[question]}, ${last.answers[question]}`).join('; ')}.`,
-    'The same answers are in the table below the chart.',
+    `${points.length} ${points.length === 1 ? what[0] : what[1]}, from ${first.longLabel} to ${last.longLabel}, each question answered from 1 (strongly disagree) to 5 (strongly agree).`,
+    `Latest: ${CHECK_IN_QUESTIONS.map((question) => `${CHECK_IN_WORDING[question]}, ${Number(last.answers[question].toFixed(1))}`).join('; ')}.`,
+    ...(note ? [note] : []),
+    'The same figures are in the table below the chart.',
   ].join(' ');
   return (
     <figure className="nhsuk-u-margin-0 nhsuk-u-margin-bottom-5">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className={styles.chart} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>Your check-in answers over time</title>
+        <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         <g aria-hidden="true">
           {[1, 2, 3, 4, 5].map((answer) => (
@@ -91,7 +104,7 @@ export function CheckInChart({ points, id }: { points: readonly Point[]; id: str
           {points.map((point, index) =>
             index % every === 0 || index === points.length - 1 ? (
               <text key={point.id} x={x(index)} y={HEIGHT - MARGIN.bottom + 22} textAnchor="middle" fontSize="13" fill="#4c6272">
-                {short.format(point.answeredAt)}
+                {point.label}
               </text>
             ) : null,
           )}

@@ -57,7 +57,7 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
     const roles = agreed.get(teamId);
     return {
       ...EMPTY_MEASURES,
-      rolesWithUnsettledContested: contested.get(teamId) ?? 0,
+      rolesWithUnsettledContested: contested.get(teamId)?.length ?? 0,
       appointments: appointed?.appointments ?? 0,
       directApproachAppointments: appointed?.directApproach ?? 0,
       peerWorkers: people?.peerWorkers ?? 0,
@@ -81,7 +81,7 @@ async function measureIn(tx: Tx, now: Date): Promise<MeasuresRun> {
   const computedAt = new Date();
   const measured = teams.map((team) => ({ ...team, measures: measuresOf(team.id) }));
   await tx.teamMeasures.deleteMany({});
-  await tx.teamMeasures.createMany({ data: measured.map((team) => ({ teamId: team.id, measures: { ...team.measures }, computedAt, ...levelColumns(team.measures, thresholds) })) });
+  await tx.teamMeasures.createMany({ data: measured.map((team) => ({ teamId: team.id, measures: { ...team.measures }, computedAt, unsettledRoleIds: contested.get(team.id) ?? [], ...levelColumns(team.measures, thresholds) })) });
   // A service type's check-in averages are not worked out under the small-numbers rule, so none are kept for it.
   const serviceTypes = [...new Set(measured.map((team) => team.serviceType))].sort().map((serviceType) => {
     const ofType = measured.filter((team) => team.serviceType === serviceType);

@@ -7,6 +7,7 @@ import { toPage, type Page } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { readThresholds, SIGN_COLUMNS } from '@/lib/dashboards/levels';
+import { getTeamDetail } from '@/lib/dashboards/team';
 import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, SIGNS, type Level, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
 
 /*
@@ -189,13 +190,14 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
   if (!isUuid(teamId) || !can(user, 'dashboards.view', { teamId })) return null;
   const [settings, team, [answered]] = await Promise.all([
     getDashboardSettings(),
-    db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, serviceType: true, archivedAt: true, measures: { select: { measures: true, computedAt: true } } } }),
+    db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, serviceType: true, archivedAt: true, measures: { select: { measures: true, computedAt: true, unsettledRoleIds: true } } } }),
     db.$queryRaw<Array<{ answered: boolean }>>`SELECT ${answeredInMeasuredQuarterSql(user.id)} AS answered FROM "OrganisationMeasures" o WHERE o.id = 1`,
   ]);
   if (!team) return null;
   const ownAnswers = answered?.answered ?? false;
   const stored = team.measures ? measuresFrom(team.measures.measures) : null;
   const measures = stored && ownAnswers ? withoutCheckIns(stored) : stored;
+  const detail = await getTeamDetail(user, team.id, team.measures?.unsettledRoleIds ?? []);
   return {
     team: { id: team.id, name: team.name, serviceType: team.serviceType, archived: team.archivedAt !== null },
     thresholds: settings.thresholds,
@@ -204,6 +206,7 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
     /** Null before the job has measured this team (a team added since the last run). */
     measures,
     signs: measures ? readSigns(measures, settings.thresholds) : null,
+    detail,
   };
 }
 

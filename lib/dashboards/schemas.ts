@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INDICATOR_KEYS, INDICATORS, SIGNS, thresholdProblem, type IndicatorKey } from '@/lib/dashboards/signals';
 import { version } from '@/lib/schema-fields';
+import { TEAM_TABLES, type TeamTableKey } from '@/lib/dashboards/paths';
 
 /* The dashboards' forms and addresses: one schema each, shared by the form (zodResolver) and its action. */
 
@@ -31,3 +32,8 @@ export const dashboardSettingsSchema = z.object({
 
 /** Which sign the organisation's teams are sorted by (worst first), or by name. */
 export const teamSortSchema = z.enum(['name', ...SIGNS]).catch('name');
+
+/** A team view's table as its CSV address names it: "/dashboards/teams/{uuid}/{table}.csv". */
+export const teamTableSchema = z
+  .object({ teamId: z.uuid(), file: z.enum(TEAM_TABLES.map((table) => `${table}.csv`) as [string, ...string[]]) })
+  .transform(({ teamId, file }) => ({ teamId, table: file.slice(0, -'.csv'.length) as TeamTableKey }));

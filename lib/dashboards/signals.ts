@@ -37,6 +37,9 @@ export const LEVEL_ORDER: Record<Level, number> = { RED: 0, AMBER: 1, GREEN: 2, 
 
 export const LEVEL_LABELS: Record<Level, string> = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', NONE: 'Nothing to measure' };
 
+/** The levels, worst first, as charts and tables list them. */
+export const LEVELS: readonly Level[] = ['RED', 'AMBER', 'GREEN', 'NONE'];
+
 /**
  * What the nightly job counts for a team over the last 12 months (or as
  * things stand): counts and shares only, never anyone's answers. The

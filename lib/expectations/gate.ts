@@ -12,21 +12,21 @@ export { agreementAsSeen, evidenceAsSeenBy, expectationsEvidence, type Contested
 export { checkAnswersWaiting, checksOfRole, pendingCheckCountSql, pendingChecks } from '@/lib/expectations/queries';
 
 /**
- * For each team, its roles in review or recruited to whose counting
+ * For each team, the ids of its roles in review or recruited to whose counting
  * expectations check has contested activities not yet settled (the
  * dashboards' "expectations differ" sign): judged exactly as the agreement
  * rule judges them, a role at a time (a nightly job's work, not a page's).
  */
-export async function unsettledContestedByTeam(client: Tx | typeof db): Promise<Map<string, number>> {
+export async function unsettledContestedByTeam(client: Tx | typeof db): Promise<Map<string, string[]>> {
   const roles = await client.role.findMany({
     where: { team: { archivedAt: null }, versions: { some: { OR: [{ status: 'IN_REVIEW' }, { vacancies: { some: {} } }] } } },
     orderBy: { id: 'asc' },
     select: { id: true, teamId: true },
   });
-  const byTeam = new Map<string, number>();
+  const byTeam = new Map<string, string[]>();
   for (const role of roles) {
     const { check } = await expectationsEvidence(client, role.id);
-    if (check?.contested.some((activity) => !activity.settled)) byTeam.set(role.teamId, (byTeam.get(role.teamId) ?? 0) + 1);
+    if (check?.contested.some((activity) => !activity.settled)) byTeam.set(role.teamId, [...(byTeam.get(role.teamId) ?? []), role.id]);
   }
   return byTeam;
 }

@@ -6,7 +6,7 @@
 import type { db, Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
-export { openParityByPlacement, placementMeasuresByTeam, type TeamPlacementMeasures } from '@/lib/onboarding/records';
+export { onboardingOfTeam, openParityByPlacement, placementMeasuresByTeam, type PlacementProgress, type TeamPlacementMeasures } from '@/lib/onboarding/records';
 export { placementPath, taskPath } from '@/lib/onboarding/paths';
 
 /**

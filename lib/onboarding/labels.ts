@@ -1,4 +1,5 @@
 import type { ContractType, PlanReason, TaskOwnerRole, TaskSection, TaskStatus, Weekday } from '@/lib/generated/prisma/enums';
+import type { ParityKind } from '@/lib/onboarding/rules';
 
 /** Onboarding's words for its enums, shared by pages, forms and audit summaries. */
 
@@ -50,3 +51,13 @@ export const PLAN_REASON_LABELS: Record<PlanReason, string> = {
 export function describeWorkingDays(days: readonly Weekday[]): string {
   return days.length === 0 ? 'Not recorded' : days.map((day) => WEEKDAY_SHORT[day]).join(', ');
 }
+
+/** A parity issue's kind, in a list of them (the issue's own message says the particulars). */
+export const PARITY_KIND_LABELS: Record<ParityKind, string> = {
+  MEETING_ON_DAY_OFF: 'A team meeting on a day they do not work',
+  SYSTEMS_ACCESS: 'Systems access colleagues have',
+  CONTRACT_BELOW_ROLE: 'Contract less secure than the agreed role',
+  BAND_BELOW_ROLE: 'Band below the agreed role',
+  HOURS_BELOW_ROLE: 'Fewer hours than the agreed role',
+  NO_PEER_SUPERVISOR: 'No peer supervisor named',
+};

@@ -181,7 +181,13 @@ async function judgedPlacements(client: Client, where: Prisma.TeamWhereInput) {
       placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } },
     },
   });
-  return teams.map((team) => ({ team, placements: team.placements.map((placement) => ({ placement, open: judgeParity(placement, team).open.length })) }));
+  return teams.map((team) => ({
+    team,
+    placements: team.placements.map((placement) => {
+      const { open } = judgeParity(placement, team);
+      return { placement, open: open.length, openKinds: open.map((issue) => issue.kind) };
+    }),
+  }));
 }
 
 /**
@@ -211,4 +217,56 @@ export async function openParityByPlacement(client: Client, teamIds: readonly st
       .filter(({ open }) => open > 0)
       .map(({ placement, open }) => ({ placementId: placement.id, personName: placement.user.name, teamId: team.id, teamName: team.name, startDate: placement.startDate, open })),
   );
+}
+
+export interface PlacementProgress {
+  placementId: string;
+  personName: string;
+  startDate: Date;
+  contractType: ContractType;
+  /** The onboarding tasks of its plans not removed: how many, done, overdue (not done, due before today) and marked as cannot start yet. */
+  tasks: number;
+  completed: number;
+  overdue: number;
+  cannotStart: number;
+  /** The kinds of parity issue still open, judged as the placement's page judges them. */
+  openParity: ParityIssue['kind'][];
+}
+
+/**
+ * A team's current placements for its dashboard, earliest start first: each
+ * one's onboarding progress and open parity issues. Two queries whatever the
+ * team's size. Counts and kinds only: no task note, wellbeing plan or
+ * parity message.
+ */
+export async function onboardingOfTeam(client: Client, teamId: string, today: Date): Promise<PlacementProgress[]> {
+  const [judged, counts] = await Promise.all([
+    judgedPlacements(client, { id: teamId }),
+    client.$queryRaw<Array<{ placementId: string; tasks: number; completed: number; overdue: number; cannotStart: number }>>`
+      SELECT n."placementId"::text AS "placementId", count(*)::int AS tasks,
+        (count(*) FILTER (WHERE k.status = 'COMPLETED'))::int AS completed,
+        (count(*) FILTER (WHERE k.status <> 'COMPLETED' AND k."dueOn" < ${today}::date))::int AS overdue,
+        (count(*) FILTER (WHERE k.status = 'CANNOT_START'))::int AS "cannotStart"
+      FROM "OnboardingTask" k JOIN "OnboardingPlan" n ON n.id = k."planId" JOIN "Placement" p ON p.id = n."placementId"
+      WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL AND k."removedAt" IS NULL
+      GROUP BY n."placementId"`,
+  ]);
+  const byPlacement = new Map(counts.map((row) => [row.placementId, row]));
+  return judged
+    .flatMap(({ placements }) => placements)
+    .map(({ placement, openKinds }): PlacementProgress => {
+      const count = byPlacement.get(placement.id);
+      return {
+        placementId: placement.id,
+        personName: placement.user.name,
+        startDate: placement.startDate,
+        contractType: placement.contractType as ContractType,
+        tasks: count?.tasks ?? 0,
+        completed: count?.completed ?? 0,
+        overdue: count?.overdue ?? 0,
+        cannotStart: count?.cannotStart ?? 0,
+        openParity: openKinds,
+      };
+    })
+    .sort((a, b) => a.startDate.getTime() - b.startDate.getTime() || a.personName.localeCompare(b.personName, 'en-GB'));
 }

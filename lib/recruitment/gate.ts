@@ -69,3 +69,26 @@ export function scoringWorkSql(userId: string): Prisma.Sql {
       )`;
 }
 export { vacancyPath } from '@/lib/recruitment/paths';
+
+/** Where a candidate is: their outcome once decided, else whether they were invited to interview, else applied. */
+export const CANDIDATE_STAGES = ['APPLIED', 'INVITED', 'NOT_INVITED', 'APPOINTED', 'RESERVE', 'NOT_APPOINTED'] as const;
+export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
+
+/**
+ * A team's recruitment pipeline for its dashboard: how many vacancies are at
+ * each status, and how many candidates of its vacancies not yet closed are at
+ * each stage. Counts only: no candidate's name, number or data.
+ */
+export async function recruitmentPipelineOfTeam(client: Tx | typeof db, teamId: string): Promise<{ vacancies: Map<string, number>; candidates: Map<CandidateStage, number> }> {
+  const rows = await client.$queryRaw<Array<{ kind: 'VACANCY' | 'CANDIDATE'; key: string; count: number }>>`
+    SELECT 'VACANCY' AS kind, v.status::text AS key, count(*)::int AS count FROM "Vacancy" v WHERE v."teamId" = ${teamId}::uuid GROUP BY v.status
+    UNION ALL
+    SELECT 'CANDIDATE', CASE WHEN c.outcome IS NOT NULL THEN c.outcome::text WHEN c."shortlistOutcome" IS NOT NULL THEN c."shortlistOutcome"::text ELSE 'APPLIED' END, count(*)::int
+    FROM "Candidate" c JOIN "Vacancy" v ON v.id = c."vacancyId"
+    WHERE v."teamId" = ${teamId}::uuid AND v.status <> 'CLOSED'
+    GROUP BY 2`;
+  return {
+    vacancies: new Map(rows.filter((row) => row.kind === 'VACANCY').map((row) => [row.key, row.count])),
+    candidates: new Map(rows.filter((row) => row.kind === 'CANDIDATE').map((row) => [row.key as CandidateStage, row.count])),
+  };
+}

@@ -42,3 +42,26 @@ export async function roleHeading(client: Tx | typeof db, roleId: string): Promi
   const role = await client.role.findUniqueOrThrow({ where: { id: roleId }, select: { id: true, title: true, teamId: true, team: { select: { name: true } } } });
   return { roleId: role.id, title: role.title, teamId: role.teamId, teamName: role.team.name };
 }
+
+/**
+ * A team's roles for its dashboard, by title: the version agreed and the one
+ * in review, whether unsubmitted changes wait in the draft, and whether any
+ * version has been recruited to. With `withUnagreed` false (someone who does
+ * not draft the team's roles), only roles with an agreed version, as the
+ * team page lists them.
+ */
+export async function rolesOfTeam(client: Tx | typeof db, teamId: string, { withUnagreed }: { withUnagreed: boolean }) {
+  const roles = await client.role.findMany({
+    where: { teamId, ...(withUnagreed ? {} : { versions: { some: { agreedAt: { not: null } } } }) },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    select: { id: true, title: true, draftChanged: true, versions: { orderBy: { number: 'desc' }, select: { number: true, status: true, _count: { select: { vacancies: true } } } } },
+  });
+  return roles.map((role) => ({
+    id: role.id,
+    title: role.title,
+    agreedVersion: role.versions.find((version) => version.status === 'AGREED')?.number ?? null,
+    inReviewVersion: withUnagreed ? (role.versions.find((version) => version.status === 'IN_REVIEW')?.number ?? null) : null,
+    hasUnsubmittedChanges: withUnagreed && role.draftChanged,
+    recruitedTo: role.versions.some((version) => version._count.vacancies > 0),
+  }));
+}

@@ -6,7 +6,9 @@
  */
 import type { db, Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import type { SupervisionType } from '@/lib/generated/prisma/enums';
 import { figuresThreshold, storedFigure } from '@/lib/supervision/figures';
+import { dueState, quarterOf, type DueState } from '@/lib/supervision/rules';
 
 type Client = Tx | typeof db;
 
@@ -92,6 +94,75 @@ export async function latestCheckInAverages(client: Client): Promise<{ quarter: 
 }
 
 export { agreementPath } from '@/lib/supervision/paths';
+
+export interface PeerWorkerSupervision {
+  placementId: string;
+  personName: string;
+  /** Null until the manager sets up a supervision agreement. */
+  agreementId: string | null;
+  /** Each type they receive now: how often, when next due and whether that is on time, soon or overdue. */
+  types: Array<{ type: SupervisionType; everyWeeks: number; due: Date; state: DueState }>;
+  /** Sessions held since `since` (an amendment is the same session), and how many were peer supervision. */
+  sessions: number;
+  peerSessions: number;
+}
+
+/**
+ * A team's current peer workers for its dashboard, by name: the supervision
+ * each receives and where each type stands on `today` (due as
+ * lib/supervision/rules.ts says), and the share of their sessions since
+ * `since` that were peer supervision. Two queries whatever the team's size;
+ * that supervision happened, never what was said.
+ */
+export async function supervisionOfTeam(client: Client, teamId: string, { today, since }: { today: Date; since: Date }): Promise<PeerWorkerSupervision[]> {
+  const [arrangements, sessions] = await Promise.all([
+    client.$queryRaw<Array<{ placementId: string; personName: string; agreementId: string | null; type: SupervisionType | null; everyWeeks: number | null; due: Date | null }>>`
+      SELECT p.id::text AS "placementId", u.name AS "personName", a.id::text AS "agreementId", r.type::text AS type, r."everyWeeks", ${nextDueSql} AS due
+      FROM "Placement" p JOIN "User" u ON u.id = p."userId"
+        LEFT JOIN "SupervisionAgreement" a ON a."placementId" = p.id
+        LEFT JOIN "SupervisionArrangement" r ON r."agreementId" = a.id AND r."endedAt" IS NULL
+      WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL
+      ORDER BY u.name, p.id, r.type`,
+    client.$queryRaw<Array<{ placementId: string; sessions: number; peerSessions: number }>>`
+      SELECT a."placementId"::text AS "placementId", count(*)::int AS sessions, (count(*) FILTER (WHERE s.type = 'PEER'))::int AS "peerSessions"
+      FROM "SupervisionSession" s JOIN "SupervisionAgreement" a ON a.id = s."agreementId"
+      WHERE a."teamId" = ${teamId}::uuid AND s."heldOn" >= ${since}::date AND s."amendsId" IS NULL
+      GROUP BY a."placementId"`,
+  ]);
+  const held = new Map(sessions.map((row) => [row.placementId, row]));
+  const byPlacement = new Map<string, PeerWorkerSupervision>();
+  for (const row of arrangements) {
+    let person = byPlacement.get(row.placementId);
+    if (!person) {
+      person = { placementId: row.placementId, personName: row.personName, agreementId: row.agreementId, types: [], sessions: held.get(row.placementId)?.sessions ?? 0, peerSessions: held.get(row.placementId)?.peerSessions ?? 0 };
+      byPlacement.set(row.placementId, person);
+    }
+    if (row.type && row.everyWeeks !== null && row.due) person.types.push({ type: row.type, everyWeeks: row.everyWeeks, due: row.due, state: dueState(row.due, today) });
+  }
+  return [...byPlacement.values()];
+}
+
+/** How many quarters of library entries a team's dashboard counts, the current one last. */
+export const LIBRARY_QUARTERS = 4;
+
+/** How many of a team's newest published entries its dashboard names. */
+export const LIBRARY_NEWEST = 5;
+
+/**
+ * A team's peer practice library for its dashboard: entries published in
+ * each of the last LIBRARY_QUARTERS quarters (from `from`, the first day of
+ * the first of them), and its newest published entries' titles. Each entry's
+ * own page decides who may open it.
+ */
+export async function libraryOfTeam(client: Client, teamId: string, from: Date): Promise<{ byQuarter: Map<string, number>; newest: Array<{ id: string; title: string; publishedAt: Date; scope: 'TEAM' | 'ORGANISATION' }> }> {
+  const [published, newest] = await Promise.all([
+    client.libraryEntry.findMany({ where: { teamId, status: 'PUBLISHED', reviewedAt: { gte: from } }, select: { reviewedAt: true } }),
+    client.libraryEntry.findMany({ where: { teamId, status: 'PUBLISHED' }, orderBy: [{ reviewedAt: 'desc' }, { id: 'asc' }], take: LIBRARY_NEWEST, select: { id: true, title: true, reviewedAt: true, scope: true } }),
+  ]);
+  const byQuarter = new Map<string, number>();
+  for (const entry of published) if (entry.reviewedAt) byQuarter.set(quarterOf(entry.reviewedAt), (byQuarter.get(quarterOf(entry.reviewedAt)) ?? 0) + 1);
+  return { byQuarter, newest: newest.map((entry) => ({ id: entry.id, title: entry.title, publishedAt: entry.reviewedAt ?? new Date(0), scope: entry.scope })) };
+}
 
 /**
  * Work list rows: supervision overdue in teams this person manages

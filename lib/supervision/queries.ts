@@ -615,6 +615,62 @@ export interface FigureGroup {
 
 const QUARTER_PARAM = /^\d{4}-Q[1-4]$/u;
 
+/** The quarters before `before` this person answered a check-in in, themselves. */
+function ownAnswersBefore(userId: string, before: Date) {
+  return db.checkIn.findMany({ where: { peerWorkerId: userId, answeredAt: { lt: before } }, orderBy: { answeredAt: 'desc' }, take: 1000, select: { answeredAt: true } });
+}
+
+/**
+ * For the shown quarters this person answered in themselves, the figures
+ * worked out again counting only the other peer workers (one more query, and
+ * only then).
+ */
+async function figuresCountingOthers(userId: string, ownAnswers: ReadonlyArray<{ answeredAt: Date }>, shown: readonly string[], minimum: number): Promise<Map<string, QuarterFigures>> {
+  const shownQuarters = new Set(shown);
+  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => shownQuarters.has(quarter)).sort();
+  const forViewer = new Map<string, QuarterFigures>();
+  if (ownQuarters.length === 0) return forViewer;
+  const rows = await checkInRowsBetween(db, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
+  const own = new Set(ownQuarters);
+  for (const quarter of checkInFigures(rows.filter((row) => own.has(quarterOf(row.answeredAt))), minimum, userId)) forViewer.set(quarter.quarter, quarter);
+  return forViewer;
+}
+
+const tooFew: ShownFigure = { shown: false, reason: 'TOO_FEW' };
+
+/** A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the others. */
+const asSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
+
+/** How many ended quarters a team's trend shows. */
+export const TEAM_TREND_QUARTERS = 8;
+
+/**
+ * One team's check-in averages per question for its last ended quarters,
+ * newest first, for its dashboard: the figures the nightly job stored under
+ * the small-numbers rule (withheld where fewer answered, or where shown they
+ * would give a withheld one away), seen as getCheckInFigures shows them to
+ * this person. Null for anyone who may not see the team's figures.
+ */
+export async function getTeamCheckInTrend(user: CurrentUser, teamId: string) {
+  if (!isUuid(teamId) || !can(user, 'supervision.figures.view', { teamId })) return null;
+  const [{ threshold: minimum }, stored, ownAnswers] = await Promise.all([
+    figuresThreshold(),
+    db.checkInQuarter.findMany({ orderBy: { quarter: 'desc' }, take: TEAM_TREND_QUARTERS, select: { quarter: true, threshold: true, teams: { where: { teamId }, select: { figure: true } } } }),
+    ownAnswersBefore(user.id, quarterStart(quarterOf(new Date()))),
+  ]);
+  const forViewer = await figuresCountingOthers(user.id, ownAnswers, stored.map((row) => row.quarter), minimum);
+  return {
+    threshold: minimum,
+    quarters: stored.map((row) => {
+      const stale = row.threshold !== minimum;
+      const figure: ShownFigure = stale || row.teams.length === 0 ? tooFew : asSeen(storedFigure(row.teams[0].figure), forViewer.get(row.quarter)?.teams.get(teamId));
+      return { quarter: row.quarter, stale, countsOthersOnly: forViewer.has(row.quarter), figure };
+    }),
+  };
+}
+
+export type TeamCheckInTrend = NonNullable<Awaited<ReturnType<typeof getTeamCheckInTrend>>>;
+
 /**
  * Check-in averages per question for ended quarters, for those who may see
  * figures (managers their teams, HR and administrators every team), or null
@@ -639,8 +695,7 @@ export async function getCheckInFigures(user: CurrentUser, { quarter: wanted = n
   const [{ threshold: minimum }, stored, ownAnswers] = await Promise.all([
     figuresThreshold(),
     db.checkInQuarter.findMany({ orderBy: { quarter: 'desc' }, take: TREND_QUARTERS, select: { quarter: true, threshold: true, computedAt: true, organisation: true } }),
-    // The quarters this person answered in, themselves.
-    db.checkIn.findMany({ where: { peerWorkerId: user.id, answeredAt: { lt: currentStart } }, orderBy: { answeredAt: 'desc' }, take: 1000, select: { answeredAt: true } }),
+    ownAnswersBefore(user.id, currentStart),
   ]);
   // A quarter named in the address may be older than the trend shows; one that is not worked out shows the newest.
   const named = wanted && QUARTER_PARAM.test(wanted) && !stored.some((row) => row.quarter === wanted) ? await db.checkInQuarter.findUnique({ where: { quarter: wanted }, select: { quarter: true, threshold: true, computedAt: true, organisation: true } }) : null;
@@ -665,17 +720,7 @@ export async function getCheckInFigures(user: CurrentUser, { quarter: wanted = n
     // Only when nothing is worked out: whether that is because no quarter with answers has ended, or the job has not run.
     stored.length === 0 ? db.checkIn.findFirst({ where: { answeredAt: { lt: currentStart } }, select: { id: true } }) : Promise.resolve(null),
   ]);
-  const shownQuarters = new Set([...stored.map((row) => row.quarter), ...(chosen ? [chosen.quarter] : [])]);
-  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => shownQuarters.has(quarter)).sort();
-  const forViewer = new Map<string, QuarterFigures>();
-  if (ownQuarters.length > 0) {
-    const rows = await checkInRowsBetween(db, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
-    const own = new Set(ownQuarters);
-    for (const quarter of checkInFigures(rows.filter((row) => own.has(quarterOf(row.answeredAt))), minimum, user.id)) forViewer.set(quarter.quarter, quarter);
-  }
-  const tooFew: ShownFigure = { shown: false, reason: 'TOO_FEW' };
-  // A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the others.
-  const asSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
+  const forViewer = await figuresCountingOthers(user.id, ownAnswers, [...stored.map((row) => row.quarter), ...(chosen ? [chosen.quarter] : [])], minimum);
   // Worked out under another threshold (the setting or the shared minimum has changed since): withheld until the job works it out again.
   const organisationOf = (row: { quarter: string; threshold: number; organisation: Prisma.JsonValue }) => ({
     quarter: row.quarter,

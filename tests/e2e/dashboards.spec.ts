@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, signOut, test } from './support';
 
@@ -41,7 +42,6 @@ test('HR reads the early-warning signs for the organisation, sorts the teams, do
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /Download every team’s signs and figures/u }).click();
   const file = await (await download).path();
-  const { readFileSync } = await import('node:fs');
   const csv = readFileSync(file, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain('"Team","Service type","Expectations differ"');
@@ -76,6 +76,28 @@ test('HR reads the early-warning signs for the organisation, sorts the teams, do
   await page.getByRole('link', { name: CMHT }).click();
   await expect(h1(page)).toContainText(CMHT);
   await expectAccessible(page);
+  // Below the signs, where the team stands now: each part a table, each table a CSV.
+  const main = page.getByRole('main');
+  await expect(main.getByRole('table', { name: 'Roles by stage' })).toContainText('Agreed (version');
+  await expect(main.getByRole('table', { name: 'Vacancies by status' }).getByRole('row').filter({ hasText: 'Interviewing' })).toContainText('1');
+  const onboarding = main.getByRole('table', { name: 'Onboarding progress per placement' });
+  await expect(onboarding.getByRole('row').filter({ hasText: 'Jade Thompson' })).toBeVisible();
+  await expect(main.getByRole('table', { name: 'Open parity issues' })).toContainText('A team meeting on a day they do not work');
+  await expect(main.getByRole('table', { name: 'Supervision per peer worker and type' }).getByRole('row').filter({ hasText: 'Leon Walsh' })).toContainText('Overdue');
+  // Last quarter's check-in averages are shown (five answered): a chart with its figures in the table beside it.
+  await expect(page.getByRole('img', { name: new RegExp(`${CMHT}: average check-in answers by quarter`, 'u') })).toBeVisible();
+  await expect(main.getByRole('table', { name: 'Check-in averages by quarter' }).getByRole('row').nth(1)).toContainText(/\d\.\d/u);
+  const onboardingCsv = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download ‘Onboarding progress per placement’ (CSV)' }).click();
+  const onboardingFile = readFileSync(await (await onboardingCsv).path(), 'utf8');
+  expect(onboardingFile.charCodeAt(0)).toBe(0xfeff);
+  expect(onboardingFile).toContain('"Peer worker","Started","Contract"');
+  expect(onboardingFile).toMatch(/"Jade Thompson","\d{4}-\d{2}-\d{2}","Fixed-term"/u);
+  // It prints as the team's report: no site header, breadcrumbs or print button on paper.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   const csvForManager = await page.request.get('/dashboards/teams.csv');
   expect(csvForManager.status()).toBe(404);
   await signOut(page);

@@ -8,7 +8,7 @@ import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { Pagination } from '@/components/ui/pagination';
 import { teamSortSchema } from '@/lib/dashboards/schemas';
 import { loadDashboardTeams, loadOrganisationView } from '@/lib/dashboards/load';
-import { DASHBOARDS_PATH, REPORT_PATH, teamDashboardPath, TEAMS_CSV_PATH } from '@/lib/dashboards/paths';
+import { DASHBOARDS_PATH, LEVELS_CSV_PATH, REPORT_PATH, SERVICE_TYPES_CSV_PATH, teamDashboardPath, TEAMS_CSV_PATH } from '@/lib/dashboards/paths';
 import { SIGN_TITLES } from '@/lib/dashboards/signals';
 import { parsePage } from '@/lib/pagination';
 import { searchParam, type SearchParams } from '@/lib/search-params';
@@ -97,6 +97,11 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         <>
           <h2>Teams at a glance</h2>
           <LevelsChart distribution={view.distribution} id="levels" />
+          <p className="nhsuk-body-s">
+            <a href={LEVELS_CSV_PATH} download>
+              Download how many teams are at each level (CSV)
+            </a>
+          </p>
           <h2>The whole organisation</h2>
           <SignsSummary signs={organisation.signs} thresholds={thresholds} headingLevel={3} />
           <h2>By service type</h2>
@@ -105,6 +110,11 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
             firstColumn="Service type"
             rows={serviceTypes.map((row) => ({ key: row.serviceType, name: SERVICE_TYPE_LABELS[row.serviceType], detail: `${row.teams} ${row.teams === 1 ? 'team' : 'teams'}`, signs: row.signs }))}
           />
+          <p className="nhsuk-body-s">
+            <a href={SERVICE_TYPES_CSV_PATH} download>
+              Download the organisation’s and each service type’s signs and figures (CSV)
+            </a>
+          </p>
           <h2 id="teams">Teams</h2>
           <p>Choose a sign’s column to sort the teams by it, worst first: Expectations, Arrangements, Supervision and Shared view are the four signs above, in that order.</p>
           <SignsTable

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CheckInChart } from '@/components/supervision/check-in-chart';
+import { CheckInChart, checkInPoints } from '@/components/supervision/check-in-chart';
 import { TYPE_LABELS } from '@/components/supervision/labels';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { ButtonLink } from '@/components/ui/button-link';
@@ -47,7 +47,7 @@ export default async function CheckInsPage({ searchParams }: { searchParams: Pro
             <section aria-labelledby="trend">
               <h2 id="trend">How it has changed</h2>
               {trend.length < checkIns.total ? <p>The chart shows your latest {trend.length} check-ins.</p> : null}
-              <CheckInChart points={trend} id="check-in-trend" />
+              <CheckInChart points={checkInPoints(trend)} id="check-in-trend" />
             </section>
           ) : null}
           <section aria-labelledby="answers">

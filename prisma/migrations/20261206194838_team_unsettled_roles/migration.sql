@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TeamMeasures" ADD COLUMN     "unsettledRoleIds" UUID[] DEFAULT ARRAY[]::UUID[];

@@ -40,13 +40,20 @@ export function TeamTableView({ teamId, table }: { teamId: string; table: TeamTa
               }))}
             />
           </div>
-          <p className="nhsuk-body-s">
-            <a href={teamTableCsvPath(teamId, table.key)} download>
-              Download ‘{table.caption}’ (CSV)
-            </a>
-          </p>
+          <TableCsvLink teamId={teamId} table={table} />
         </>
       )}
     </div>
+  );
+}
+
+/** The link to download one of a team view's tables as CSV. */
+export function TableCsvLink({ teamId, table }: { teamId: string; table: TeamTable }) {
+  return (
+    <p className="nhsuk-body-s">
+      <a href={teamTableCsvPath(teamId, table.key)} download>
+        Download ‘{table.caption}’ (CSV)
+      </a>
+    </p>
   );
 }

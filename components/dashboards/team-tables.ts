@@ -1,9 +1,11 @@
+import { thresholdWords } from '@/components/dashboards/signs';
 import { peerShare } from '@/components/supervision/agreements-table';
 import { withheldReason } from '@/components/supervision/figures-table';
 import { DUE_LABELS, quarterLabel, TYPE_LABELS } from '@/components/supervision/labels';
 import { formatDate } from '@/components/ui/date-time';
 import type { TeamTableKey } from '@/lib/dashboards/paths';
 import type { TeamView } from '@/lib/dashboards/queries';
+import { formatValue, INDICATORS, LEVEL_LABELS, SIGN_TITLES, SIGNS } from '@/lib/dashboards/signals';
 import { SupervisionType } from '@/lib/generated/prisma/enums';
 import { CONTRACT_LABELS, PARITY_KIND_LABELS } from '@/lib/onboarding/labels';
 import { placementPath } from '@/lib/onboarding/paths';
@@ -49,6 +51,19 @@ export function teamTables(view: TeamView & { checkIns: TeamCheckInTrend | null 
   const { detail, team, checkIns } = view;
   const types = Object.values(SupervisionType);
   return {
+    signs: view.signs && {
+      key: 'signs',
+      caption: 'The four signs and the figures behind them',
+      header: ['Sign', 'Sign level', 'Indicator', 'Figure', 'Indicator level', 'Thresholds'],
+      numeric: [],
+      rows: SIGNS.flatMap((sign) =>
+        view.signs![sign].indicators.map((indicator) => ({
+          key: indicator.key,
+          cells: [SIGN_TITLES[sign], LEVEL_LABELS[view.signs![sign].level], INDICATORS[indicator.key].label, formatValue(indicator.key, indicator.value), LEVEL_LABELS[indicator.level], thresholdWords(indicator.key, view.thresholds)],
+        })),
+      ),
+      empty: 'This team’s figures have not been counted yet.',
+    },
     roles: detail.roles && {
       key: 'roles',
       caption: 'Roles by stage',

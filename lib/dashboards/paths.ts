@@ -8,7 +8,7 @@ export const LEVELS_CSV_PATH = '/dashboards/levels.csv';
 export const REPORT_PATH = '/dashboards/report';
 
 /** The tables of a team's view, each downloadable as CSV (components/dashboards/team-tables.ts builds them). */
-export const TEAM_TABLES = ['roles', 'vacancies', 'candidates', 'onboarding', 'parity', 'supervision', 'check-ins', 'library'] as const;
+export const TEAM_TABLES = ['signs', 'roles', 'vacancies', 'candidates', 'onboarding', 'parity', 'supervision', 'check-ins', 'library'] as const;
 export type TeamTableKey = (typeof TEAM_TABLES)[number];
 
 /** The address of one table's CSV download. */

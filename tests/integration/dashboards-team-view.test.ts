@@ -460,6 +460,11 @@ describe('who sees which part of a team', () => {
     expect(hr.detail.library).toEqual(manager.detail.library);
     expect((await tableOf(world.hr, 'roles')).rows).toEqual([[built.agreed.role.title, 'Agreed (version 1)', 'Yes', 'None unsettled when counted']]);
     for (const key of TEAM_TABLES) expect((await tableCsv(world.hr, key)).status).toBe(200);
+    // The signs as counted, indicator by indicator, with the thresholds in words.
+    const signs = await tableOf(world.hr, 'signs');
+    expect(signs.header).toEqual(['Sign', 'Sign level', 'Indicator', 'Figure', 'Indicator level', 'Thresholds']);
+    expect([...new Set(signs.rows.map((row) => row[0]))]).toEqual(['Expectations differ', 'Arrangements keep peer workers lower', 'Supervision protects boundaries instead of growing practice', 'No shared view of peer practice']);
+    expect(signs.rows.find((row) => row[2] === 'Roles with contested activities unsettled')?.[3]).toBe('1');
   });
 
   it('gives an administrator the roles, supervision, check-ins and library, but no recruitment or placements', async () => {
@@ -473,7 +478,7 @@ describe('who sees which part of a team', () => {
     expect(admin.detail.library.newest).toHaveLength(3);
     expect(await trendAs(world.admin)).toEqual({ threshold: 5, quarters: [] });
 
-    for (const key of ['roles', 'supervision', 'check-ins', 'library'] as const) expect((await tableCsv(world.admin, key)).status).toBe(200);
+    for (const key of ['signs', 'roles', 'supervision', 'check-ins', 'library'] as const) expect((await tableCsv(world.admin, key)).status).toBe(200);
     for (const key of ['vacancies', 'candidates', 'onboarding', 'parity'] as const) await expectNotFound(await tableCsv(world.admin, key));
     // Every role, the draft too, as a drafter sees them.
     const roles = await tableOf(world.admin, 'roles');
@@ -584,7 +589,7 @@ describe('what a team’s view never shows', () => {
         tables += 1;
         expect((await csvOf(response)).flat().join('\n')).not.toContain(PRIVATE);
       }
-      expect(tables).toBe(who === world.admin ? 4 : 8);
+      expect(tables).toBe(who === world.admin ? 5 : 9);
     }
   });
 });

@@ -34,7 +34,7 @@ function view(overrides: Partial<Parameters<typeof teamTables>[0]['detail']> = {
 describe('a team view’s tables', () => {
   it('has no table for a part the person may not see, and always the library', () => {
     const tables = teamTables(view());
-    for (const key of ['roles', 'vacancies', 'candidates', 'onboarding', 'parity', 'supervision', 'check-ins'] as const) expect(tables[key]).toBeNull();
+    for (const key of ['signs', 'roles', 'vacancies', 'candidates', 'onboarding', 'parity', 'supervision', 'check-ins'] as const) expect(tables[key]).toBeNull();
     expect(tables.library?.rows).toEqual([{ key: '2026-Q4', cells: ['October to December 2026', 2] }]);
   });
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Freshness } from '@/components/dashboards/freshness';
 import { SignsSummary } from '@/components/dashboards/signs';
-import { TeamTableView } from '@/components/dashboards/team-table';
+import { TableCsvLink, TeamTableView } from '@/components/dashboards/team-table';
 import { teamTables } from '@/components/dashboards/team-tables';
 import { entryPath } from '@/components/supervision/library-paths';
 import { CheckInChart } from '@/components/supervision/check-in-chart';
@@ -75,6 +75,7 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
         <section aria-labelledby="signs">
           <h2 id="signs">The four signs</h2>
           <SignsSummary signs={signs} thresholds={thresholds} headingLevel={3} />
+          {tables.signs ? <TableCsvLink teamId={team.id} table={tables.signs} /> : null}
         </section>
       ) : null}
       {tables.roles ? (

@@ -11,7 +11,6 @@ import { CONTRACT_LABELS, PARITY_KIND_LABELS } from '@/lib/onboarding/labels';
 import { placementPath } from '@/lib/onboarding/paths';
 import { OUTCOME_LABELS, SHORTLIST_LABELS, STATUS_LABELS } from '@/lib/recruitment/labels';
 import { rolePath } from '@/lib/roles/paths';
-import type { TeamCheckInTrend } from '@/lib/supervision/queries';
 import { agreementPath } from '@/lib/supervision/paths';
 import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING } from '@/lib/supervision/rules';
 
@@ -47,7 +46,7 @@ function roleStage(role: { agreedVersion: number | null; inReviewVersion: number
   return stages.length > 0 ? stages.join('; ') : 'Not submitted';
 }
 
-export function teamTables(view: TeamView & { checkIns: TeamCheckInTrend | null }): Record<TeamTableKey, TeamTable | null> {
+export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | null> {
   const { detail, team, checkIns } = view;
   const types = Object.values(SupervisionType);
   return {

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { requireUser } from '@/lib/auth/load';
 import { dashboardTeams, getDashboardSettings, getOrganisationReport, getOrganisationView, getTeamView, type TeamSort } from '@/lib/dashboards/queries';
 import { getWorkList, soonestFirst, WORK_LIST_SIZE, type WorkItem } from '@/lib/dashboards/worklist';
-import { loadSupervisionDue, loadTeamCheckInTrend } from '@/lib/supervision/load';
+import { loadSupervisionDue } from '@/lib/supervision/load';
 import { agreementPath } from '@/lib/supervision/gate';
 
 /*
@@ -21,11 +21,9 @@ export const loadOrganisationReport = cache(async () => {
   return { user, report: await getOrganisationReport(user) };
 });
 
-/** A team's view, with its check-in trend (null where the person may not see the team's figures). */
 export const loadTeamView = cache(async (teamId: string) => {
   const user = await requireUser();
-  const [view, checkIns] = await Promise.all([getTeamView(user, teamId), loadTeamCheckInTrend(teamId)]);
-  return { user, view: view && { ...view, checkIns } };
+  return { user, view: await getTeamView(user, teamId) };
 });
 
 /** A manager's teams, for the dashboards' starting page when they may not see the organisation. */

@@ -7,8 +7,8 @@ import { toPage, type Page } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { readThresholds, SIGN_COLUMNS } from '@/lib/dashboards/levels';
-import { getTeamDetail } from '@/lib/dashboards/team';
-import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, SIGNS, type Level, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
+import { teamDetail, type TeamDetailColumns } from '@/lib/dashboards/team';
+import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, SIGNS, thresholdsFrom, type Level, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
 
 /*
  * What the dashboards show: the measures the nightly job took
@@ -185,28 +185,39 @@ export async function getOrganisationReport(user: CurrentUser) {
 }
 
 
-/** One team's signs, for its managers, HR and administrators; null for anyone else, or a team that does not exist. */
+/**
+ * One team's view, for its managers, HR and administrators; null for anyone
+ * else, or a team that does not exist: its four signs as last counted, and
+ * below them where it stands now (lib/dashboards/team.ts), in one statement
+ * and the placements' query beside it.
+ */
 export async function getTeamView(user: CurrentUser, teamId: string) {
   if (!isUuid(teamId) || !can(user, 'dashboards.view', { teamId })) return null;
-  const [settings, team, [answered]] = await Promise.all([
-    getDashboardSettings(),
-    db.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, serviceType: true, archivedAt: true, measures: { select: { measures: true, computedAt: true, unsettledRoleIds: true } } } }),
-    db.$queryRaw<Array<{ answered: boolean }>>`SELECT ${answeredInMeasuredQuarterSql(user.id)} AS answered FROM "OrganisationMeasures" o WHERE o.id = 1`,
+  const detail = teamDetail(user, teamId);
+  const [[row], placements] = await Promise.all([
+    db.$queryRaw<Array<TeamDetailColumns & { id: string; name: string; serviceType: ServiceType; archivedAt: Date | null; measures: Prisma.JsonValue | null; computedAt: Date | null; unsettledRoleIds: string[] | null; answered: boolean | null; thresholds: Prisma.JsonValue | null }>>`
+      SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", t."archivedAt", m.measures, m."computedAt", m."unsettledRoleIds"::text[] AS "unsettledRoleIds",
+        (SELECT ${answeredInMeasuredQuarterSql(user.id)} FROM "OrganisationMeasures" o WHERE o.id = 1) AS answered,
+        (SELECT s.thresholds FROM "DashboardSettings" s WHERE s.id = 1) AS thresholds,
+        ${detail.columns}
+      FROM "Team" t LEFT JOIN "TeamMeasures" m ON m."teamId" = t.id
+      WHERE t.id = ${teamId}::uuid`,
+    detail.placements,
   ]);
-  if (!team) return null;
-  const ownAnswers = answered?.answered ?? false;
-  const stored = team.measures ? measuresFrom(team.measures.measures) : null;
+  if (!row) return null;
+  const thresholds = thresholdsFrom(row.thresholds as Parameters<typeof thresholdsFrom>[0]);
+  const ownAnswers = row.answered ?? false;
+  const stored = row.measures === null ? null : measuresFrom(row.measures);
   const measures = stored && ownAnswers ? withoutCheckIns(stored) : stored;
-  const detail = await getTeamDetail(user, team.id, team.measures?.unsettledRoleIds ?? []);
   return {
-    team: { id: team.id, name: team.name, serviceType: team.serviceType, archived: team.archivedAt !== null },
-    thresholds: settings.thresholds,
-    computedAt: team.measures?.computedAt ?? null,
+    team: { id: row.id, name: row.name, serviceType: row.serviceType, archived: row.archivedAt !== null },
+    thresholds,
+    computedAt: row.computedAt,
     checkInsWithheld: ownAnswers,
     /** Null before the job has measured this team (a team added since the last run). */
     measures,
-    signs: measures ? readSigns(measures, settings.thresholds) : null,
-    detail,
+    signs: measures ? readSigns(measures, thresholds) : null,
+    ...(await detail.read(row, placements, row.unsettledRoleIds ?? [])),
   };
 }
 

@@ -1,62 +1,92 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth/gate';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { VacancyStatus } from '@/lib/generated/prisma/enums';
 import { MEASURE_DAYS } from '@/lib/dashboards/measures';
-import { onboardingOfTeam } from '@/lib/onboarding/gate';
+import { onboardingOfTeam, type PlacementProgress } from '@/lib/onboarding/gate';
 import { can } from '@/lib/permissions';
-import { CANDIDATE_STAGES, recruitmentPipelineOfTeam } from '@/lib/recruitment/gate';
-import { rolesOfTeam } from '@/lib/roles/gate';
-import { LIBRARY_QUARTERS, libraryOfTeam, supervisionOfTeam } from '@/lib/supervision/gate';
-import { calendarDay, quarterOf, quarterStart, quartersBetween, previousQuarter } from '@/lib/supervision/rules';
+import { CANDIDATE_STAGES, recruitmentPipelineFrom, recruitmentPipelineSql } from '@/lib/recruitment/gate';
+import { rolesOfTeamFrom, rolesOfTeamSql } from '@/lib/roles/gate';
+import { LIBRARY_QUARTERS, libraryOfTeamFrom, libraryOfTeamSql, supervisionOfTeamFrom, supervisionOfTeamSql, teamCheckInTrendFrom, teamCheckInTrendSql } from '@/lib/supervision/gate';
+import { calendarDay, previousQuarter, quarterOf, quarterStart, quartersBetween } from '@/lib/supervision/rules';
 
 /*
  * What a team's view shows below its four signs (issue 13 §2), as things
  * stand now: its roles by stage (with those whose contested activities were
  * unsettled when last counted), its recruitment pipeline, each placement's
- * onboarding and open parity issues, each peer worker's supervision, and its
- * library. Each part comes from the workflow that owns it, through its gate,
- * in a fixed number of queries whatever the team's size, and only to those
- * who may see that part of the team anyway: recruitment to HR and the
- * managers, placements to HR and the managers, supervision (that it happened,
- * never what was said) to HR, administrators and the managers. Counts, names
- * and states: no candidate data, note, answer or wellbeing plan.
+ * onboarding and open parity issues, each peer worker's supervision, its
+ * check-in trend and its library. Each part is written by the workflow that
+ * owns it, through its gate, as a column of one statement (as the work list
+ * is one UNION of the gates' rows), read back by the same gate; placements
+ * are judged for parity in code, so they are one query beside it. So the
+ * page makes the same few round trips whatever the team's size. Each part
+ * only to those who may see that part of the team anyway: recruitment and
+ * placements to HR and the managers, supervision (that it happened, never
+ * what was said) and check-in figures to HR, administrators and the
+ * managers. Counts, names and states: no candidate data, note, answer or
+ * wellbeing plan.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function getTeamDetail(user: CurrentUser, teamId: string, unsettledRoleIds: readonly string[], now = new Date()) {
+/** The detail's columns, as the view's statement returns them. */
+export interface TeamDetailColumns {
+  roles: unknown;
+  pipeline: unknown;
+  supervision: unknown;
+  library: unknown;
+  trend: unknown;
+}
+
+/**
+ * The team detail for this person: the columns to add to the view's one
+ * statement, the placements' own query (started at once, to run beside it),
+ * and how to read the columns back once both are in.
+ */
+export function teamDetail(user: CurrentUser, teamId: string, now = new Date()) {
   const today = calendarDay(now);
   const since = new Date(now.getTime() - MEASURE_DAYS * DAY_MS);
   const current = quarterOf(now);
   let first = current;
   for (let count = 1; count < LIBRARY_QUARTERS; count += 1) first = previousQuarter(first);
   const quarters = quartersBetween(first, current);
+  const withUnagreed = can(user, 'role.draft', { teamId });
   const sees = {
     roles: can(user, 'role.view', { teamId }),
     recruitment: can(user, 'recruitment.view', { teamId }),
     onboarding: can(user, 'onboarding.view', { teamId }),
     supervision: can(user, 'supervision.view', { teamId }),
+    checkIns: can(user, 'supervision.figures.view', { teamId }),
   };
-  const [roles, pipeline, placements, supervision, library] = await Promise.all([
-    sees.roles ? rolesOfTeam(db, teamId, { withUnagreed: can(user, 'role.draft', { teamId }) }) : null,
-    sees.recruitment ? recruitmentPipelineOfTeam(db, teamId) : null,
-    sees.onboarding ? onboardingOfTeam(db, teamId, today) : null,
-    sees.supervision ? supervisionOfTeam(db, teamId, { today, since }) : null,
-    libraryOfTeam(db, teamId, quarterStart(first)),
-  ]);
-  const unsettled = new Set(unsettledRoleIds);
+  const nothing = Prisma.sql`NULL::json`;
   return {
-    /** Null where this person may not see that part of the team. */
-    roles: roles && roles.map((role) => ({ ...role, contestedUnsettled: unsettled.has(role.id) })),
-    pipeline: pipeline && {
-      vacancies: Object.values(VacancyStatus).map((status) => ({ status, count: pipeline.vacancies.get(status) ?? 0 })),
-      candidates: CANDIDATE_STAGES.map((stage) => ({ stage, count: pipeline.candidates.get(stage) ?? 0 })),
+    columns: Prisma.sql`
+      ${sees.roles ? rolesOfTeamSql(teamId, { withUnagreed }) : nothing} AS roles,
+      ${sees.recruitment ? recruitmentPipelineSql(teamId) : nothing} AS pipeline,
+      ${sees.supervision ? supervisionOfTeamSql(teamId, since) : nothing} AS supervision,
+      ${libraryOfTeamSql(teamId, quarterStart(first))} AS library,
+      ${sees.checkIns ? teamCheckInTrendSql(teamId, user.id) : nothing} AS trend`,
+    placements: sees.onboarding ? onboardingOfTeam(db, teamId, today) : Promise.resolve(null),
+    async read(row: TeamDetailColumns, placements: PlacementProgress[] | null, unsettledRoleIds: readonly string[]) {
+      const unsettled = new Set(unsettledRoleIds);
+      const pipeline = sees.recruitment ? recruitmentPipelineFrom(row.pipeline) : null;
+      const library = libraryOfTeamFrom(row.library);
+      return {
+        detail: {
+          /** Null where this person may not see that part of the team. */
+          roles: sees.roles ? rolesOfTeamFrom(row.roles, { withUnagreed }).map((role) => ({ ...role, contestedUnsettled: unsettled.has(role.id) })) : null,
+          pipeline: pipeline && {
+            vacancies: Object.values(VacancyStatus).map((status) => ({ status, count: pipeline.vacancies.get(status) ?? 0 })),
+            candidates: CANDIDATE_STAGES.map((stage) => ({ stage, count: pipeline.candidates.get(stage) ?? 0 })),
+          },
+          placements,
+          supervision: sees.supervision ? supervisionOfTeamFrom(row.supervision, today) : null,
+          library: { quarters: quarters.map((quarter) => ({ quarter, entries: library.byQuarter.get(quarter) ?? 0 })), newest: library.newest },
+        },
+        /** The check-in trend as the figures page shows it; null where this person may not see the team's figures. */
+        checkIns: sees.checkIns ? await teamCheckInTrendFrom(db, row.trend, teamId, user.id) : null,
+      };
     },
-    placements,
-    supervision,
-    library: { quarters: quarters.map((quarter) => ({ quarter, entries: library.byQuarter.get(quarter) ?? 0 })), newest: library.newest },
   };
 }
-
-export type TeamDetail = Awaited<ReturnType<typeof getTeamDetail>>;

@@ -181,13 +181,7 @@ async function judgedPlacements(client: Client, where: Prisma.TeamWhereInput) {
       placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } },
     },
   });
-  return teams.map((team) => ({
-    team,
-    placements: team.placements.map((placement) => {
-      const { open } = judgeParity(placement, team);
-      return { placement, open: open.length, openKinds: open.map((issue) => issue.kind) };
-    }),
-  }));
+  return teams.map((team) => ({ team, placements: team.placements.map((placement) => ({ placement, open: judgeParity(placement, team).open.length })) }));
 }
 
 /**
@@ -235,37 +229,41 @@ export interface PlacementProgress {
 
 /**
  * A team's current placements for its dashboard, earliest start first: each
- * one's onboarding progress and open parity issues. Two queries whatever the
- * team's size. Counts and kinds only: no task note, wellbeing plan or
- * parity message.
+ * one's onboarding progress and open parity issues (judged as the
+ * placement's page judges them), in one query whatever the team's size.
+ * Counts and kinds only: no task note, wellbeing plan or parity message.
  */
 export async function onboardingOfTeam(client: Client, teamId: string, today: Date): Promise<PlacementProgress[]> {
-  const [judged, counts] = await Promise.all([
-    judgedPlacements(client, { id: teamId }),
-    client.$queryRaw<Array<{ placementId: string; tasks: number; completed: number; overdue: number; cannotStart: number }>>`
-      SELECT n."placementId"::text AS "placementId", count(*)::int AS tasks,
-        (count(*) FILTER (WHERE k.status = 'COMPLETED'))::int AS completed,
-        (count(*) FILTER (WHERE k.status <> 'COMPLETED' AND k."dueOn" < ${today}::date))::int AS overdue,
-        (count(*) FILTER (WHERE k.status = 'CANNOT_START'))::int AS "cannotStart"
-      FROM "OnboardingTask" k JOIN "OnboardingPlan" n ON n.id = k."planId" JOIN "Placement" p ON p.id = n."placementId"
-      WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL AND k."removedAt" IS NULL
-      GROUP BY n."placementId"`,
-  ]);
-  const byPlacement = new Map(counts.map((row) => [row.placementId, row]));
-  return judged
-    .flatMap(({ placements }) => placements)
-    .map(({ placement, openKinds }): PlacementProgress => {
-      const count = byPlacement.get(placement.id);
+  const team = await client.team.findUnique({
+    where: { id: teamId },
+    select: {
+      ...teamParitySelect,
+      placements: {
+        where: { endedAt: null },
+        select: {
+          ...placementParitySelect,
+          id: true,
+          startDate: true,
+          user: { select: { name: true, systemAccess: { select: { system: true } } } },
+          plans: { select: { tasks: { where: { removedAt: null }, select: { status: true, dueOn: true } } } },
+        },
+      },
+    },
+  });
+  if (!team) return [];
+  return team.placements
+    .map((placement): PlacementProgress => {
+      const tasks = placement.plans.flatMap((plan) => plan.tasks);
       return {
         placementId: placement.id,
         personName: placement.user.name,
         startDate: placement.startDate,
         contractType: placement.contractType as ContractType,
-        tasks: count?.tasks ?? 0,
-        completed: count?.completed ?? 0,
-        overdue: count?.overdue ?? 0,
-        cannotStart: count?.cannotStart ?? 0,
-        openParity: openKinds,
+        tasks: tasks.length,
+        completed: tasks.filter((task) => task.status === 'COMPLETED').length,
+        overdue: tasks.filter((task) => task.status !== 'COMPLETED' && task.dueOn.getTime() < today.getTime()).length,
+        cannotStart: tasks.filter((task) => task.status === 'CANNOT_START').length,
+        openParity: judgeParity(placement, team).open.map((issue) => issue.kind),
       };
     })
     .sort((a, b) => a.startDate.getTime() - b.startDate.getTime() || a.personName.localeCompare(b.personName, 'en-GB'));

@@ -75,20 +75,28 @@ export const CANDIDATE_STAGES = ['APPLIED', 'INVITED', 'NOT_INVITED', 'APPOINTED
 export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
 
 /**
- * A team's recruitment pipeline for its dashboard: how many vacancies are at
- * each status, and how many candidates of its vacancies not yet closed are at
- * each stage. Counts only: no candidate's name, number or data.
+ * A team's recruitment pipeline for its dashboard, as one SQL value (JSON)
+ * for the dashboard's single statement; `recruitmentPipelineFrom` reads it
+ * back: how many vacancies are at each status, and how many candidates of its
+ * vacancies not yet closed are at each stage. Counts only: no candidate's
+ * name, number or data.
  */
-export async function recruitmentPipelineOfTeam(client: Tx | typeof db, teamId: string): Promise<{ vacancies: Map<string, number>; candidates: Map<CandidateStage, number> }> {
-  const rows = await client.$queryRaw<Array<{ kind: 'VACANCY' | 'CANDIDATE'; key: string; count: number }>>`
-    SELECT 'VACANCY' AS kind, v.status::text AS key, count(*)::int AS count FROM "Vacancy" v WHERE v."teamId" = ${teamId}::uuid GROUP BY v.status
-    UNION ALL
-    SELECT 'CANDIDATE', CASE WHEN c.outcome IS NOT NULL THEN c.outcome::text WHEN c."shortlistOutcome" IS NOT NULL THEN c."shortlistOutcome"::text ELSE 'APPLIED' END, count(*)::int
-    FROM "Candidate" c JOIN "Vacancy" v ON v.id = c."vacancyId"
-    WHERE v."teamId" = ${teamId}::uuid AND v.status <> 'CLOSED'
-    GROUP BY 2`;
+export function recruitmentPipelineSql(teamId: string): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'vacancies', (SELECT coalesce(json_object_agg(x.status, x.count), '{}'::json) FROM (
+      SELECT v.status::text AS status, count(*)::int AS count FROM "Vacancy" v WHERE v."teamId" = ${teamId}::uuid GROUP BY v.status) x),
+    'candidates', (SELECT coalesce(json_object_agg(x.stage, x.count), '{}'::json) FROM (
+      SELECT CASE WHEN c.outcome IS NOT NULL THEN c.outcome::text WHEN c."shortlistOutcome" IS NOT NULL THEN c."shortlistOutcome"::text ELSE 'APPLIED' END AS stage, count(*)::int AS count
+      FROM "Candidate" c JOIN "Vacancy" v ON v.id = c."vacancyId"
+      WHERE v."teamId" = ${teamId}::uuid AND v.status <> 'CLOSED'
+      GROUP BY 1) x)
+  )`;
+}
+
+export function recruitmentPipelineFrom(value: unknown): { vacancies: Map<string, number>; candidates: Map<CandidateStage, number> } {
+  const object = (value ?? {}) as { vacancies?: Record<string, number>; candidates?: Record<string, number> };
   return {
-    vacancies: new Map(rows.filter((row) => row.kind === 'VACANCY').map((row) => [row.key, row.count])),
-    candidates: new Map(rows.filter((row) => row.kind === 'CANDIDATE').map((row) => [row.key as CandidateStage, row.count])),
+    vacancies: new Map(Object.entries(object.vacancies ?? {})),
+    candidates: new Map(Object.entries(object.candidates ?? {}).filter(([stage]) => (CANDIDATE_STAGES as readonly string[]).includes(stage)) as Array<[CandidateStage, number]>),
   };
 }

@@ -1,4 +1,5 @@
 import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { parseContent } from '@/lib/roles/rules';
 import { isUuid } from '@/lib/schema-fields';
 
@@ -44,24 +45,34 @@ export async function roleHeading(client: Tx | typeof db, roleId: string): Promi
 }
 
 /**
- * A team's roles for its dashboard, by title: the version agreed and the one
- * in review, whether unsubmitted changes wait in the draft, and whether any
- * version has been recruited to. With `withUnagreed` false (someone who does
- * not draft the team's roles), only roles with an agreed version, as the
- * team page lists them.
+ * A team's roles for its dashboard, by title, as one SQL value (a JSON array)
+ * for the dashboard's single statement; `rolesOfTeamFrom` reads it back: the
+ * version agreed and the one in review, whether unsubmitted changes wait in
+ * the draft, and whether any version has been recruited to. With
+ * `withUnagreed` false (someone who does not draft the team's roles), only
+ * roles with an agreed version, as the team page lists them.
  */
-export async function rolesOfTeam(client: Tx | typeof db, teamId: string, { withUnagreed }: { withUnagreed: boolean }) {
-  const roles = await client.role.findMany({
-    where: { teamId, ...(withUnagreed ? {} : { versions: { some: { agreedAt: { not: null } } } }) },
-    orderBy: [{ title: 'asc' }, { id: 'asc' }],
-    select: { id: true, title: true, draftChanged: true, versions: { orderBy: { number: 'desc' }, select: { number: true, status: true, _count: { select: { vacancies: true } } } } },
-  });
-  return roles.map((role) => ({
+export function rolesOfTeamSql(teamId: string, { withUnagreed }: { withUnagreed: boolean }): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object(
+      'id', r.id, 'title', r.title, 'draftChanged', r."draftChanged",
+      'agreedVersion', (SELECT max(v.number) FROM "RoleVersion" v WHERE v."roleId" = r.id AND v.status = 'AGREED'),
+      'inReviewVersion', (SELECT max(v.number) FROM "RoleVersion" v WHERE v."roleId" = r.id AND v.status = 'IN_REVIEW'),
+      'recruitedTo', EXISTS (SELECT 1 FROM "Vacancy" x JOIN "RoleVersion" v ON v.id = x."roleVersionId" WHERE v."roleId" = r.id)
+    ) ORDER BY r.title, r.id), '[]'::json)
+    FROM "Role" r
+    WHERE r."teamId" = ${teamId}::uuid ${withUnagreed ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM "RoleVersion" v WHERE v."roleId" = r.id AND v."agreedAt" IS NOT NULL)`}
+  )`;
+}
+
+export function rolesOfTeamFrom(value: unknown, { withUnagreed }: { withUnagreed: boolean }) {
+  const rows = (Array.isArray(value) ? value : []) as Array<{ id: string; title: string; draftChanged: boolean; agreedVersion: number | null; inReviewVersion: number | null; recruitedTo: boolean }>;
+  return rows.map((role) => ({
     id: role.id,
     title: role.title,
-    agreedVersion: role.versions.find((version) => version.status === 'AGREED')?.number ?? null,
-    inReviewVersion: withUnagreed ? (role.versions.find((version) => version.status === 'IN_REVIEW')?.number ?? null) : null,
+    agreedVersion: role.agreedVersion,
+    inReviewVersion: withUnagreed ? role.inReviewVersion : null,
     hasUnsubmittedChanges: withUnagreed && role.draftChanged,
-    recruitedTo: role.versions.some((version) => version._count.vacancies > 0),
+    recruitedTo: role.recruitedTo,
   }));
 }

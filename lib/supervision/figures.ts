@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db, lockKey, type Tx } from '@/lib/db';
-import { CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, previousQuarter, quarterOf, quarterStart, quartersBetween, type CheckInQuestion, type CheckInRow, type Figure } from '@/lib/supervision/rules';
+import { CHECK_IN_QUESTIONS, checkInFigures, checkInThreshold, nextQuarter, previousQuarter, quarterOf, quarterStart, quartersBetween, type CheckInQuestion, type CheckInRow, type Figure, type QuarterFigures } from '@/lib/supervision/rules';
 
 /*
  * Check-in figures kept per ended quarter (issue 12 §4; issue 13 §7: fast at a
@@ -32,6 +32,27 @@ export function storedFigure(value: Prisma.JsonValue): ShownFigure {
     }
   }
   return { shown: false, reason: object.reason === 'WOULD_REVEAL' ? 'WOULD_REVEAL' : 'TOO_FEW' };
+}
+
+export const TOO_FEW: ShownFigure = { shown: false, reason: 'TOO_FEW' };
+
+/** A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the other peer workers. */
+export const figureAsSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
+
+/**
+ * For the shown quarters this person answered in themselves, the figures
+ * worked out again counting only the other peer workers: one more query, and
+ * only then.
+ */
+export async function figuresCountingOthers(client: Tx, userId: string, answeredIn: readonly string[], shown: readonly string[], minimum: number): Promise<Map<string, QuarterFigures>> {
+  const shownQuarters = new Set(shown);
+  const ownQuarters = [...new Set(answeredIn)].filter((quarter) => shownQuarters.has(quarter)).sort();
+  const forViewer = new Map<string, QuarterFigures>();
+  if (ownQuarters.length === 0) return forViewer;
+  const rows = await checkInRowsBetween(client, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
+  const own = new Set(ownQuarters);
+  for (const quarter of checkInFigures(rows.filter((row) => own.has(quarterOf(row.answeredAt))), minimum, userId)) forViewer.set(quarter.quarter, quarter);
+  return forViewer;
 }
 
 /** The organisation's threshold for check-in figures: never below the shared minimum. */

@@ -6,9 +6,9 @@
  */
 import type { db, Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { SupervisionType } from '@/lib/generated/prisma/enums';
-import { figuresThreshold, storedFigure } from '@/lib/supervision/figures';
-import { dueState, quarterOf, type DueState } from '@/lib/supervision/rules';
+import type { LibraryScope, SupervisionType } from '@/lib/generated/prisma/enums';
+import { figureAsSeen, figuresCountingOthers, figuresThreshold, storedFigure, TOO_FEW, type ShownFigure } from '@/lib/supervision/figures';
+import { checkInThreshold, dueState, quarterOf, type DueState } from '@/lib/supervision/rules';
 
 type Client = Tx | typeof db;
 
@@ -107,39 +107,41 @@ export interface PeerWorkerSupervision {
   peerSessions: number;
 }
 
+/** A calendar day as SQL writes it into JSON ("2026-11-03"), at UTC midnight. */
+const dayOf = (text: string) => new Date(`${text}T00:00:00Z`);
+
 /**
- * A team's current peer workers for its dashboard, by name: the supervision
- * each receives and where each type stands on `today` (due as
- * lib/supervision/rules.ts says), and the share of their sessions since
- * `since` that were peer supervision. Two queries whatever the team's size;
- * that supervision happened, never what was said.
+ * A team's current peer workers for its dashboard, by name, as one SQL value
+ * (a JSON array) for the dashboard's single statement;
+ * `supervisionOfTeamFrom` reads it back: the supervision each receives and
+ * where each type stands (due as lib/supervision/rules.ts says), and their
+ * sessions since `since` and how many were peer supervision. That
+ * supervision happened, never what was said.
  */
-export async function supervisionOfTeam(client: Client, teamId: string, { today, since }: { today: Date; since: Date }): Promise<PeerWorkerSupervision[]> {
-  const [arrangements, sessions] = await Promise.all([
-    client.$queryRaw<Array<{ placementId: string; personName: string; agreementId: string | null; type: SupervisionType | null; everyWeeks: number | null; due: Date | null }>>`
-      SELECT p.id::text AS "placementId", u.name AS "personName", a.id::text AS "agreementId", r.type::text AS type, r."everyWeeks", ${nextDueSql} AS due
-      FROM "Placement" p JOIN "User" u ON u.id = p."userId"
-        LEFT JOIN "SupervisionAgreement" a ON a."placementId" = p.id
-        LEFT JOIN "SupervisionArrangement" r ON r."agreementId" = a.id AND r."endedAt" IS NULL
-      WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL
-      ORDER BY u.name, p.id, r.type`,
-    client.$queryRaw<Array<{ placementId: string; sessions: number; peerSessions: number }>>`
-      SELECT a."placementId"::text AS "placementId", count(*)::int AS sessions, (count(*) FILTER (WHERE s.type = 'PEER'))::int AS "peerSessions"
-      FROM "SupervisionSession" s JOIN "SupervisionAgreement" a ON a.id = s."agreementId"
-      WHERE a."teamId" = ${teamId}::uuid AND s."heldOn" >= ${since}::date AND s."amendsId" IS NULL
-      GROUP BY a."placementId"`,
-  ]);
-  const held = new Map(sessions.map((row) => [row.placementId, row]));
-  const byPlacement = new Map<string, PeerWorkerSupervision>();
-  for (const row of arrangements) {
-    let person = byPlacement.get(row.placementId);
-    if (!person) {
-      person = { placementId: row.placementId, personName: row.personName, agreementId: row.agreementId, types: [], sessions: held.get(row.placementId)?.sessions ?? 0, peerSessions: held.get(row.placementId)?.peerSessions ?? 0 };
-      byPlacement.set(row.placementId, person);
-    }
-    if (row.type && row.everyWeeks !== null && row.due) person.types.push({ type: row.type, everyWeeks: row.everyWeeks, due: row.due, state: dueState(row.due, today) });
-  }
-  return [...byPlacement.values()];
+export function supervisionOfTeamSql(teamId: string, since: Date): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object(
+      'placementId', p.id, 'personName', u.name, 'agreementId', a.id,
+      'types', (SELECT coalesce(json_agg(json_build_object('type', r.type, 'everyWeeks', r."everyWeeks", 'due', to_char(${nextDueSql}, 'YYYY-MM-DD')) ORDER BY r.type, r."startsOn"), '[]'::json)
+        FROM "SupervisionArrangement" r WHERE r."agreementId" = a.id AND r."endedAt" IS NULL),
+      'sessions', (SELECT count(*) FROM "SupervisionSession" s WHERE s."agreementId" = a.id AND s."heldOn" >= ${since}::date AND s."amendsId" IS NULL),
+      'peerSessions', (SELECT count(*) FROM "SupervisionSession" s WHERE s."agreementId" = a.id AND s."heldOn" >= ${since}::date AND s."amendsId" IS NULL AND s.type = 'PEER')
+    ) ORDER BY u.name, p.id), '[]'::json)
+    FROM "Placement" p JOIN "User" u ON u.id = p."userId" LEFT JOIN "SupervisionAgreement" a ON a."placementId" = p.id
+    WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL
+  )`;
+}
+
+export function supervisionOfTeamFrom(value: unknown, today: Date): PeerWorkerSupervision[] {
+  const rows = (Array.isArray(value) ? value : []) as Array<{ placementId: string; personName: string; agreementId: string | null; types: Array<{ type: SupervisionType; everyWeeks: number; due: string }>; sessions: number; peerSessions: number }>;
+  return rows.map((row) => ({
+    placementId: row.placementId,
+    personName: row.personName,
+    agreementId: row.agreementId,
+    types: row.types.map((type) => ({ type: type.type, everyWeeks: type.everyWeeks, due: dayOf(type.due), state: dueState(dayOf(type.due), today) })),
+    sessions: Number(row.sessions),
+    peerSessions: Number(row.peerSessions),
+  }));
 }
 
 /** How many quarters of library entries a team's dashboard counts, the current one last. */
@@ -148,21 +150,88 @@ export const LIBRARY_QUARTERS = 4;
 /** How many of a team's newest published entries its dashboard names. */
 export const LIBRARY_NEWEST = 5;
 
+/** A timestamp as milliseconds since 1970 (stored timestamps are UTC), for JSON. */
+const epochMs = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::bigint`;
+
 /**
- * A team's peer practice library for its dashboard: entries published in
- * each of the last LIBRARY_QUARTERS quarters (from `from`, the first day of
- * the first of them), and its newest published entries' titles. Each entry's
- * own page decides who may open it.
+ * A team's peer practice library for its dashboard, as one SQL value (JSON);
+ * `libraryOfTeamFrom` reads it back: the entries published from `from` (the
+ * first day of the first of the last LIBRARY_QUARTERS quarters), counted by
+ * quarter, and its newest published entries' titles. Each entry's own page
+ * decides who may open it.
  */
-export async function libraryOfTeam(client: Client, teamId: string, from: Date): Promise<{ byQuarter: Map<string, number>; newest: Array<{ id: string; title: string; publishedAt: Date; scope: 'TEAM' | 'ORGANISATION' }> }> {
-  const [published, newest] = await Promise.all([
-    client.libraryEntry.findMany({ where: { teamId, status: 'PUBLISHED', reviewedAt: { gte: from } }, select: { reviewedAt: true } }),
-    client.libraryEntry.findMany({ where: { teamId, status: 'PUBLISHED' }, orderBy: [{ reviewedAt: 'desc' }, { id: 'asc' }], take: LIBRARY_NEWEST, select: { id: true, title: true, reviewedAt: true, scope: true } }),
-  ]);
-  const byQuarter = new Map<string, number>();
-  for (const entry of published) if (entry.reviewedAt) byQuarter.set(quarterOf(entry.reviewedAt), (byQuarter.get(quarterOf(entry.reviewedAt)) ?? 0) + 1);
-  return { byQuarter, newest: newest.map((entry) => ({ id: entry.id, title: entry.title, publishedAt: entry.reviewedAt ?? new Date(0), scope: entry.scope })) };
+export function libraryOfTeamSql(teamId: string, from: Date): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'published', (SELECT coalesce(json_agg(${epochMs(Prisma.sql`e."reviewedAt"`)}), '[]'::json) FROM "LibraryEntry" e
+      WHERE e."teamId" = ${teamId}::uuid AND e.status = 'PUBLISHED' AND e."reviewedAt" >= ${from}),
+    'newest', (SELECT coalesce(json_agg(json_build_object('id', n.id, 'title', n.title, 'publishedAt', ${epochMs(Prisma.sql`n."reviewedAt"`)}, 'scope', n.scope) ORDER BY n."reviewedAt" DESC, n.id), '[]'::json)
+      FROM (SELECT e.id, e.title, e."reviewedAt", e.scope FROM "LibraryEntry" e WHERE e."teamId" = ${teamId}::uuid AND e.status = 'PUBLISHED' ORDER BY e."reviewedAt" DESC, e.id LIMIT ${LIBRARY_NEWEST}) n)
+  )`;
 }
+
+export function libraryOfTeamFrom(value: unknown): { byQuarter: Map<string, number>; newest: Array<{ id: string; title: string; publishedAt: Date; scope: LibraryScope }> } {
+  const object = (value ?? {}) as { published?: number[]; newest?: Array<{ id: string; title: string; publishedAt: number; scope: LibraryScope }> };
+  const byQuarter = new Map<string, number>();
+  for (const at of object.published ?? []) {
+    const quarter = quarterOf(new Date(Number(at)));
+    byQuarter.set(quarter, (byQuarter.get(quarter) ?? 0) + 1);
+  }
+  return { byQuarter, newest: (object.newest ?? []).map((entry) => ({ id: entry.id, title: entry.title, publishedAt: new Date(Number(entry.publishedAt)), scope: entry.scope })) };
+}
+
+/** How many ended quarters a team's check-in trend shows. */
+export const TEAM_TREND_QUARTERS = 8;
+
+/**
+ * A team's check-in averages for its last TEAM_TREND_QUARTERS ended quarters,
+ * as one SQL value (JSON): each quarter's stored figure for the team (none
+ * when nobody in it answered), the threshold it was worked out under, and
+ * whether `userId` answered in that quarter themselves; with the
+ * organisation's threshold setting. `teamCheckInTrendFrom` reads it as the
+ * figures page shows it.
+ */
+export function teamCheckInTrendSql(teamId: string, userId: string): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'setting', (SELECT "smallNumbersThreshold" FROM "SupervisionSettings" WHERE id = 1),
+    'quarters', (SELECT coalesce(json_agg(json_build_object(
+        'quarter', q.quarter, 'threshold', q.threshold,
+        'figure', (SELECT f.figure FROM "CheckInTeamFigure" f WHERE f.quarter = q.quarter AND f."teamId" = ${teamId}::uuid),
+        'answered', EXISTS (SELECT 1 FROM "CheckIn" c WHERE c."peerWorkerId" = ${userId}::uuid
+          AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = q.quarter)
+      ) ORDER BY q.quarter DESC), '[]'::json)
+      FROM (SELECT quarter, threshold FROM "CheckInQuarter" ORDER BY quarter DESC LIMIT ${TEAM_TREND_QUARTERS}) q)
+  )`;
+}
+
+/**
+ * The trend as a page shows it, newest first: a quarter worked out under
+ * another threshold, or with no figure for the team, is withheld; for a
+ * quarter the viewer answered in themselves the figure counts only the
+ * others (one more query, only then), so a figure shown to everyone else may
+ * be withheld from them.
+ */
+export async function teamCheckInTrendFrom(client: Client, value: unknown, teamId: string, userId: string) {
+  const object = (value ?? {}) as { setting?: number | null; quarters?: Array<{ quarter: string; threshold: number; figure: Prisma.JsonValue | null; answered: boolean }> };
+  const minimum = checkInThreshold(object.setting);
+  const quarters = object.quarters ?? [];
+  const forViewer = await figuresCountingOthers(
+    client as Tx,
+    userId,
+    quarters.filter((row) => row.answered).map((row) => row.quarter),
+    quarters.map((row) => row.quarter),
+    minimum,
+  );
+  return {
+    threshold: minimum,
+    quarters: quarters.map((row) => {
+      const stale = row.threshold !== minimum;
+      const figure: ShownFigure = stale || row.figure === null ? TOO_FEW : figureAsSeen(storedFigure(row.figure), forViewer.get(row.quarter)?.teams.get(teamId));
+      return { quarter: row.quarter, stale, countsOthersOnly: forViewer.has(row.quarter), figure };
+    }),
+  };
+}
+
+export type TeamCheckInTrend = Awaited<ReturnType<typeof teamCheckInTrendFrom>>;
 
 /**
  * Work list rows: supervision overdue in teams this person manages

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/load';
-import { getAgreement, getArrangementToEnd, getCheckInFigures, getCheckInForm, getLibraryEntry, getManagedAgreement, getNewAgreementForm, getProposeEntryForm, getRecordSessionForm, getSession, getSessionToRevise, getSupervisionSettings, getTeamCheckInTrend, listAgreements, listOwnCheckIns, listProposals, placementsWithoutAgreement, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
+import { getAgreement, getArrangementToEnd, getCheckInFigures, getCheckInForm, getLibraryEntry, getManagedAgreement, getNewAgreementForm, getProposeEntryForm, getRecordSessionForm, getSession, getSessionToRevise, getSupervisionSettings, listAgreements, listOwnCheckIns, listProposals, placementsWithoutAgreement, searchLibrary, supervisionDue } from '@/lib/supervision/queries';
 
 /*
  * What supervision's pages load, once per request (a page and its metadata
@@ -66,12 +66,6 @@ export const loadCheckInForm = cache(async (sessionId: string) => {
 export const loadCheckInFigures = cache(async (quarter: string | null, page: number) => {
   const user = await requireUser();
   return { user, figures: await getCheckInFigures(user, { quarter, page }) };
-});
-
-/** One team's check-in trend, for its dashboard (lib/dashboards/load.ts). */
-export const loadTeamCheckInTrend = cache(async (teamId: string) => {
-  const user = await requireUser();
-  return getTeamCheckInTrend(user, teamId);
 });
 
 export const loadLibrary = cache(async (q: string, tag: string, page: number) => {

@@ -8,8 +8,9 @@ import { can, teamsGranting, type RecordRelation } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
 import { getAgreementAccess, mayReadNotes, peerSupervisedTeams, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
 import { decryptField, NoteDecryptionError, readsAsPlaintext, type FieldContext } from '@/lib/supervision/crypto';
-import { checkInRowsBetween, figuresThreshold, shownFigure, storedFigure, type ShownFigure } from '@/lib/supervision/figures';
-import { calendarDay, CHECK_IN_QUESTIONS, checkInFigures, dueState, nextDue, nextQuarter, previousQuarter, quarterOf, quarterStart, type CheckInQuestion, type DueState, type Figure, type QuarterFigures } from '@/lib/supervision/rules';
+import { figureAsSeen, figuresCountingOthers, figuresThreshold, storedFigure, TOO_FEW, type ShownFigure } from '@/lib/supervision/figures';
+import { teamCheckInTrendFrom, teamCheckInTrendSql } from '@/lib/supervision/gate';
+import { calendarDay, CHECK_IN_QUESTIONS, dueState, nextDue, previousQuarter, quarterOf, quarterStart, type CheckInQuestion, type DueState } from '@/lib/supervision/rules';
 
 /*
  * What each supervision page shows, already cut to what the person may see
@@ -621,55 +622,16 @@ function ownAnswersBefore(userId: string, before: Date) {
 }
 
 /**
- * For the shown quarters this person answered in themselves, the figures
- * worked out again counting only the other peer workers (one more query, and
- * only then).
- */
-async function figuresCountingOthers(userId: string, ownAnswers: ReadonlyArray<{ answeredAt: Date }>, shown: readonly string[], minimum: number): Promise<Map<string, QuarterFigures>> {
-  const shownQuarters = new Set(shown);
-  const ownQuarters = [...new Set(ownAnswers.map((answer) => quarterOf(answer.answeredAt)))].filter((quarter) => shownQuarters.has(quarter)).sort();
-  const forViewer = new Map<string, QuarterFigures>();
-  if (ownQuarters.length === 0) return forViewer;
-  const rows = await checkInRowsBetween(db, quarterStart(ownQuarters[0]), quarterStart(nextQuarter(ownQuarters.at(-1)!)));
-  const own = new Set(ownQuarters);
-  for (const quarter of checkInFigures(rows.filter((row) => own.has(quarterOf(row.answeredAt))), minimum, userId)) forViewer.set(quarter.quarter, quarter);
-  return forViewer;
-}
-
-const tooFew: ShownFigure = { shown: false, reason: 'TOO_FEW' };
-
-/** A figure shown to everyone else, withheld from this viewer when it would not be shown counting only the others. */
-const asSeen = (figure: ShownFigure, theirs: Figure | undefined): ShownFigure => (figure.shown && theirs && !theirs.shown ? shownFigure(theirs) : figure);
-
-/** How many ended quarters a team's trend shows. */
-export const TEAM_TREND_QUARTERS = 8;
-
-/**
  * One team's check-in averages per question for its last ended quarters,
- * newest first, for its dashboard: the figures the nightly job stored under
- * the small-numbers rule (withheld where fewer answered, or where shown they
- * would give a withheld one away), seen as getCheckInFigures shows them to
- * this person. Null for anyone who may not see the team's figures.
+ * newest first (supervision's gate says how: teamCheckInTrendSql and
+ * teamCheckInTrendFrom, which the team's dashboard reads in its own
+ * statement). Null for anyone who may not see the team's figures.
  */
 export async function getTeamCheckInTrend(user: CurrentUser, teamId: string) {
   if (!isUuid(teamId) || !can(user, 'supervision.figures.view', { teamId })) return null;
-  const [{ threshold: minimum }, stored, ownAnswers] = await Promise.all([
-    figuresThreshold(),
-    db.checkInQuarter.findMany({ orderBy: { quarter: 'desc' }, take: TEAM_TREND_QUARTERS, select: { quarter: true, threshold: true, teams: { where: { teamId }, select: { figure: true } } } }),
-    ownAnswersBefore(user.id, quarterStart(quarterOf(new Date()))),
-  ]);
-  const forViewer = await figuresCountingOthers(user.id, ownAnswers, stored.map((row) => row.quarter), minimum);
-  return {
-    threshold: minimum,
-    quarters: stored.map((row) => {
-      const stale = row.threshold !== minimum;
-      const figure: ShownFigure = stale || row.teams.length === 0 ? tooFew : asSeen(storedFigure(row.teams[0].figure), forViewer.get(row.quarter)?.teams.get(teamId));
-      return { quarter: row.quarter, stale, countsOthersOnly: forViewer.has(row.quarter), figure };
-    }),
-  };
+  const [row] = await db.$queryRaw<Array<{ trend: unknown }>>`SELECT ${teamCheckInTrendSql(teamId, user.id)} AS trend`;
+  return teamCheckInTrendFrom(db, row?.trend, teamId, user.id);
 }
-
-export type TeamCheckInTrend = NonNullable<Awaited<ReturnType<typeof getTeamCheckInTrend>>>;
 
 /**
  * Check-in averages per question for ended quarters, for those who may see
@@ -720,14 +682,14 @@ export async function getCheckInFigures(user: CurrentUser, { quarter: wanted = n
     // Only when nothing is worked out: whether that is because no quarter with answers has ended, or the job has not run.
     stored.length === 0 ? db.checkIn.findFirst({ where: { answeredAt: { lt: currentStart } }, select: { id: true } }) : Promise.resolve(null),
   ]);
-  const forViewer = await figuresCountingOthers(user.id, ownAnswers, [...stored.map((row) => row.quarter), ...(chosen ? [chosen.quarter] : [])], minimum);
+  const forViewer = await figuresCountingOthers(db, user.id, ownAnswers.map((answer) => quarterOf(answer.answeredAt)), [...stored.map((row) => row.quarter), ...(chosen ? [chosen.quarter] : [])], minimum);
   // Worked out under another threshold (the setting or the shared minimum has changed since): withheld until the job works it out again.
   const organisationOf = (row: { quarter: string; threshold: number; organisation: Prisma.JsonValue }) => ({
     quarter: row.quarter,
     stale: row.threshold !== minimum,
     /** The viewer answered in this quarter: figures count only the others for them. */
     countsOthersOnly: forViewer.has(row.quarter),
-    organisation: row.threshold !== minimum ? tooFew : asSeen(storedFigure(row.organisation), forViewer.get(row.quarter)?.organisation),
+    organisation: row.threshold !== minimum ? TOO_FEW : figureAsSeen(storedFigure(row.organisation), forViewer.get(row.quarter)?.organisation),
   });
   const lastEnded = previousQuarter(current);
   // The count comes with the rows: past the last page there are none, so count on their own (a manager's teams are known).
@@ -751,7 +713,7 @@ export async function getCheckInFigures(user: CurrentUser, { quarter: wanted = n
         teamRows.map((row): FigureGroup => ({
           id: row.id,
           name: row.name,
-          figure: chosen.threshold !== minimum || row.figure === null ? tooFew : asSeen(storedFigure(row.figure), forViewer.get(chosen.quarter)?.teams.get(row.id)),
+          figure: chosen.threshold !== minimum || row.figure === null ? TOO_FEW : figureAsSeen(storedFigure(row.figure), forViewer.get(chosen.quarter)?.teams.get(row.id)),
         })),
         total,
         page,

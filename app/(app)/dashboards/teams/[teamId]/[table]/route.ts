@@ -3,7 +3,6 @@ import { csvResponse } from '@/lib/csv';
 import { teamTableSchema } from '@/lib/dashboards/schemas';
 import { getTeamView } from '@/lib/dashboards/queries';
 import { signedInRoute } from '@/lib/route';
-import { getTeamCheckInTrend } from '@/lib/supervision/queries';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
 
@@ -17,8 +16,8 @@ export const GET = signedInRoute(async (request, session) => {
   const [teamId, file] = new URL(request.url).pathname.split('/').slice(-2);
   const parsed = teamTableSchema.safeParse({ teamId, file });
   if (!parsed.success) return notFound();
-  const [view, checkIns] = await Promise.all([getTeamView(session.user, parsed.data.teamId), getTeamCheckInTrend(session.user, parsed.data.teamId)]);
-  const table = view ? teamTables({ ...view, checkIns })[parsed.data.table] : null;
+  const view = await getTeamView(session.user, parsed.data.teamId);
+  const table = view ? teamTables(view)[parsed.data.table] : null;
   if (!view || !table) return notFound();
   const day = (value: Date) => value.toISOString().slice(0, 10);
   return csvResponse(

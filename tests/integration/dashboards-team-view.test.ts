@@ -24,7 +24,7 @@ import { db } from '@/lib/db';
 import type { TaskStatus } from '@/lib/generated/prisma/enums';
 import { placementParity } from '@/lib/onboarding/records';
 import { getTeamCheckInTrend } from '@/lib/supervision/queries';
-import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
+import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, previousQuarter, quarterOf } from '@/lib/supervision/rules';
 import { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 import {
   addMembership,
@@ -53,39 +53,22 @@ import {
   type World,
 } from '../factories';
 import { currentUserOf } from '../support/roles';
+import { clearDashboards, csvOf, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
 import { signInAs } from '../support/session';
 
 type Ref = { id: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const RECORDS = 'Writing in clinical records';
 /** Words written only where nobody but the people concerned may read them. */
 const PRIVATE = 'PRIVATE-PHRASE-never-on-a-dashboard';
 
-/** Today's date (UTC midnight), `days` days back (ahead when negative): for @db.Date columns. */
-function daysAgo(days: number): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS);
-}
-const instantDaysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The quarter that ended last, and an instant ten days into it. */
-const lastQuarter = () => previousQuarter(quarterOf(new Date()));
-const tenDaysInto = (quarter: string) => new Date(quarterStart(quarter).getTime() + 10 * DAY_MS);
 
 let world: World;
 
 beforeEach(async () => {
-  // The file's tests share one database: each starts with every earlier test's teams archived (the job and the
-  // views leave archived teams out), and no check-ins, stored figures, thresholds or measures.
-  await db.team.updateMany({ where: { archivedAt: null }, data: { archivedAt: new Date() } });
-  await db.checkIn.deleteMany({});
-  await db.checkInQuarter.deleteMany({});
-  await db.supervisionSettings.deleteMany({});
-  await db.dashboardSettings.deleteMany({});
-  await db.teamMeasures.deleteMany({});
-  await db.organisationMeasures.deleteMany({});
+  await clearDashboards();
   world = await buildWorld();
 });
 
@@ -94,23 +77,6 @@ async function peerWorkerOf(team: Ref, name: string) {
   const person = await createUser({ name: `${name} ${world.suffix}` });
   await addMembership(team, person, 'PEER_WORKER');
   return person;
-}
-
-/** The CSV's cells, line by line, after checking that it starts with a byte-order mark. */
-async function csvOf(response: Response): Promise<string[][]> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder('utf-8').decode(bytes.slice(3));
-  expect(text.endsWith('\r\n')).toBe(true);
-  return text
-    .slice(0, -2)
-    .split('\r\n')
-    .map((line) => {
-      const cells = [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/gu)].map((match) => match[1].replace(/""/gu, '"'));
-      // Every cell quoted, nothing between them.
-      expect(cells.map((cell) => `"${cell.replace(/"/gu, '""')}"`).join(',')).toBe(line);
-      return cells;
-    });
 }
 
 /** GET of an address under the team tables' route, as `who` (null: signed out). */

@@ -22,7 +22,7 @@ import { HANDLERS } from '@/lib/jobs/handlers';
 import { DASHBOARD_MEASURES_QUEUE, SUPERVISION_FIGURES_QUEUE } from '@/lib/jobs/queues';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { placementParity } from '@/lib/onboarding/records';
-import { previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
+import { previousQuarter, quarterStart } from '@/lib/supervision/rules';
 import { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 import {
   addMembership,
@@ -55,26 +55,16 @@ import {
   type CheckInAnswers,
   type World,
 } from '../factories';
+import { clearDashboards, csvOf, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
 import { signInAs } from '../support/session';
 import { actingAs, currentUserOf } from '../support/roles';
 import { snapshotDatabase } from '../support/snapshot';
 
 type Ref = { id: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const RECORDS = 'Writing in clinical records';
 
-/** Today's date (UTC midnight), `days` days back: for @db.Date columns. */
-function daysAgo(days: number): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS);
-}
-/** This instant, `days` days back. */
-const instantDaysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 
-/** The quarter that ended last, and an instant ten days into it. */
-const lastQuarter = () => previousQuarter(quarterOf(new Date()));
-const tenDaysInto = (quarter: string) => new Date(quarterStart(quarter).getTime() + 10 * DAY_MS);
 
 function ok<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.code}: ${result.error} ${JSON.stringify(result.fieldErrors ?? {})}`);
@@ -84,15 +74,7 @@ function ok<T>(result: ActionResult<T>): T {
 let world: World;
 
 beforeEach(async () => {
-  // The file's tests share one database: each starts with every earlier test's teams archived (the job and the
-  // views leave archived teams out), and no check-ins, stored figures, thresholds or measures.
-  await db.team.updateMany({ where: { archivedAt: null }, data: { archivedAt: new Date() } });
-  await db.checkIn.deleteMany({});
-  await db.checkInQuarter.deleteMany({});
-  await db.supervisionSettings.deleteMany({});
-  await db.dashboardSettings.deleteMany({});
-  await db.teamMeasures.deleteMany({});
-  await db.organisationMeasures.deleteMany({});
+  await clearDashboards();
   world = await buildWorld();
 });
 
@@ -164,23 +146,6 @@ async function checkedInBy(team: Ref, count: number, answered: CheckInAnswers, a
     const person = await createUser({ name: `Checked in ${index} ${world.suffix}` });
     await createCheckIn(person, team, { answers: answered, answeredAt });
   }
-}
-
-/** The CSV's cells, line by line, after checking that it starts with a byte-order mark. */
-async function csvOf(response: Response): Promise<string[][]> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder('utf-8').decode(bytes.slice(3));
-  expect(text.endsWith('\r\n')).toBe(true);
-  return text
-    .slice(0, -2)
-    .split('\r\n')
-    .map((line) => {
-      const cells = [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/gu)].map((match) => match[1].replace(/""/gu, '"'));
-      // Every cell quoted, nothing between them.
-      expect(cells.map((cell) => `"${cell.replace(/"/gu, '""')}"`).join(',')).toBe(line);
-      return cells;
-    });
 }
 
 const csvAs = (who: Ref | null, query = '') => {

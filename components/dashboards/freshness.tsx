@@ -1,7 +1,7 @@
 import { DateTime } from '@/components/ui/date-time';
 
-/** When the figures were counted (or that they have not been yet), and, for someone who checked in that quarter, why no check-in average is shown to them. */
-export function Freshness({ computedAt, checkInsWithheld, notYet }: { computedAt: Date | null; checkInsWithheld: boolean; notYet: string }) {
+/** When the figures were counted (or that they have not been yet), and why no check-in average is shown: the viewer checked in that quarter, or the threshold changed since. */
+export function Freshness({ computedAt, checkInsWithheld, checkInsStale, notYet }: { computedAt: Date | null; checkInsWithheld: boolean; checkInsStale: boolean; notYet: string }) {
   return (
     <>
       {computedAt ? (
@@ -15,6 +15,11 @@ export function Freshness({ computedAt, checkInsWithheld, notYet }: { computedAt
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>You checked in yourself in the quarter the check-in averages are from, so they are not shown to you.</p>
+        </div>
+      ) : checkInsStale ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>The small-numbers threshold has changed since these figures were counted, so no check-in average is shown until they are counted again tonight.</p>
         </div>
       ) : null}
     </>

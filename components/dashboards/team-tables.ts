@@ -1,6 +1,6 @@
 import { thresholdWords } from '@/components/dashboards/signs';
 import { peerShare } from '@/components/supervision/agreements-table';
-import { withheldReason } from '@/components/supervision/figures-table';
+import { STALE_FIGURE, withheldReason } from '@/components/supervision/figures-table';
 import { DUE_LABELS, quarterLabel, TYPE_LABELS } from '@/components/supervision/labels';
 import { formatDate } from '@/components/ui/date-time';
 import type { TeamTableKey } from '@/lib/dashboards/paths';
@@ -35,7 +35,7 @@ export interface TeamTable {
 }
 
 
-const CANDIDATE_STAGE_LABELS = { APPLIED: 'Applied, not yet shortlisted', ...SHORTLIST_LABELS, ...OUTCOME_LABELS } as const;
+const CANDIDATE_STAGE_LABELS = { ALL: 'All candidates', APPLIED: 'Applied, not yet shortlisted', ...SHORTLIST_LABELS, ...OUTCOME_LABELS } as const;
 
 function roleStage(role: { agreedVersion: number | null; inReviewVersion: number | null; hasUnsubmittedChanges: boolean }): string {
   const stages = [
@@ -46,8 +46,16 @@ function roleStage(role: { agreedVersion: number | null; inReviewVersion: number
   return stages.length > 0 ? stages.join('; ') : 'Not submitted';
 }
 
+/** Whether a role's contested activities were settled when last counted: only roles in review or recruited to are counted. */
+function contestedWords(role: { inReviewVersion: number | null; recruitedTo: boolean; contestedUnsettled: boolean | null }, counted: boolean): string {
+  if (role.inReviewVersion === null && !role.recruitedTo) return 'Not checked (not in review or recruited to)';
+  if (!counted || role.contestedUnsettled === null) return 'Not counted yet';
+  return role.contestedUnsettled ? 'Not all settled' : 'All settled, or none contested';
+}
+
 export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | null> {
   const { detail, team, checkIns } = view;
+  const drafts = detail.draftsRoles;
   const types = Object.values(SupervisionType);
   return {
     signs: view.signs && {
@@ -66,12 +74,13 @@ export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | nul
     roles: detail.roles && {
       key: 'roles',
       caption: 'Roles by stage',
-      header: ['Role', 'Stage', 'Recruited to', 'Contested activities'],
+      // The contested column for those who draft the team's roles (who see every version); the recruited column for those who see recruitment.
+      header: ['Role', 'Stage', ...(detail.pipeline ? ['Recruited to'] : []), ...(drafts ? ['Contested activities'] : [])],
       numeric: [],
       rows: detail.roles.map((role) => ({
         key: role.id,
         href: rolePath(team.id, role.id),
-        cells: [role.title, roleStage(role), role.recruitedTo ? 'Yes' : 'No', view.computedAt === null ? 'Not counted yet' : role.contestedUnsettled ? 'Not all settled' : 'None unsettled when counted'],
+        cells: [role.title, roleStage(role), ...(detail.pipeline ? [role.recruitedTo ? 'Yes' : 'No'] : []), ...(drafts ? [contestedWords(role, view.computedAt !== null)] : [])],
       })),
       empty: 'This team has no roles yet.',
     },
@@ -128,7 +137,7 @@ export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | nul
             return arranged ? `${DUE_LABELS[arranged.state]}: due ${formatDate(arranged.due)}` : person.agreementId ? 'Not arranged' : 'No agreement yet';
           }),
           person.sessions,
-          person.sessions > 0 ? peerShare(person.peerSessions, person.sessions) : 'No sessions',
+          peerShare(person.peerSessions, person.sessions),
         ],
       })),
       empty: 'Nobody is placed in this team, so there is no supervision to show.',
@@ -142,7 +151,7 @@ export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | nul
         key: row.quarter,
         cells: row.figure.shown
           ? [quarterLabel(row.quarter), ...CHECK_IN_QUESTIONS.map((question) => (row.figure.shown ? row.figure.averages[question].toFixed(1) : null)), null]
-          : [quarterLabel(row.quarter), ...CHECK_IN_QUESTIONS.map(() => null), row.stale ? 'Being worked out again under the current threshold' : withheldReason(row.figure, checkIns.threshold, row.countsOthersOnly)],
+          : [quarterLabel(row.quarter), ...CHECK_IN_QUESTIONS.map(() => null), row.stale ? STALE_FIGURE : withheldReason(row.figure, checkIns.threshold, row.countsOthersOnly)],
       })),
       empty: 'No quarter’s figures have been worked out yet: a quarter’s are worked out the night after it ends.',
     },

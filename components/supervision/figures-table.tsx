@@ -11,7 +11,8 @@ export function withheldReason(figure: Extract<ShownFigure, { shown: false }>, t
   return countsOthersOnly ? `Fewer than ${threshold} peer workers other than you answered` : `Fewer than ${threshold} peer workers answered`;
 }
 
-const STALE = 'Being worked out again under the current threshold: shown tomorrow';
+/** Why a figure worked out under an earlier threshold is not shown. */
+export const STALE_FIGURE = 'Being worked out again under the current threshold: shown tomorrow';
 
 const oneDecimal = (value: number) => value.toFixed(1);
 
@@ -57,7 +58,7 @@ function FiguresTable({ caption, label, firstColumn, rows, threshold }: { captio
                 ))
               ) : (
                 <td className="nhsuk-table__cell" colSpan={CHECK_IN_QUESTIONS.length}>
-                  {row.stale ? STALE : withheldReason(row.figure, threshold, row.countsOthersOnly)}
+                  {row.stale ? STALE_FIGURE : withheldReason(row.figure, threshold, row.countsOthersOnly)}
                 </td>
               )}
             </tr>

@@ -40,6 +40,14 @@ const answeredInMeasuredQuarterSql = (userId: string) => Prisma.sql`EXISTS (
     AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = o."checkInQuarter"
 )`;
 
+/**
+ * Whether the check-in averages in the measures are from figures worked out
+ * again since (the organisation changed its small-numbers threshold): until
+ * the job counts again tonight they could show what the figures now
+ * withhold, so they are withheld.
+ */
+const checkInsStaleSql = Prisma.sql`EXISTS (SELECT 1 FROM "CheckInQuarter" q WHERE q.quarter = o."checkInQuarter" AND q."computedAt" > o."computedAt")`;
+
 export type SignsBySign = Record<Sign, SignReading>;
 
 export type TeamSort = 'name' | Sign;
@@ -68,11 +76,13 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
   if (teamsGranting(user, 'dashboards.view') !== 'ALL') return null;
   const [settings, [organisation]] = await Promise.all([
     getDashboardSettings(),
-    db.$queryRaw<Array<{ measures: Prisma.JsonValue; serviceTypes: Prisma.JsonValue; checkInQuarter: string | null; computedAt: Date; answered: boolean }>>`
-      SELECT o.measures, o."serviceTypes", o."checkInQuarter", o."computedAt", ${answeredInMeasuredQuarterSql(user.id)} AS answered
+    db.$queryRaw<Array<{ measures: Prisma.JsonValue; serviceTypes: Prisma.JsonValue; checkInQuarter: string | null; computedAt: Date; answered: boolean; stale: boolean }>>`
+      SELECT o.measures, o."serviceTypes", o."checkInQuarter", o."computedAt", ${answeredInMeasuredQuarterSql(user.id)} AS answered, ${checkInsStaleSql} AS stale
       FROM "OrganisationMeasures" o WHERE o.id = 1`,
   ]);
-  const ownAnswers = organisation?.answered ?? false;
+  const answered = organisation?.answered ?? false;
+  const stale = organisation?.stale ?? false;
+  const ownAnswers = answered || stale;
   const read = (measures: Measures) => readSigns(measures, settings.thresholds);
   const storedTypes = Array.isArray(organisation?.serviceTypes) ? (organisation.serviceTypes as Array<{ serviceType: ServiceType; teams: number; measures: unknown }>) : [];
   const serviceTypes = storedTypes.map((row) => {
@@ -138,7 +148,9 @@ export async function getOrganisationView(user: CurrentUser, { sort, page, every
     computedAt: organisation?.computedAt ?? null,
     checkInQuarter: organisation?.checkInQuarter ?? null,
     /** The viewer checked in themselves in that quarter: every check-in average is withheld from them. */
-    checkInsWithheld: ownAnswers,
+    checkInsWithheld: answered,
+    /** The threshold changed since the averages were counted: every check-in average is withheld until tonight's count. */
+    checkInsStale: stale,
     organisation: { measures: organisationMeasures, signs: read(organisationMeasures) },
     // A service type's check-in averages are not worked out under the small-numbers rule, so none are kept.
     serviceTypes,
@@ -166,7 +178,7 @@ export async function getOrganisationReport(user: CurrentUser) {
   if (!view) return null;
   const worstFirst = (a: TeamRow, b: TeamRow) => SIGNS.reduce((sum, sign) => sum + LEVEL_ORDER[a.signs[sign].level] - LEVEL_ORDER[b.signs[sign].level], 0);
   let attention: TeamRow[];
-  if (view.checkInsWithheld) {
+  if (view.checkInsWithheld || view.checkInsStale) {
     // The view has already worked every team out, without the check-in averages.
     attention = (view.allTeams ?? []).filter((team) => SIGNS.some((sign) => team.signs[sign].level === 'RED')).sort(worstFirst).slice(0, ATTENTION_TEAMS);
   } else {
@@ -195,9 +207,10 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
   if (!isUuid(teamId) || !can(user, 'dashboards.view', { teamId })) return null;
   const detail = teamDetail(user, teamId);
   const [[row], placements] = await Promise.all([
-    db.$queryRaw<Array<TeamDetailColumns & { id: string; name: string; serviceType: ServiceType; archivedAt: Date | null; measures: Prisma.JsonValue | null; computedAt: Date | null; unsettledRoleIds: string[] | null; answered: boolean | null; thresholds: Prisma.JsonValue | null }>>`
+    db.$queryRaw<Array<TeamDetailColumns & { id: string; name: string; serviceType: ServiceType; archivedAt: Date | null; measures: Prisma.JsonValue | null; computedAt: Date | null; unsettledRoleIds: string[] | null; answered: boolean | null; stale: boolean | null; thresholds: Prisma.JsonValue | null }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", t."archivedAt", m.measures, m."computedAt", m."unsettledRoleIds"::text[] AS "unsettledRoleIds",
         (SELECT ${answeredInMeasuredQuarterSql(user.id)} FROM "OrganisationMeasures" o WHERE o.id = 1) AS answered,
+        (SELECT ${checkInsStaleSql} FROM "OrganisationMeasures" o WHERE o.id = 1) AS stale,
         (SELECT s.thresholds FROM "DashboardSettings" s WHERE s.id = 1) AS thresholds,
         ${detail.columns}
       FROM "Team" t LEFT JOIN "TeamMeasures" m ON m."teamId" = t.id
@@ -206,18 +219,20 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
   ]);
   if (!row) return null;
   const thresholds = thresholdsFrom(row.thresholds as Parameters<typeof thresholdsFrom>[0]);
-  const ownAnswers = row.answered ?? false;
+  const answered = row.answered ?? false;
+  const stale = row.stale ?? false;
   const stored = row.measures === null ? null : measuresFrom(row.measures);
-  const measures = stored && ownAnswers ? withoutCheckIns(stored) : stored;
+  const measures = stored && (answered || stale) ? withoutCheckIns(stored) : stored;
   return {
     team: { id: row.id, name: row.name, serviceType: row.serviceType, archived: row.archivedAt !== null },
     thresholds,
     computedAt: row.computedAt,
-    checkInsWithheld: ownAnswers,
+    checkInsWithheld: answered,
+    checkInsStale: stale,
     /** Null before the job has measured this team (a team added since the last run). */
     measures,
     signs: measures ? readSigns(measures, thresholds) : null,
-    ...(await detail.read(row, placements, row.unsettledRoleIds ?? [])),
+    ...(await detail.read(row, placements, row.unsettledRoleIds)),
   };
 }
 

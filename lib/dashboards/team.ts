@@ -52,6 +52,8 @@ export function teamDetail(user: CurrentUser, teamId: string, now = new Date()) 
   for (let count = 1; count < LIBRARY_QUARTERS; count += 1) first = previousQuarter(first);
   const quarters = quartersBetween(first, current);
   const withUnagreed = can(user, 'role.draft', { teamId });
+  // The full breakdown of candidates' outcomes is for those who decide them (HR); a manager sees what the vacancy page shows them.
+  const everyStage = can(user, 'recruitment.decide', { teamId });
   const sees = {
     roles: can(user, 'role.view', { teamId }),
     recruitment: can(user, 'recruitment.view', { teamId }),
@@ -64,21 +66,35 @@ export function teamDetail(user: CurrentUser, teamId: string, now = new Date()) 
     columns: Prisma.sql`
       ${sees.roles ? rolesOfTeamSql(teamId, { withUnagreed }) : nothing} AS roles,
       ${sees.recruitment ? recruitmentPipelineSql(teamId) : nothing} AS pipeline,
-      ${sees.supervision ? supervisionOfTeamSql(teamId, since) : nothing} AS supervision,
+      ${sees.supervision ? supervisionOfTeamSql(teamId, since, { withoutAgreement: sees.onboarding }) : nothing} AS supervision,
       ${libraryOfTeamSql(teamId, quarterStart(first))} AS library,
       ${sees.checkIns ? teamCheckInTrendSql(teamId, user.id) : nothing} AS trend`,
     placements: sees.onboarding ? onboardingOfTeam(db, teamId, today) : Promise.resolve(null),
-    async read(row: TeamDetailColumns, placements: PlacementProgress[] | null, unsettledRoleIds: readonly string[]) {
+    async read(row: TeamDetailColumns, placements: PlacementProgress[] | null, unsettledRoleIds: readonly string[] | null) {
       const unsettled = new Set(unsettledRoleIds);
       const pipeline = sees.recruitment ? recruitmentPipelineFrom(row.pipeline) : null;
       const library = libraryOfTeamFrom(row.library);
       return {
         detail: {
           /** Null where this person may not see that part of the team. */
-          roles: sees.roles ? rolesOfTeamFrom(row.roles, { withUnagreed }).map((role) => ({ ...role, contestedUnsettled: unsettled.has(role.id) })) : null,
+          // Whether contested activities are settled, role by role, only for those who draft the team's roles (as the role
+          // pages show it): for anyone else a flag on an agreed role would give away a version in review they cannot see.
+          /** Whether this person drafts the team's roles: they see versions in review, and whether contested activities are settled. */
+          draftsRoles: withUnagreed,
+          roles: sees.roles
+            ? rolesOfTeamFrom(row.roles, { withUnagreed }).map((role) => ({
+                ...role,
+                contestedUnsettled: !withUnagreed || unsettledRoleIds === null ? null : role.inReviewVersion !== null || role.recruitedTo ? unsettled.has(role.id) : null,
+              }))
+            : null,
           pipeline: pipeline && {
             vacancies: Object.values(VacancyStatus).map((status) => ({ status, count: pipeline.vacancies.get(status) ?? 0 })),
-            candidates: CANDIDATE_STAGES.map((stage) => ({ stage, count: pipeline.candidates.get(stage) ?? 0 })),
+            candidates: everyStage
+              ? CANDIDATE_STAGES.map((stage) => ({ stage, count: pipeline.candidates.get(stage) ?? 0 }))
+              : [
+                  { stage: 'ALL' as const, count: [...pipeline.candidates.values()].reduce((sum, count) => sum + count, 0) },
+                  { stage: 'APPOINTED' as const, count: pipeline.candidates.get('APPOINTED') ?? 0 },
+                ],
           },
           placements,
           supervision: sees.supervision ? supervisionOfTeamFrom(row.supervision, today) : null,

@@ -3,7 +3,7 @@ import type { db, Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TaskOwnerRole } from '@/lib/generated/prisma/enums';
 import { parseContent } from '@/lib/roles/gate';
-import { dueDate, openParityIssues, parityIssues, roleTerms, type ContractType, type ParityIssue, type Weekday } from '@/lib/onboarding/rules';
+import { dueDate, isOverdue, openParityIssues, parityIssues, roleTerms, type ContractType, type ParityIssue, type Weekday } from '@/lib/onboarding/rules';
 
 type Client = Tx | typeof db;
 
@@ -261,7 +261,7 @@ export async function onboardingOfTeam(client: Client, teamId: string, today: Da
         contractType: placement.contractType as ContractType,
         tasks: tasks.length,
         completed: tasks.filter((task) => task.status === 'COMPLETED').length,
-        overdue: tasks.filter((task) => task.status !== 'COMPLETED' && task.dueOn.getTime() < today.getTime()).length,
+        overdue: tasks.filter((task) => isOverdue(task, today)).length,
         cannotStart: tasks.filter((task) => task.status === 'CANNOT_START').length,
         openParity: judgeParity(placement, team).open.map((issue) => issue.kind),
       };

@@ -116,9 +116,11 @@ const dayOf = (text: string) => new Date(`${text}T00:00:00Z`);
  * `supervisionOfTeamFrom` reads it back: the supervision each receives and
  * where each type stands (due as lib/supervision/rules.ts says), and their
  * sessions since `since` and how many were peer supervision. That
- * supervision happened, never what was said.
+ * supervision happened, never what was said. Peer workers with no agreement
+ * yet only `withoutAgreement` (for those who may see placements): anyone
+ * else learns of a placement only from its supervision.
  */
-export function supervisionOfTeamSql(teamId: string, since: Date): Prisma.Sql {
+export function supervisionOfTeamSql(teamId: string, since: Date, { withoutAgreement }: { withoutAgreement: boolean }): Prisma.Sql {
   return Prisma.sql`(
     SELECT coalesce(json_agg(json_build_object(
       'placementId', p.id, 'personName', u.name, 'agreementId', a.id,
@@ -128,7 +130,7 @@ export function supervisionOfTeamSql(teamId: string, since: Date): Prisma.Sql {
       'peerSessions', (SELECT count(*) FROM "SupervisionSession" s WHERE s."agreementId" = a.id AND s."heldOn" >= ${since}::date AND s."amendsId" IS NULL AND s.type = 'PEER')
     ) ORDER BY u.name, p.id), '[]'::json)
     FROM "Placement" p JOIN "User" u ON u.id = p."userId" LEFT JOIN "SupervisionAgreement" a ON a."placementId" = p.id
-    WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL
+    WHERE p."teamId" = ${teamId}::uuid AND p."endedAt" IS NULL ${withoutAgreement ? Prisma.empty : Prisma.sql`AND a.id IS NOT NULL`}
   )`;
 }
 
@@ -230,8 +232,6 @@ export async function teamCheckInTrendFrom(client: Client, value: unknown, teamI
     }),
   };
 }
-
-export type TeamCheckInTrend = Awaited<ReturnType<typeof teamCheckInTrendFrom>>;
 
 /**
  * Work list rows: supervision overdue in teams this person manages

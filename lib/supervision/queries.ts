@@ -9,7 +9,6 @@ import { isUuid } from '@/lib/schema-fields';
 import { getAgreementAccess, mayReadNotes, peerSupervisedTeams, visibleAgreementsWhere, type AgreementAccess } from '@/lib/supervision/access';
 import { decryptField, NoteDecryptionError, readsAsPlaintext, type FieldContext } from '@/lib/supervision/crypto';
 import { figureAsSeen, figuresCountingOthers, figuresThreshold, storedFigure, TOO_FEW, type ShownFigure } from '@/lib/supervision/figures';
-import { teamCheckInTrendFrom, teamCheckInTrendSql } from '@/lib/supervision/gate';
 import { calendarDay, CHECK_IN_QUESTIONS, dueState, nextDue, previousQuarter, quarterOf, quarterStart, type CheckInQuestion, type DueState } from '@/lib/supervision/rules';
 
 /*
@@ -619,18 +618,6 @@ const QUARTER_PARAM = /^\d{4}-Q[1-4]$/u;
 /** The quarters before `before` this person answered a check-in in, themselves. */
 function ownAnswersBefore(userId: string, before: Date) {
   return db.checkIn.findMany({ where: { peerWorkerId: userId, answeredAt: { lt: before } }, orderBy: { answeredAt: 'desc' }, take: 1000, select: { answeredAt: true } });
-}
-
-/**
- * One team's check-in averages per question for its last ended quarters,
- * newest first (supervision's gate says how: teamCheckInTrendSql and
- * teamCheckInTrendFrom, which the team's dashboard reads in its own
- * statement). Null for anyone who may not see the team's figures.
- */
-export async function getTeamCheckInTrend(user: CurrentUser, teamId: string) {
-  if (!isUuid(teamId) || !can(user, 'supervision.figures.view', { teamId })) return null;
-  const [row] = await db.$queryRaw<Array<{ trend: unknown }>>`SELECT ${teamCheckInTrendSql(teamId, user.id)} AS trend`;
-  return teamCheckInTrendFrom(db, row?.trend, teamId, user.id);
 }
 
 /**

@@ -23,7 +23,6 @@ import { DEFAULT_THRESHOLDS, LEVEL_LABELS, LEVELS, measuresFrom, readSigns, SIGN
 import { db } from '@/lib/db';
 import type { TaskStatus } from '@/lib/generated/prisma/enums';
 import { placementParity } from '@/lib/onboarding/records';
-import { getTeamCheckInTrend } from '@/lib/supervision/queries';
 import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING, previousQuarter, quarterOf } from '@/lib/supervision/rules';
 import { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
 import {
@@ -104,7 +103,8 @@ async function expectNotFound(response: Response) {
 }
 
 const teamViewAs = async (who: Ref, team: Ref = world.thisTeam) => getTeamView(await currentUserOf(who), team.id);
-const trendAs = async (who: Ref, team: Ref = world.thisTeam) => getTeamCheckInTrend(await currentUserOf(who), team.id);
+/** The team's check-in trend as its view gives it to `who` (null: they may not see the view, or the team's figures). */
+const trendAs = async (who: Ref, team: Ref = world.thisTeam) => (await getTeamView(await currentUserOf(who), team.id))?.checkIns ?? null;
 
 async function visibleTeamView(who: Ref) {
   const view = await teamViewAs(who);
@@ -261,7 +261,8 @@ type Built = Awaited<ReturnType<typeof teamBuiltByHand>>;
 const rolesForDrafters = (built: Built) => [
   { id: built.agreed.role.id, title: built.agreed.role.title, agreedVersion: 1, inReviewVersion: null, hasUnsubmittedChanges: false, recruitedTo: true, contestedUnsettled: false },
   { id: built.contested.role.id, title: built.contested.role.title, agreedVersion: null, inReviewVersion: 1, hasUnsubmittedChanges: false, recruitedTo: false, contestedUnsettled: true },
-  { id: built.draft.id, title: built.draft.title, agreedVersion: null, inReviewVersion: null, hasUnsubmittedChanges: true, recruitedTo: false, contestedUnsettled: false },
+  // A draft is neither in review nor recruited to: the job does not look at it.
+  { id: built.draft.id, title: built.draft.title, agreedVersion: null, inReviewVersion: null, hasUnsubmittedChanges: true, recruitedTo: false, contestedUnsettled: null },
 ];
 
 /** Pat's and Quinn's supervision: Pat's peer supervision overdue, line management on time; Quinn has no agreement. */
@@ -283,8 +284,9 @@ const supervisionOf = (built: Built) => [
 describe('a team’s view as its manager sees it', () => {
   it('lists the roles by stage, with the roles whose contested activities were unsettled when the job last counted', async () => {
     const built = await teamBuiltByHand();
-    // Before the job has counted, nothing is known to be unsettled.
-    expect((await visibleTeamView(world.managerOfThisTeam)).detail.roles).toEqual(rolesForDrafters(built).map((role) => ({ ...role, contestedUnsettled: false })));
+    // Before the job has counted, nothing is known either way.
+    expect((await visibleTeamView(world.managerOfThisTeam)).detail.roles).toEqual(rolesForDrafters(built).map((role) => ({ ...role, contestedUnsettled: null })));
+    expect((await tableOf(world.managerOfThisTeam, 'roles')).rows.map((row) => row[3])).toEqual(['Not counted yet', 'Not counted yet', 'Not checked (not in review or recruited to)']);
 
     await takeMeasures();
     const view = await visibleTeamView(world.managerOfThisTeam);
@@ -294,9 +296,9 @@ describe('a team’s view as its manager sees it', () => {
     const { header, rows } = await tableOf(world.managerOfThisTeam, 'roles');
     expect(header).toEqual(['Role', 'Stage', 'Recruited to', 'Contested activities']);
     expect(rows).toEqual([
-      [built.agreed.role.title, 'Agreed (version 1)', 'Yes', 'None unsettled when counted'],
+      [built.agreed.role.title, 'Agreed (version 1)', 'Yes', 'All settled, or none contested'],
       [built.contested.role.title, 'In review (version 1)', 'No', 'Not all settled'],
-      [built.draft.title, 'Draft', 'No', 'None unsettled when counted'],
+      [built.draft.title, 'Draft', 'No', 'Not checked (not in review or recruited to)'],
     ]);
   });
 
@@ -313,15 +315,21 @@ describe('a team’s view as its manager sees it', () => {
         { status: 'DECIDED', count: 1 },
         { status: 'CLOSED', count: 1 },
       ],
+      // A manager sees what the vacancy page shows them: how many, and how many appointed; not each one's outcome.
       candidates: [
-        { stage: 'APPLIED', count: 2 },
-        { stage: 'INVITED', count: 2 },
-        { stage: 'NOT_INVITED', count: 1 },
+        { stage: 'ALL', count: 8 },
         { stage: 'APPOINTED', count: 1 },
-        { stage: 'RESERVE', count: 1 },
-        { stage: 'NOT_APPOINTED', count: 1 },
       ],
     });
+    // HR, who decide, see every stage.
+    expect((await visibleTeamView(world.hr)).detail.pipeline?.candidates).toEqual([
+      { stage: 'APPLIED', count: 2 },
+      { stage: 'INVITED', count: 2 },
+      { stage: 'NOT_INVITED', count: 1 },
+      { stage: 'APPOINTED', count: 1 },
+      { stage: 'RESERVE', count: 1 },
+      { stage: 'NOT_APPOINTED', count: 1 },
+    ]);
 
     const vacancies = await tableOf(world.managerOfThisTeam, 'vacancies');
     expect(vacancies.header).toEqual(['Status', 'Vacancies']);
@@ -333,7 +341,11 @@ describe('a team’s view as its manager sees it', () => {
       ['Decided', '1'],
       ['Closed', '1'],
     ]);
-    const candidates = await tableOf(world.managerOfThisTeam, 'candidates');
+    expect((await tableOf(world.managerOfThisTeam, 'candidates')).rows).toEqual([
+      ['All candidates', '8'],
+      ['Appointed', '1'],
+    ]);
+    const candidates = await tableOf(world.hr, 'candidates');
     expect(candidates.header).toEqual(['Stage', 'Candidates']);
     expect(candidates.rows).toEqual([
       ['Applied, not yet shortlisted', '2'],
@@ -387,7 +399,7 @@ describe('a team’s view as its manager sees it', () => {
     expect(header).toEqual(['Peer worker', 'Peer supervision', 'Line management', 'Clinical or practice supervision', 'Group reflective practice', 'Sessions in the last 12 months', 'Peer supervision share']);
     expect(rows).toEqual([
       [built.pat.name, `Overdue: due ${formatDate(daysAgo(32))}`, `On time: due ${formatDate(daysAgo(-22))}`, 'Not arranged', 'Not arranged', '3', '2 of 3 (67%)'],
-      [built.quinn.name, 'No agreement yet', 'No agreement yet', 'No agreement yet', 'No agreement yet', '0', 'No sessions'],
+      [built.quinn.name, 'No agreement yet', 'No agreement yet', 'No agreement yet', 'No agreement yet', '0', 'No sessions yet'],
     ]);
   });
 
@@ -419,12 +431,13 @@ describe('who sees which part of a team', () => {
     await takeMeasures();
     const manager = await visibleTeamView(world.managerOfThisTeam);
     const hr = await visibleTeamView(world.hr);
-    expect(hr.detail.roles).toEqual([{ id: built.agreed.role.id, title: built.agreed.role.title, agreedVersion: 1, inReviewVersion: null, hasUnsubmittedChanges: false, recruitedTo: true, contestedUnsettled: false }]);
-    expect(hr.detail.pipeline).toEqual(manager.detail.pipeline);
+    // Whether contested activities are settled is for those who draft the roles: for HR a flag could give away a version in review.
+    expect(hr.detail.roles).toEqual([{ id: built.agreed.role.id, title: built.agreed.role.title, agreedVersion: 1, inReviewVersion: null, hasUnsubmittedChanges: false, recruitedTo: true, contestedUnsettled: null }]);
+    expect(hr.detail.pipeline?.vacancies).toEqual(manager.detail.pipeline?.vacancies);
     expect(hr.detail.placements).toEqual(manager.detail.placements);
     expect(hr.detail.supervision).toEqual(supervisionOf(built));
     expect(hr.detail.library).toEqual(manager.detail.library);
-    expect((await tableOf(world.hr, 'roles')).rows).toEqual([[built.agreed.role.title, 'Agreed (version 1)', 'Yes', 'None unsettled when counted']]);
+    expect(await tableOf(world.hr, 'roles')).toEqual({ header: ['Role', 'Stage', 'Recruited to'], rows: [[built.agreed.role.title, 'Agreed (version 1)', 'Yes']] });
     for (const key of TEAM_TABLES) expect((await tableCsv(world.hr, key)).status).toBe(200);
     // The signs as counted, indicator by indicator, with the thresholds in words.
     const signs = await tableOf(world.hr, 'signs');
@@ -440,7 +453,8 @@ describe('who sees which part of a team', () => {
     expect(admin.detail.roles).toEqual(rolesForDrafters(built));
     expect(admin.detail.pipeline).toBeNull();
     expect(admin.detail.placements).toBeNull();
-    expect(admin.detail.supervision).toEqual(supervisionOf(built));
+    // Placements are not the administrator's: only peer workers with a supervision agreement, not Quinn, who has none.
+    expect(admin.detail.supervision).toEqual(supervisionOf(built).filter((person) => person.agreementId !== null));
     expect(admin.detail.library.newest).toHaveLength(3);
     expect(await trendAs(world.admin)).toEqual({ threshold: 5, quarters: [] });
 
@@ -448,6 +462,7 @@ describe('who sees which part of a team', () => {
     for (const key of ['vacancies', 'candidates', 'onboarding', 'parity'] as const) await expectNotFound(await tableCsv(world.admin, key));
     // Every role, the draft too, as a drafter sees them.
     const roles = await tableOf(world.admin, 'roles');
+    expect(roles.header).toEqual(['Role', 'Stage', 'Contested activities']);
     expect(roles.rows.map((row) => row[0])).toEqual([built.agreed.role.title, built.contested.role.title, built.draft.title]);
   });
 

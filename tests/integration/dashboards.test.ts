@@ -13,6 +13,7 @@
 import type { ActionResult } from '@/lib/action';
 import { GET as teamsCsv } from '@/app/(app)/dashboards/teams.csv/route';
 import { saveDashboardSettings } from '@/lib/dashboards/actions';
+import { saveSupervisionSettings } from '@/lib/supervision/settings-actions';
 import { TEAM_SIGNS_HEADER } from '@/lib/dashboards/export';
 import { takeMeasures } from '@/lib/dashboards/measures';
 import { getDashboardSettings, getOrganisationReport, getOrganisationView, getTeamView, TEAMS_PER_PAGE, type TeamSort } from '@/lib/dashboards/queries';
@@ -739,6 +740,26 @@ describe('small numbers', () => {
       [third.name, '', ''],
       [world.thisTeam.name, '5', '3'],
     ]);
+  });
+
+  it('withholds every check-in average from everyone once the threshold is raised, until the job counts again', async () => {
+    await figuresWorkedOut();
+    expect(await teamViewAs(world.managerOfThisTeam, world.thisTeam)).toMatchObject({ checkInsStale: false, measures: { clearRole: 5, practiseAsPeer: 3 } });
+    // Six answered in this team: raised to seven, the figures page withholds its figure at once, and so must the signs.
+    expect(await actingAs(world.admin, () => saveSupervisionSettings(null, { smallNumbersThreshold: '7' }))).toMatchObject({ ok: true });
+    for (const who of [world.admin, world.hr]) {
+      const view = await visibleOrganisationView(who);
+      expect(view.checkInsStale).toBe(true);
+      expect(checkInsOf(view.organisation.measures)).toEqual([null, null]);
+      for (const team of view.teams.items) expect(checkInsOf(team.measures)).toEqual([null, null]);
+    }
+    expect(await teamViewAs(world.managerOfThisTeam, world.thisTeam)).toMatchObject({ checkInsStale: true, measures: { clearRole: null, practiseAsPeer: null } });
+    const [header, ...rows] = await csvOf(await csvAs(world.hr));
+    const column = header.indexOf('“I am clear about my role”');
+    for (const row of rows) expect(row[column]).toBe('');
+    // Counted again under the new threshold, nothing is stale, and the team's six are still too few.
+    await takeMeasures();
+    expect(await teamViewAs(world.managerOfThisTeam, world.thisTeam)).toMatchObject({ checkInsStale: false, measures: { clearRole: null, practiseAsPeer: null } });
   });
 
   it('withholds every check-in average from someone who checked in that quarter themselves, and only from them', async () => {

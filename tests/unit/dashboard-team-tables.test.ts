@@ -20,6 +20,7 @@ function view(overrides: Partial<Parameters<typeof teamTables>[0]['detail']> = {
     measures: null,
     signs: null,
     detail: {
+      draftsRoles: false,
       roles: null,
       pipeline: null,
       placements: null,

@@ -85,7 +85,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
         <div className="nhsuk-grid-column-two-thirds">
           <p>The four early-warning signs for the whole organisation, each service type and each team, with the figures behind them.</p>
           <AboutTheSigns />
-          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} notYet="The figures have not been counted yet: they are counted each night." />
+          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} checkInsStale={view.checkInsStale} notYet="The figures have not been counted yet: they are counted each night." />
           {computedAt ? (
             <p>
               <Link href={REPORT_PATH}>The quarterly report, to print for a board or steering group</Link>

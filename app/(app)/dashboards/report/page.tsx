@@ -42,6 +42,7 @@ export default async function OrganisationReportPage() {
         <p>The figures have not been counted yet: they are counted each night.</p>
       )}
       {checkInsWithheld ? <p>You checked in yourself in the quarter the check-in averages are from, so they are left out of this copy.</p> : null}
+      {!checkInsWithheld && report.checkInsStale ? <p>The small-numbers threshold has changed since the figures were counted, so the check-in averages are left out until they are counted again tonight.</p> : null}
       <div className={styles.screenOnly}>
         <PrintButton />
       </div>

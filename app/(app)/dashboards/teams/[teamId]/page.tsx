@@ -54,8 +54,15 @@ export default async function TeamDashboardPage({ params }: { params: Promise<{ 
       </h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} notYet="This team’s figures have not been counted yet: they are counted each night." />
-          <p>The signs are as counted then; the tables below them are as things stand now.</p>
+          <Freshness computedAt={computedAt} checkInsWithheld={checkInsWithheld} checkInsStale={view.checkInsStale} notYet="This team’s figures have not been counted yet: they are counted each night." />
+          {team.archived ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>This team is archived: its signs are no longer counted, and the tables below show what it left.</p>
+            </div>
+          ) : (
+            <p>The signs are as counted then; the tables below them are as things stand now.</p>
+          )}
           <div className={styles.screenOnly}>
             <nav aria-label="On this page">
               <h2 className="nhsuk-heading-s">On this page</h2>

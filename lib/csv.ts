@@ -18,24 +18,32 @@ export function csvLine(cells: ReadonlyArray<Parameters<typeof csvCell>[0]>): st
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-/** A streamed CSV download: the header, then each row as it is produced. */
-export function csvResponse(filename: string, header: readonly string[], rows: Iterable<ReadonlyArray<Parameters<typeof csvCell>[0]>>): Response {
+type CsvRow = ReadonlyArray<Parameters<typeof csvCell>[0]>;
+
+/**
+ * A streamed CSV download: the header, then each row as it is produced, from
+ * rows in memory or read a page at a time (an async iterable).
+ */
+export function csvResponse(filename: string, header: readonly string[], rows: Iterable<CsvRow> | AsyncIterable<CsvRow>): Response {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.iterator]();
+  const iterator = Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${csvLine(header)}`));
     },
-    pull(controller) {
+    async pull(controller) {
       // A few hundred rows per chunk: the response starts at once and memory stays flat.
       for (let count = 0; count < 500; count += 1) {
-        const next = iterator.next();
+        const next = await iterator.next();
         if (next.done) {
           controller.close();
           return;
         }
         controller.enqueue(encoder.encode(csvLine(next.value)));
       }
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
   return new Response(stream, {

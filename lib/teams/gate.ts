@@ -8,7 +8,7 @@ import type { db, Tx } from '@/lib/db';
 
 export { teamScope, visibleTeamsWhere } from '@/lib/teams/access';
 export { eligibleStakeholders, requireStakeholders, stakeholderGroups } from '@/lib/teams/stakeholders';
-export { SERVICE_TYPE_LABELS } from '@/lib/teams/labels';
+export { SERVICE_TYPE_LABELS, TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
 /**
  * The opening step every action on a team's roles shares: an archived team

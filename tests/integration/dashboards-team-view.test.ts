@@ -52,7 +52,8 @@ import {
   type World,
 } from '../factories';
 import { currentUserOf } from '../support/roles';
-import { clearDashboards, csvOf, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
+import { csvOf } from '../support/csv';
+import { clearDashboards, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
 import { signInAs } from '../support/session';
 
 type Ref = { id: string };

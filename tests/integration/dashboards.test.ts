@@ -56,7 +56,8 @@ import {
   type CheckInAnswers,
   type World,
 } from '../factories';
-import { clearDashboards, csvOf, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
+import { csvOf } from '../support/csv';
+import { clearDashboards, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } from '../support/dashboards';
 import { signInAs } from '../support/session';
 import { actingAs, currentUserOf } from '../support/roles';
 import { snapshotDatabase } from '../support/snapshot';

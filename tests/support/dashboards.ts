@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { previousQuarter, quarterOf, quarterStart } from '@/lib/supervision/rules';
 
-/* What the dashboards' integration tests share: days and quarters relative to now, a clean slate, and reading a CSV. */
+/* What the dashboards' integration tests share: days and quarters relative to now, and a clean slate. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,21 +30,4 @@ export async function clearDashboards() {
   await db.dashboardSettings.deleteMany({});
   await db.teamMeasures.deleteMany({});
   await db.organisationMeasures.deleteMany({});
-}
-
-/** The CSV's cells, line by line, after checking that it starts with a byte-order mark, ends each line with CRLF and quotes every cell. */
-export async function csvOf(response: Response): Promise<string[][]> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = new TextDecoder('utf-8').decode(bytes.slice(3));
-  expect(text.endsWith('\r\n')).toBe(true);
-  return text
-    .slice(0, -2)
-    .split('\r\n')
-    .map((line) => {
-      const cells = [...line.matchAll(/"((?:[^"]|"")*)"(?:,|$)/gu)].map((match) => match[1].replace(/""/gu, '"'));
-      // Every cell quoted, nothing between them.
-      expect(cells.map((cell) => `"${cell.replace(/"/gu, '""')}"`).join(',')).toBe(line);
-      return cells;
-    });
 }

@@ -32,6 +32,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       <h1>People</h1>
       <p>Everyone with an account. Add people here, then add them to teams from each team’s page.</p>
       <ButtonLink href="/people/new">Add a person</ButtonLink>
+      <p className="nhsuk-body-s">
+        <a href="/people/export.csv" download>
+          Download everyone and their teams (CSV)
+        </a>
+      </p>
 
       <form method="get" action="/people" role="search" aria-label="People" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-grid-row">

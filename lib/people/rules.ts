@@ -1,0 +1,265 @@
+import { OrgRole, TeamRole } from '@/lib/generated/prisma/enums';
+import { ORG_ROLE_LABELS, ORG_ROLE_SHORT_LABELS } from '@/lib/people/labels';
+
+/*
+ * Bringing people and teams in from a spreadsheet (issue 14 §3), the rules
+ * alone, pure so that they are unit-tested on hand-made files: reading CSV
+ * (or the same columns pasted from a spreadsheet, tab-separated), guessing
+ * which column is which from its header, and judging every row before
+ * anything is written: create, update, unchanged, or an error with the
+ * reason. A row is one person's place in a team, as the export writes it
+ * (lib/people/directory.ts): a person in two teams is two rows, which must
+ * agree on the person.
+ */
+
+export const IMPORT_FIELDS = ['name', 'email', 'jobTitle', 'team', 'teamRole', 'orgRole'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The columns as the export heads them. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = { name: 'Name', email: 'Email', jobTitle: 'Job title', team: 'Team', teamRole: 'Team role', orgRole: 'Organisation role' };
+
+/** Which column (0-based) holds each field; null when the file has none. Name and email are required. */
+export type ColumnMapping = Record<ImportField, number | null>;
+
+export class ImportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+const FORMULA_GUARD = /^'[=+\-@\t\r]/u;
+
+/**
+ * The cells of a CSV file (RFC 4180: quoted cells, doubled quotes, line
+ * breaks inside quotes, CRLF or LF), or of rows pasted from a spreadsheet
+ * (tab-separated, told by a tab and no comma in the first line). A byte-order
+ * mark is dropped, blank lines are skipped, and the apostrophe the export
+ * puts before a cell that starts like a formula is taken off again, so an
+ * exported file imports unchanged.
+ */
+export function parseTable(text: string): string[][] {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const firstLine = source.slice(0, source.search(/\r?\n|$/u));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let index = 0;
+  const endCell = () => {
+    row.push(FORMULA_GUARD.test(cell) ? cell.slice(1) : cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    if (row.some((value) => value.trim() !== '')) rows.push(row);
+    row = [];
+  };
+  while (index < source.length) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"' && source[index + 1] === '"') {
+        cell += '"';
+        index += 2;
+        continue;
+      }
+      if (char === '"') quoted = false;
+      else cell += char;
+      index += 1;
+      continue;
+    }
+    if (char === '"' && cell === '') quoted = true;
+    else if (char === delimiter) endCell();
+    else if (char === '\n' || char === '\r') {
+      endRow();
+      if (char === '\r' && source[index + 1] === '\n') index += 1;
+    } else cell += char;
+    index += 1;
+  }
+  if (quoted) throw new ImportFormatError('The file ends inside a quoted cell: check that every opening quote mark is closed.');
+  if (cell !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/[^a-z]/gu, '');
+
+/** Headers a workforce system or a spreadsheet might use for each field, normalised (letters only, lower case). */
+const HEADER_WORDS: Record<ImportField, readonly string[]> = {
+  name: ['name', 'fullname', 'staffname', 'employeename', 'displayname', 'person'],
+  email: ['email', 'emailaddress', 'workemail', 'nhsmail', 'nhsmailaddress', 'mail'],
+  jobTitle: ['jobtitle', 'title', 'position', 'post', 'jobrole', 'positiontitle'],
+  team: ['team', 'teamname', 'department', 'ward', 'service', 'unit'],
+  teamRole: ['teamrole', 'roleinteam', 'teamposition'],
+  orgRole: ['organisationrole', 'organizationrole', 'orgrole', 'accessrole', 'peerrolesrole', 'systemrole'],
+};
+
+/** Each field's column, guessed from the header row; a header is used once, by the first field that names it. */
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const taken = new Set<number>();
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, null])) as ColumnMapping;
+  for (const field of IMPORT_FIELDS) {
+    const column = headers.findIndex((header, index) => !taken.has(index) && HEADER_WORDS[field].includes(normalise(header)));
+    if (column >= 0) {
+      mapping[field] = column;
+      taken.add(column);
+    }
+  }
+  return mapping;
+}
+
+/** What is wrong with a mapping before rows are judged: a required field with no column, or two fields on one column. */
+export function mappingProblems(mapping: ColumnMapping, columns: number): string[] {
+  const problems: string[] = [];
+  for (const field of ['name', 'email'] as const) if (mapping[field] === null) problems.push(`Choose the column that holds each person’s ${field === 'name' ? 'name' : 'email address'}`);
+  const used = IMPORT_FIELDS.map((field) => mapping[field]).filter((column): column is number => column !== null);
+  if (used.some((column) => column < 0 || column >= columns)) problems.push('A chosen column is not in the file');
+  if (new Set(used).size !== used.length) problems.push('Choose a different column for each field');
+  if (mapping.teamRole !== null && mapping.team === null) problems.push('Choose the team column too: a team role needs a team');
+  return problems;
+}
+
+const TEAM_ROLE_WORDS: Record<string, TeamRole> = {
+  manager: 'MANAGER',
+  teammanager: 'MANAGER',
+  staff: 'STAFF',
+  staffnonpeer: 'STAFF',
+  nonpeerstaff: 'STAFF',
+  peerworker: 'PEER_WORKER',
+  peersupportworker: 'PEER_WORKER',
+  peer: 'PEER_WORKER',
+  ...Object.fromEntries(Object.values(TeamRole).map((role) => [normalise(role), role])),
+};
+
+const ORG_ROLE_WORDS: Record<string, OrgRole> = Object.fromEntries(
+  Object.values(OrgRole).flatMap((role) => [normalise(role), normalise(ORG_ROLE_LABELS[role]), normalise(ORG_ROLE_SHORT_LABELS[role])].map((word) => [word, role])),
+);
+ORG_ROLE_WORDS.admin = 'ADMIN';
+ORG_ROLE_WORDS.hr = 'HR';
+ORG_ROLE_WORDS.member = 'MEMBER';
+ORG_ROLE_WORDS.serviceuserrep = 'SERVICE_USER_REP';
+ORG_ROLE_WORDS.serviceuserrepresentative = 'SERVICE_USER_REP';
+
+export const parseTeamRole = (text: string): TeamRole | null => TEAM_ROLE_WORDS[normalise(text)] ?? null;
+export const parseOrgRole = (text: string): OrgRole | null => ORG_ROLE_WORDS[normalise(text)] ?? null;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+const MAX_NAME = 120;
+
+/** A person as they are now, by lower-cased email. */
+export interface ExistingPerson {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  orgRole: OrgRole;
+  disabled: boolean;
+  /** Their team roles, by team id. */
+  memberships: ReadonlyMap<string, TeamRole>;
+}
+
+export type RowOutcome = 'CREATE' | 'UPDATE' | 'UNCHANGED' | 'ERROR';
+
+export interface JudgedRow {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  email: string;
+  name: string;
+  team: string;
+  outcome: RowOutcome;
+  errors: string[];
+}
+
+export interface PlannedPerson {
+  email: string;
+  name: string;
+  jobTitle: string | null;
+  /** Null: left as it is (an existing person, no role in the file). */
+  orgRole: OrgRole | null;
+  /** Team ids and roles to add or change (memberships not in the file are left). */
+  memberships: Array<{ teamId: string; role: TeamRole }>;
+  existingId: string | null;
+  outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED';
+}
+
+export interface ImportPlan {
+  rows: JudgedRow[];
+  people: PlannedPerson[];
+  /** Active people not in the file, by email: listed for a full import, never disabled unless asked. */
+  missing: string[];
+  errors: number;
+}
+
+/**
+ * Every data row judged against the people and teams as they are now, before
+ * anything is written. A row with a problem is an error with the reason; a
+ * person with any such row is not imported at all. Re-importing the same
+ * file plans nothing but "unchanged".
+ */
+export function planImport(
+  dataRows: readonly string[][],
+  mapping: ColumnMapping,
+  { existing, teams, firstLine = 2 }: { existing: ReadonlyMap<string, ExistingPerson>; teams: ReadonlyMap<string, { id: string; name: string }>; firstLine?: number },
+): ImportPlan {
+  const cell = (row: readonly string[], field: ImportField) => (mapping[field] === null ? '' : (row[mapping[field]!] ?? '').trim());
+  interface Draft {
+    lines: JudgedRow[];
+    name: string;
+    jobTitle: string | null;
+    orgRole: OrgRole | null;
+    memberships: Map<string, { role: TeamRole; line: number }>;
+  }
+  const byEmail = new Map<string, Draft>();
+  const rows: JudgedRow[] = dataRows.map((row, index) => {
+    const line = firstLine + index;
+    const email = cell(row, 'email').toLowerCase();
+    const name = cell(row, 'name');
+    const jobTitle = cell(row, 'jobTitle') || null;
+    const teamName = cell(row, 'team');
+    const teamRoleText = cell(row, 'teamRole');
+    const orgRoleText = cell(row, 'orgRole');
+    const errors: string[] = [];
+    if (!name) errors.push('Enter their name');
+    else if (name.length > MAX_NAME) errors.push(`Their name is longer than ${MAX_NAME} characters`);
+    if (!email) errors.push('Enter their email address');
+    else if (!EMAIL.test(email) || email.length > 254) errors.push(`“${email}” is not an email address`);
+    if (jobTitle && jobTitle.length > MAX_NAME) errors.push(`The job title is longer than ${MAX_NAME} characters`);
+    const team = teamName ? teams.get(teamName.toLowerCase()) : undefined;
+    if (teamName && !team) errors.push(`There is no team called “${teamName}”: add it first, or check its spelling`);
+    const teamRole = teamRoleText ? parseTeamRole(teamRoleText) : null;
+    if (teamRoleText && !teamRole) errors.push(`“${teamRoleText}” is not a team role: use Manager, Staff (non-peer) or Peer worker`);
+    if (teamName && !teamRoleText) errors.push('Enter their role in the team');
+    if (!teamName && teamRoleText) errors.push('A team role needs a team');
+    const orgRole = orgRoleText ? parseOrgRole(orgRoleText) : null;
+    if (orgRoleText && !orgRole) errors.push(`“${orgRoleText}” is not an organisation role: use Team member, Administrator, HR and recruitment or Service-user representative`);
+    const judged: JudgedRow = { line, email, name, team: team?.name ?? teamName, outcome: 'ERROR', errors };
+    if (!email || !EMAIL.test(email)) return judged;
+    const draft = byEmail.get(email);
+    if (!draft) {
+      byEmail.set(email, { lines: [judged], name, jobTitle, orgRole, memberships: new Map(team && teamRole && errors.length === 0 ? [[team.id, { role: teamRole, line }]] : []) });
+      return judged;
+    }
+    const first = draft.lines[0].line;
+    if (draft.name !== name || draft.jobTitle !== jobTitle || draft.orgRole !== orgRole) errors.push(`${email} is on line ${first} with a different name, job title or organisation role: a person’s rows must agree`);
+    if (team && draft.memberships.has(team.id)) errors.push(`${email} is in ${team.name} on line ${draft.memberships.get(team.id)!.line} already`);
+    else if (team && teamRole && errors.length === 0) draft.memberships.set(team.id, { role: teamRole, line });
+    draft.lines.push(judged);
+    return judged;
+  });
+
+  const people: PlannedPerson[] = [];
+  for (const [email, draft] of byEmail) {
+    if (draft.lines.some((row) => row.errors.length > 0)) {
+      for (const row of draft.lines) if (row.errors.length === 0) row.errors.push('Not imported: another of this person’s rows has a problem');
+      continue;
+    }
+    const current = existing.get(email);
+    const memberships = [...draft.memberships].map(([teamId, { role }]) => ({ teamId, role })).filter(({ teamId, role }) => current?.memberships.get(teamId) !== role);
+    const changed = !current || current.name !== draft.name || current.jobTitle !== draft.jobTitle || (draft.orgRole !== null && draft.orgRole !== current.orgRole) || memberships.length > 0;
+    const outcome = !current ? 'CREATE' : changed ? 'UPDATE' : 'UNCHANGED';
+    people.push({ email, name: draft.name, jobTitle: draft.jobTitle, orgRole: current ? draft.orgRole : (draft.orgRole ?? 'MEMBER'), memberships, existingId: current?.id ?? null, outcome });
+    for (const row of draft.lines) row.outcome = outcome;
+  }
+  const inFile = new Set(byEmail.keys());
+  const missing = [...existing].filter(([email, person]) => !person.disabled && !inFile.has(email)).map(([email]) => email).sort();
+  return { rows, people, missing, errors: rows.filter((row) => row.outcome === 'ERROR').length };
+}

@@ -11,8 +11,9 @@ function cell(value: Cell) {
 
 /** One of a team view's tables (components/dashboards/team-tables.ts), with its CSV download beneath, or what to do when it is empty. */
 export function TeamTableView({ teamId, table }: { teamId: string; table: TeamTable }) {
+  // A table of two columns reads better at two thirds of the page than stretched across it.
   return (
-    <div className="nhsuk-u-margin-bottom-6">
+    <div className={table.header.length <= 2 ? 'nhsuk-u-margin-bottom-6 nhsuk-u-width-two-thirds' : 'nhsuk-u-margin-bottom-6'}>
       {table.rows.length === 0 ? (
         <>
           <h3>{table.caption}</h3>

@@ -2,7 +2,6 @@ import { thresholdWords } from '@/components/dashboards/signs';
 import { peerShare } from '@/components/supervision/agreements-table';
 import { STALE_FIGURE, withheldReason } from '@/components/supervision/figures-table';
 import { DUE_LABELS, quarterLabel, TYPE_LABELS } from '@/components/supervision/labels';
-import { formatDate } from '@/components/ui/date-time';
 import type { TeamTableKey } from '@/lib/dashboards/paths';
 import type { TeamView } from '@/lib/dashboards/queries';
 import { formatValue, INDICATORS, LEVEL_LABELS, SIGN_TITLES, SIGNS } from '@/lib/dashboards/signals';
@@ -22,6 +21,9 @@ import { CHECK_IN_QUESTIONS, CHECK_IN_WORDING } from '@/lib/supervision/rules';
  */
 
 export type Cell = string | number | Date | null;
+
+/** "24 Nov 2026": a due date in a table cell that has little room. */
+const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 export interface TeamTable {
   key: TeamTableKey;
@@ -134,7 +136,7 @@ export function teamTables(view: TeamView): Record<TeamTableKey, TeamTable | nul
           person.personName,
           ...types.map((type) => {
             const arranged = person.types.filter((row) => row.type === type).sort((a, b) => a.due.getTime() - b.due.getTime())[0];
-            return arranged ? `${DUE_LABELS[arranged.state]}: due ${formatDate(arranged.due)}` : person.agreementId ? 'Not arranged' : 'No agreement yet';
+            return arranged ? `${DUE_LABELS[arranged.state]}, ${shortDay.format(arranged.due)}` : person.agreementId ? 'Not arranged' : 'No agreement yet';
           }),
           person.sessions,
           peerShare(person.peerSessions, person.sessions),

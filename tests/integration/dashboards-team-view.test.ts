@@ -13,7 +13,6 @@
 import { GET as serviceTypesCsv } from '@/app/(app)/dashboards/service-types.csv/route';
 import { GET as levelsCsv } from '@/app/(app)/dashboards/levels.csv/route';
 import { GET as teamTableCsv } from '@/app/(app)/dashboards/teams/[teamId]/[table]/route';
-import { formatDate } from '@/components/ui/date-time';
 import { quarterLabel } from '@/components/supervision/labels';
 import { LEVELS_HEADER, SERVICE_TYPE_SIGNS_HEADER } from '@/lib/dashboards/export';
 import { takeMeasures } from '@/lib/dashboards/measures';
@@ -57,6 +56,9 @@ import { clearDashboards, daysAgo, instantDaysAgo, lastQuarter, tenDaysInto } fr
 import { signInAs } from '../support/session';
 
 type Ref = { id: string };
+
+/** "24 Nov 2026", as the supervision table writes a due date. */
+const shortDay = (date: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 
 const RECORDS = 'Writing in clinical records';
 /** Words written only where nobody but the people concerned may read them. */
@@ -399,7 +401,7 @@ describe('a team’s view as its manager sees it', () => {
     const { header, rows } = await tableOf(world.managerOfThisTeam, 'supervision');
     expect(header).toEqual(['Peer worker', 'Peer supervision', 'Line management', 'Clinical or practice supervision', 'Group reflective practice', 'Sessions in the last 12 months', 'Peer supervision share']);
     expect(rows).toEqual([
-      [built.pat.name, `Overdue: due ${formatDate(daysAgo(32))}`, `On time: due ${formatDate(daysAgo(-22))}`, 'Not arranged', 'Not arranged', '3', '2 of 3 (67%)'],
+      [built.pat.name, `Overdue, ${shortDay(daysAgo(32))}`, `On time, ${shortDay(daysAgo(-22))}`, 'Not arranged', 'Not arranged', '3', '2 of 3 (67%)'],
       [built.quinn.name, 'No agreement yet', 'No agreement yet', 'No agreement yet', 'No agreement yet', '0', 'No sessions yet'],
     ]);
   });

@@ -71,7 +71,7 @@ describe('a team view’s tables', () => {
     );
     const [leon, hannah] = tables.supervision!.rows;
     expect(leon.href).toBe('/supervision/agreements/a1');
-    expect(leon.cells).toEqual(['Leon Walsh', 'Overdue: due 1 November 2026', 'Not arranged', 'Not arranged', 'Not arranged', 8, '2 of 8 (25%)']);
+    expect(leon.cells).toEqual(['Leon Walsh', 'Overdue, 1 Nov 2026', 'Not arranged', 'Not arranged', 'Not arranged', 8, '2 of 8 (25%)']);
     expect(hannah.href).toBeUndefined();
     expect(hannah.cells).toEqual(['Hannah Kowalski', 'No agreement yet', 'No agreement yet', 'No agreement yet', 'No agreement yet', 0, 'No sessions yet']);
   });

@@ -1,0 +1,77 @@
+import { ActionError } from '@/lib/action-error';
+import { recordAudit } from '@/lib/audit/gate';
+import { endSessionsOf } from '@/lib/auth/gate';
+import { lockKey, type Tx } from '@/lib/db';
+import { importContext } from '@/lib/people/directory';
+import { issuePasswordLink } from '@/lib/people/invitations';
+import { ORG_ROLE_LABELS } from '@/lib/people/labels';
+import { planImport, type ColumnMapping } from '@/lib/people/rules';
+import { TEAM_ROLE_LABELS } from '@/lib/teams/gate';
+
+/*
+ * Writing an import (issue 14 §3): the rows are judged again inside the
+ * transaction, against the people and teams as they are then (whatever the
+ * preview said), and written all together or not at all: new people with a
+ * set-password link, changed people, their teams, and, only when the
+ * administrator asked, the people missing from the file disabled and signed
+ * out. Every change is audited in the same transaction. The caller (the
+ * import's action, or its background job for a large file) owns the
+ * transaction: an error here rolls everything back.
+ */
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  disabled: number;
+}
+
+export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId }: { rows: readonly string[][]; mapping: ColumnMapping; disableMissing: boolean; actorId: string }): Promise<ImportResult> {
+  // One import at a time, and no administrator change in between: the last active administrator stays one.
+  await lockKey(tx, 'people-import');
+  await lockKey(tx, 'org-admins');
+  const plan = planImport(rows, mapping, await importContext(tx));
+  if (plan.errors > 0) throw new ActionError('VALIDATION', `${plan.errors === 1 ? '1 row has' : `${plan.errors} rows have`} a problem: fix the file and upload it again.`);
+  const result: ImportResult = { created: 0, updated: 0, unchanged: 0, disabled: 0 };
+  for (const person of plan.people) {
+    if (person.outcome === 'UNCHANGED') {
+      result.unchanged += 1;
+      continue;
+    }
+    let userId: string;
+    if (person.outcome === 'CREATE') {
+      const created = await tx.user.create({ data: { email: person.email, name: person.name, jobTitle: person.jobTitle, orgRole: person.orgRole ?? 'MEMBER' }, select: { id: true } });
+      userId = created.id;
+      await issuePasswordLink(tx, userId, actorId);
+      await recordAudit(tx, actorId, { action: 'person.import.create', recordType: 'User', recordId: userId, summary: `Added ${person.name} (${ORG_ROLE_LABELS[person.orgRole ?? 'MEMBER']}) from an import and issued a set-password link` });
+      result.created += 1;
+    } else {
+      userId = person.existingId!;
+      const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
+      if (current.orgRole === 'ADMIN' && person.orgRole !== null && person.orgRole !== 'ADMIN' && !current.disabledAt) {
+        if (userId === actorId) throw new ActionError('CONFLICT', `The file takes your own administrator role away (${person.email}): keep it, or ask another administrator.`);
+        if ((await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { not: userId } } })) === 0) throw new ActionError('CONFLICT', `${person.email} is the only active administrator: the file cannot take their role away.`);
+      }
+      await tx.user.update({ where: { id: userId }, data: { name: person.name, jobTitle: person.jobTitle, ...(person.orgRole ? { orgRole: person.orgRole } : {}), version: { increment: 1 } } });
+      await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import` });
+      result.updated += 1;
+    }
+    for (const membership of person.memberships) {
+      await tx.teamMembership.upsert({ where: { teamId_userId: { teamId: membership.teamId, userId } }, create: { teamId: membership.teamId, userId, role: membership.role }, update: { role: membership.role } });
+      await recordAudit(tx, actorId, { action: 'team.member.import', recordType: 'Team', recordId: membership.teamId, summary: `${person.name} joins the team as ${TEAM_ROLE_LABELS[membership.role]}, from an import` });
+    }
+  }
+  if (disableMissing && plan.missing.length > 0) {
+    const missing = await tx.user.findMany({ where: { email: { in: plan.missing }, disabledAt: null }, select: { id: true, name: true, orgRole: true } });
+    if (missing.some((person) => person.id === actorId)) throw new ActionError('CONFLICT', 'You are not in the file: an import cannot disable your own account.');
+    const adminsLeft = await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { notIn: missing.map((person) => person.id) } } });
+    if (adminsLeft === 0) throw new ActionError('CONFLICT', 'Disabling the people missing from the file would leave no active administrator.');
+    for (const person of missing) {
+      await tx.user.update({ where: { id: person.id }, data: { disabledAt: new Date(), version: { increment: 1 } } });
+      await endSessionsOf(tx, person.id, 'DISABLED');
+      await recordAudit(tx, actorId, { action: 'person.import.disable', recordType: 'User', recordId: person.id, summary: `Disabled ${person.name}: missing from a full import` });
+      result.disabled += 1;
+    }
+  }
+  return result;
+}

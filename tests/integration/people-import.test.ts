@@ -1,0 +1,91 @@
+// Writing an import of people and teams (issue 14 §3), on real PostgreSQL:
+// judged again inside the transaction and written all together or not at
+// all, each change audited with it; new people get a set-password link;
+// importing the same file again writes nothing; people missing from the
+// file are disabled only when asked, and never so that no administrator is
+// left. (The upload, preview and background job come next.)
+import { ActionError } from '@/lib/action-error';
+import { db } from '@/lib/db';
+import { DIRECTORY_HEADER } from '@/lib/people/directory';
+import { applyImport } from '@/lib/people/import';
+import { guessMapping } from '@/lib/people/rules';
+import { addMembership, buildWorld, createTeam, createUser, type World } from '../factories';
+import { snapshotDatabase } from '../support/snapshot';
+
+let world: World;
+
+beforeEach(async () => {
+  world = await buildWorld();
+});
+
+const mapping = guessMapping(DIRECTORY_HEADER);
+const run = (rows: string[][], options: { disableMissing?: boolean; actorId?: string } = {}) =>
+  db.$transaction((tx) => applyImport(tx, { rows, mapping, disableMissing: options.disableMissing ?? false, actorId: options.actorId ?? world.admin.id }));
+
+describe('writing an import', () => {
+  it('creates and updates people and their teams, audits each change and issues set-password links; the same file again writes nothing', async () => {
+    const ward = await createTeam({ name: `Import ward ${world.suffix}` });
+    const existing = await createUser({ name: 'Jo Existing', email: `jo-${world.suffix}@nhs.net`, jobTitle: 'Nurse' });
+    const rows = [
+      ['Sam New', `SAM-${world.suffix}@nhs.net`, 'Peer support worker', ward.name.toUpperCase(), 'Peer worker', ''],
+      ['Jo Existing', `jo-${world.suffix}@nhs.net`, 'Senior nurse', ward.name, 'Staff (non-peer)', 'HR and recruitment'],
+    ];
+    expect(await run(rows)).toEqual({ created: 1, updated: 1, unchanged: 0, disabled: 0 });
+    const sam = await db.user.findUniqueOrThrow({ where: { email: `sam-${world.suffix}@nhs.net` }, select: { id: true, name: true, jobTitle: true, orgRole: true, memberships: { select: { teamId: true, role: true } }, invitations: { select: { id: true } } } });
+    expect(sam).toMatchObject({ name: 'Sam New', jobTitle: 'Peer support worker', orgRole: 'MEMBER', memberships: [{ teamId: ward.id, role: 'PEER_WORKER' }] });
+    expect(sam.invitations).toHaveLength(1);
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id }, select: { jobTitle: true, orgRole: true, version: true } })).toEqual({ jobTitle: 'Senior nurse', orgRole: 'HR', version: 2 });
+    const audit = await db.auditEvent.findMany({ where: { actorId: world.admin.id, action: { in: ['person.import.create', 'person.import.update', 'team.member.import'] } }, select: { action: true, recordId: true } });
+    expect(audit).toEqual(expect.arrayContaining([
+      { action: 'person.import.create', recordId: sam.id },
+      { action: 'person.import.update', recordId: existing.id },
+      { action: 'team.member.import', recordId: ward.id },
+    ]));
+    expect(audit).toHaveLength(4);
+
+    const before = await snapshotDatabase();
+    expect(await run(rows)).toEqual({ created: 0, updated: 0, unchanged: 2, disabled: 0 });
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+
+  it('writes none of it when anything fails, whatever the preview said', async () => {
+    const ward = await createTeam({ name: `Import ward ${world.suffix}` });
+    const before = await snapshotDatabase();
+    // A row with a problem: nothing is written, not even the good row before it.
+    await expect(run([
+      ['Good Row', `good-${world.suffix}@nhs.net`, '', ward.name, 'Manager', ''],
+      ['Bad Row', `bad-${world.suffix}@nhs.net`, '', 'No such team', 'Manager', ''],
+    ])).rejects.toThrow(new ActionError('VALIDATION', '1 row has a problem: fix the file and upload it again.'));
+    expect(await snapshotDatabase()).toEqual(before);
+    // The team archived between the preview and the confirmation: judged again, refused.
+    await db.team.update({ where: { id: ward.id }, data: { archivedAt: new Date() } });
+    const archived = await snapshotDatabase();
+    await expect(run([['Good Row', `good-${world.suffix}@nhs.net`, '', ward.name, 'Manager', '']])).rejects.toThrow(ActionError);
+    expect(await snapshotDatabase()).toEqual(archived);
+  });
+
+  it('disables people missing from the file only when asked, signs them out, and never the last administrator or the importer', async () => {
+    const ward = await createTeam({ name: `Import ward ${world.suffix}` });
+    const stays = await createUser({ name: 'Stays', email: `stays-${world.suffix}@nhs.net` });
+    await addMembership(ward, stays, 'STAFF');
+    const everyoneActive = await db.user.findMany({ where: { disabledAt: null }, select: { email: true, name: true } });
+    // Everyone but `stays` and the importer's fellow people: a file with only the importer and `stays`.
+    const rows = [
+      [world.admin.name, world.admin.email, world.admin.jobTitle ?? '', '', '', 'Administrator'],
+      ['Stays', stays.email, '', ward.name, 'Staff (non-peer)', ''],
+    ];
+    expect(await run(rows)).toMatchObject({ disabled: 0 });
+    expect(await db.user.count({ where: { disabledAt: null } })).toBe(everyoneActive.length);
+
+    const result = await run(rows, { disableMissing: true });
+    expect(result.disabled).toBe(everyoneActive.length - 2);
+    expect((await db.user.findMany({ where: { disabledAt: null }, select: { email: true } })).map((person) => person.email).sort()).toEqual([world.admin.email, stays.email].sort());
+    expect(await db.auditEvent.count({ where: { action: 'person.import.disable', actorId: world.admin.id } })).toBe(everyoneActive.length - 2);
+
+    // A file without the importer cannot disable them; one without any administrator cannot leave none.
+    const before = await snapshotDatabase();
+    await expect(run([['Stays', stays.email, '', ward.name, 'Staff (non-peer)', '']], { disableMissing: true })).rejects.toThrow('You are not in the file: an import cannot disable your own account.');
+    await expect(run([[world.admin.name, world.admin.email, world.admin.jobTitle ?? '', '', '', 'Team member']])).rejects.toThrow('The file takes your own administrator role away');
+    expect(await snapshotDatabase()).toEqual(before);
+  });
+});

@@ -253,10 +253,12 @@ export function planImport(
       continue;
     }
     const current = existing.get(email);
+    // A file with no job title column leaves everyone's as it is, rather than clearing it.
+    const jobTitle = mapping.jobTitle === null ? (current?.jobTitle ?? null) : draft.jobTitle;
     const memberships = [...draft.memberships].map(([teamId, { role }]) => ({ teamId, role })).filter(({ teamId, role }) => current?.memberships.get(teamId) !== role);
-    const changed = !current || current.name !== draft.name || current.jobTitle !== draft.jobTitle || (draft.orgRole !== null && draft.orgRole !== current.orgRole) || memberships.length > 0;
+    const changed = !current || current.name !== draft.name || current.jobTitle !== jobTitle || (draft.orgRole !== null && draft.orgRole !== current.orgRole) || memberships.length > 0;
     const outcome = !current ? 'CREATE' : changed ? 'UPDATE' : 'UNCHANGED';
-    people.push({ email, name: draft.name, jobTitle: draft.jobTitle, orgRole: current ? draft.orgRole : (draft.orgRole ?? 'MEMBER'), memberships, existingId: current?.id ?? null, outcome });
+    people.push({ email, name: draft.name, jobTitle, orgRole: current ? draft.orgRole : (draft.orgRole ?? 'MEMBER'), memberships, existingId: current?.id ?? null, outcome });
     for (const row of draft.lines) row.outcome = outcome;
   }
   const inFile = new Set(byEmail.keys());

@@ -106,6 +106,12 @@ describe('judging the rows', () => {
     expect(newTeam.people[0]).toMatchObject({ outcome: 'UPDATE', memberships: [{ teamId: 'team-crisis', role: 'PEER_WORKER' }] });
   });
 
+  it('leaves what the file has no column for as it is: job title and organisation role', () => {
+    const existing = new Map([['jo@nhs.net', person({ orgRole: 'HR' })]]);
+    const plan = planImport([['jo@nhs.net', 'Jo Bloggs']], { name: 1, email: 0, jobTitle: null, team: null, teamRole: null, orgRole: null }, { existing, teams });
+    expect(plan.people).toEqual([{ email: 'jo@nhs.net', name: 'Jo Bloggs', jobTitle: 'Peer support worker', orgRole: null, memberships: [], existingId: 'user-jo', outcome: 'UNCHANGED' }]);
+  });
+
   it('gives each bad row its reasons, and imports nothing of a person with one', () => {
     const plan = planImport(
       [

@@ -6,6 +6,7 @@ import type { ServiceType } from '@/lib/generated/prisma/enums';
 import { toPage, type Page } from '@/lib/pagination';
 import { can, teamsGranting } from '@/lib/permissions';
 import { isUuid } from '@/lib/schema-fields';
+import { checkInQuarterSql } from '@/lib/supervision/gate';
 import { readThresholds, SIGN_COLUMNS } from '@/lib/dashboards/levels';
 import { teamDetail, type TeamDetailColumns } from '@/lib/dashboards/team';
 import { EMPTY_MEASURES, LEVEL_ORDER, measuresFrom, readSigns, SIGNS, thresholdsFrom, type Level, type Measures, type Sign, type SignReading, type Thresholds } from '@/lib/dashboards/signals';
@@ -37,7 +38,7 @@ const withoutCheckIns = (measures: Measures): Measures => ({ ...measures, clearR
 const answeredInMeasuredQuarterSql = (userId: string) => Prisma.sql`EXISTS (
   SELECT 1 FROM "CheckIn" c
   WHERE c."peerWorkerId" = ${userId}::uuid
-    AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = o."checkInQuarter"
+    AND ${checkInQuarterSql} = o."checkInQuarter"
 )`;
 
 /**
@@ -207,20 +208,18 @@ export async function getTeamView(user: CurrentUser, teamId: string) {
   if (!isUuid(teamId) || !can(user, 'dashboards.view', { teamId })) return null;
   const detail = teamDetail(user, teamId);
   const [[row], placements] = await Promise.all([
-    db.$queryRaw<Array<TeamDetailColumns & { id: string; name: string; serviceType: ServiceType; archivedAt: Date | null; measures: Prisma.JsonValue | null; computedAt: Date | null; unsettledRoleIds: string[] | null; answered: boolean | null; stale: boolean | null; thresholds: Prisma.JsonValue | null }>>`
+    db.$queryRaw<Array<TeamDetailColumns & { id: string; name: string; serviceType: ServiceType; archivedAt: Date | null; measures: Prisma.JsonValue | null; computedAt: Date | null; unsettledRoleIds: string[] | null; answered: boolean; stale: boolean; thresholds: Prisma.JsonValue | null }>>`
       SELECT t.id::text AS id, t.name, t."serviceType"::text AS "serviceType", t."archivedAt", m.measures, m."computedAt", m."unsettledRoleIds"::text[] AS "unsettledRoleIds",
-        (SELECT ${answeredInMeasuredQuarterSql(user.id)} FROM "OrganisationMeasures" o WHERE o.id = 1) AS answered,
-        (SELECT ${checkInsStaleSql} FROM "OrganisationMeasures" o WHERE o.id = 1) AS stale,
+        ${answeredInMeasuredQuarterSql(user.id)} AS answered, ${checkInsStaleSql} AS stale,
         (SELECT s.thresholds FROM "DashboardSettings" s WHERE s.id = 1) AS thresholds,
         ${detail.columns}
-      FROM "Team" t LEFT JOIN "TeamMeasures" m ON m."teamId" = t.id
+      FROM "Team" t LEFT JOIN "TeamMeasures" m ON m."teamId" = t.id LEFT JOIN "OrganisationMeasures" o ON o.id = 1
       WHERE t.id = ${teamId}::uuid`,
     detail.placements,
   ]);
   if (!row) return null;
   const thresholds = thresholdsFrom(row.thresholds as Parameters<typeof thresholdsFrom>[0]);
-  const answered = row.answered ?? false;
-  const stale = row.stale ?? false;
+  const { answered, stale } = row;
   const stored = row.measures === null ? null : measuresFrom(row.measures);
   const measures = stored && (answered || stale) ? withoutCheckIns(stored) : stored;
   return {

@@ -171,16 +171,11 @@ export interface TeamPlacementMeasures {
  * exactly as each placement's page judges them, a team's facts read once for
  * all its placements: one query, for the dashboards' measures and work list.
  */
+/** A team's current placements with what their parity is judged on, who they are and when they started. */
+const currentPlacementsSelect = { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } } as const;
+
 async function judgedPlacements(client: Client, where: Prisma.TeamWhereInput) {
-  const teams = await client.team.findMany({
-    where,
-    select: {
-      id: true,
-      name: true,
-      ...teamParitySelect,
-      placements: { where: { endedAt: null }, select: { ...placementParitySelect, id: true, startDate: true, user: { select: { name: true, systemAccess: { select: { system: true } } } } } },
-    },
-  });
+  const teams = await client.team.findMany({ where, select: { id: true, name: true, ...teamParitySelect, placements: currentPlacementsSelect } });
   return teams.map((team) => ({ team, placements: team.placements.map((placement) => ({ placement, open: judgeParity(placement, team).open.length })) }));
 }
 
@@ -238,16 +233,7 @@ export async function onboardingOfTeam(client: Client, teamId: string, today: Da
     where: { id: teamId },
     select: {
       ...teamParitySelect,
-      placements: {
-        where: { endedAt: null },
-        select: {
-          ...placementParitySelect,
-          id: true,
-          startDate: true,
-          user: { select: { name: true, systemAccess: { select: { system: true } } } },
-          plans: { select: { tasks: { where: { removedAt: null }, select: { status: true, dueOn: true } } } },
-        },
-      },
+      placements: { ...currentPlacementsSelect, select: { ...currentPlacementsSelect.select, plans: { select: { tasks: { where: { removedAt: null }, select: { status: true, dueOn: true } } } } } },
     },
   });
   if (!team) return [];

@@ -3,8 +3,9 @@
 import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { endSessionsOf } from '@/lib/auth/gate';
+import { assertAnAdminRemains } from '@/lib/people/admins';
 import { issuePasswordLink } from '@/lib/people/invitations';
-import { lockKey, type Tx } from '@/lib/db';
+import type { Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { createPersonSchema, disablePersonSchema, issueInvitationSchema, personOnlySchema, updatePersonSchema } from '@/lib/people/schemas';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
@@ -18,12 +19,6 @@ function isEmailTaken(error: unknown): boolean {
 
 const EMAIL_TAKEN = 'Someone already has an account with this email address';
 
-/** Refuses changes that would leave the organisation with no active administrator. */
-async function assertAnotherAdminRemains(tx: Tx, userId: string) {
-  await lockKey(tx, 'org-admins');
-  const others = await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { not: userId } } });
-  if (others === 0) throw new ActionError('CONFLICT', 'This is the only active administrator: make someone else an administrator first.');
-}
 
 export const createPerson = defineAction({
   name: 'person.create',
@@ -57,7 +52,7 @@ export const updatePerson = defineAction({
     const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
     if (current.orgRole === 'ADMIN' && fields.orgRole !== 'ADMIN' && !current.disabledAt) {
       if (userId === user.id) throw fieldError('orgRole', 'You cannot remove your own administrator role');
-      await assertAnotherAdminRemains(tx, userId);
+      await assertAnAdminRemains(tx, [userId]);
     }
     const clash = await tx.user.findFirst({ where: { email: fields.email, id: { not: userId } }, select: { id: true } });
     if (clash) throw fieldError('email', EMAIL_TAKEN);
@@ -83,7 +78,7 @@ export const disablePerson = defineAction({
     if (input.userId === user.id) throw new ActionError('CONFLICT', 'You cannot disable your own account.');
     const person = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { name: true, orgRole: true, disabledAt: true } });
     if (person.disabledAt) throw new ActionError('CONFLICT', `${person.name} is already disabled.`);
-    if (person.orgRole === 'ADMIN') await assertAnotherAdminRemains(tx, input.userId);
+    if (person.orgRole === 'ADMIN') await assertAnAdminRemains(tx, [input.userId]);
     const { count } = await tx.user.updateMany({
       where: { id: input.userId, version: input.version, disabledAt: null },
       data: { disabledAt: new Date(), version: { increment: 1 } },

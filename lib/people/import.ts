@@ -4,6 +4,7 @@ import { endSessionsOf } from '@/lib/auth/gate';
 import { lockKey, type Tx } from '@/lib/db';
 import { importContext } from '@/lib/people/directory';
 import { issuePasswordLink } from '@/lib/people/invitations';
+import { assertAnAdminRemains } from '@/lib/people/admins';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import { planImport, type ColumnMapping } from '@/lib/people/rules';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/gate';
@@ -50,7 +51,7 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
       const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
       if (current.orgRole === 'ADMIN' && person.orgRole !== null && person.orgRole !== 'ADMIN' && !current.disabledAt) {
         if (userId === actorId) throw new ActionError('CONFLICT', `The file takes your own administrator role away (${person.email}): keep it, or ask another administrator.`);
-        if ((await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { not: userId } } })) === 0) throw new ActionError('CONFLICT', `${person.email} is the only active administrator: the file cannot take their role away.`);
+        await assertAnAdminRemains(tx, [userId], `${person.email} is the only active administrator: the file cannot take their role away.`);
       }
       await tx.user.update({ where: { id: userId }, data: { name: person.name, jobTitle: person.jobTitle, ...(person.orgRole ? { orgRole: person.orgRole } : {}), version: { increment: 1 } } });
       await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import` });
@@ -64,8 +65,7 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
   if (disableMissing && plan.missing.length > 0) {
     const missing = await tx.user.findMany({ where: { email: { in: plan.missing }, disabledAt: null }, select: { id: true, name: true, orgRole: true } });
     if (missing.some((person) => person.id === actorId)) throw new ActionError('CONFLICT', 'You are not in the file: an import cannot disable your own account.');
-    const adminsLeft = await tx.user.count({ where: { orgRole: 'ADMIN', disabledAt: null, id: { notIn: missing.map((person) => person.id) } } });
-    if (adminsLeft === 0) throw new ActionError('CONFLICT', 'Disabling the people missing from the file would leave no active administrator.');
+    await assertAnAdminRemains(tx, missing.map((person) => person.id), 'Disabling the people missing from the file would leave no active administrator.');
     for (const person of missing) {
       await tx.user.update({ where: { id: person.id }, data: { disabledAt: new Date(), version: { increment: 1 } } });
       await endSessionsOf(tx, person.id, 'DISABLED');

@@ -1,5 +1,6 @@
 import type { db, Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { RecruitmentOutcome, ShortlistOutcome } from '@/lib/generated/prisma/enums';
 
 /*
  * What other workflows may take from recruitment: the appointments waiting to
@@ -71,8 +72,8 @@ export function scoringWorkSql(userId: string): Prisma.Sql {
 export { vacancyPath } from '@/lib/recruitment/paths';
 
 /** Where a candidate is: their outcome once decided, else whether they were invited to interview, else applied. */
-export const CANDIDATE_STAGES = ['APPLIED', 'INVITED', 'NOT_INVITED', 'APPOINTED', 'RESERVE', 'NOT_APPOINTED'] as const;
-export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
+export type CandidateStage = 'APPLIED' | ShortlistOutcome | RecruitmentOutcome;
+export const CANDIDATE_STAGES: readonly CandidateStage[] = ['APPLIED', ...Object.values(ShortlistOutcome), ...Object.values(RecruitmentOutcome)];
 
 /**
  * A team's recruitment pipeline for its dashboard, as one SQL value (JSON)
@@ -97,6 +98,6 @@ export function recruitmentPipelineFrom(value: unknown): { vacancies: Map<string
   const object = (value ?? {}) as { vacancies?: Record<string, number>; candidates?: Record<string, number> };
   return {
     vacancies: new Map(Object.entries(object.vacancies ?? {})),
-    candidates: new Map(Object.entries(object.candidates ?? {}).filter(([stage]) => (CANDIDATE_STAGES as readonly string[]).includes(stage)) as Array<[CandidateStage, number]>),
+    candidates: new Map(Object.entries(object.candidates ?? {}).filter((entry): entry is [CandidateStage, number] => (CANDIDATE_STAGES as readonly string[]).includes(entry[0]))),
   };
 }

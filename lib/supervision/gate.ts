@@ -181,6 +181,12 @@ export function libraryOfTeamFrom(value: unknown): { byQuarter: Map<string, numb
   return { byQuarter, newest: (object.newest ?? []).map((entry) => ({ id: entry.id, title: entry.title, publishedAt: new Date(Number(entry.publishedAt)), scope: entry.scope })) };
 }
 
+/**
+ * The UK calendar quarter a check-in `c` was answered in, as SQL ("2026-Q4"),
+ * as lib/supervision/rules.ts quarterOf names it: stored times are UTC.
+ */
+export const checkInQuarterSql = Prisma.sql`to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q')`;
+
 /** How many ended quarters a team's check-in trend shows. */
 export const TEAM_TREND_QUARTERS = 8;
 
@@ -199,7 +205,7 @@ export function teamCheckInTrendSql(teamId: string, userId: string): Prisma.Sql 
         'quarter', q.quarter, 'threshold', q.threshold,
         'figure', (SELECT f.figure FROM "CheckInTeamFigure" f WHERE f.quarter = q.quarter AND f."teamId" = ${teamId}::uuid),
         'answered', EXISTS (SELECT 1 FROM "CheckIn" c WHERE c."peerWorkerId" = ${userId}::uuid
-          AND to_char((c."answeredAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/London', 'YYYY-"Q"Q') = q.quarter)
+          AND ${checkInQuarterSql} = q.quarter)
       ) ORDER BY q.quarter DESC), '[]'::json)
       FROM (SELECT quarter, threshold FROM "CheckInQuarter" ORDER BY quarter DESC LIMIT ${TEAM_TREND_QUARTERS}) q)
   )`;

@@ -30,7 +30,7 @@ import { addDays } from '@/lib/onboarding/rules';
 import type { RoleContent } from '@/lib/roles/rules';
 import { quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { createCheckIn } from '../tests/factories/supervision';
-import { agreedRoleOf, at, DAY_MS, lastOn, placeOnboarded, recordMeetings, recordSystems, type DemoPlacement } from './demo-placements';
+import { agreedRoleOf, at, DAY_MS, lastOn, placedOnce, placeOnboarded, recordMeetings, recordSystems, type DemoPlacement } from './demo-placements';
 import { agreed, answering, closedExpectationsCheck, invited, submitted, type DemoPerson, type DemoRole, type DemoRoleContext } from './demo-roles';
 import { checkInAnswers, libraryWriter, notesKeyProblem, regularSessions, supervisionRecorder, thisQuarterMoment, type Note, type TeamDemoOutcome } from './demo-supervision-records';
 
@@ -218,10 +218,9 @@ export async function seedDemoCrisisTeam(context: DemoRoleContext): Promise<Team
   const placed = {} as Record<keyof typeof PEER_WORKERS, { person: DemoPerson; placement: DemoPlacement }>;
   for (const [key, spec] of Object.entries(PEER_WORKERS) as Array<[keyof typeof PEER_WORKERS, (typeof PEER_WORKERS)[keyof typeof PEER_WORKERS]]>) {
     const person = context.person(spec.email);
-    let placement: DemoPlacement | null = await tx.placement.findFirst({ where: { teamId: team.id, userId: person.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
-    if (!placement) {
-      // The role's contract, band and hours; started on a Tuesday.
-      placement = await placeOnboarded(
+    // The role's contract, band and hours; started on a Tuesday.
+    const { placement, created } = await placedOnce(tx, team, person, () =>
+      placeOnboarded(
         context,
         team,
         person,
@@ -229,9 +228,9 @@ export async function seedDemoCrisisTeam(context: DemoRoleContext): Promise<Team
         manager,
         { startDate: lastOn(addDays(today, -spec.startedDaysAgo), 'TUE'), contractType: 'PERMANENT', band: 3, hoursPerWeek: 30, workingDays: [...spec.workingDays], lineManager: manager, peerSupervisor: key === 'rachel' ? sophie : rachel, hr, template: found.template },
         now,
-      );
-      outcome.placements += 1;
-    }
+      ),
+    );
+    if (created) outcome.placements += 1;
     placed[key] = { person, placement };
   }
 

@@ -32,7 +32,7 @@ import { addDays } from '@/lib/onboarding/rules';
 import type { RoleContent } from '@/lib/roles/rules';
 import { quarterOf, quarterStart } from '@/lib/supervision/rules';
 import { createCheckIn } from '../tests/factories/supervision';
-import { agreedRoleOf, at, DAY_MS, lastOn, placeOnboarded, recordMeetings, recordSystems, type DemoPlacement } from './demo-placements';
+import { agreedRoleOf, at, DAY_MS, lastOn, placedOnce, placeOnboarded, recordMeetings, recordSystems, type DemoPlacement } from './demo-placements';
 import { agreed, invited, submitted, type DemoPerson, type DemoRole, type DemoRoleContext } from './demo-roles';
 import { checkInAnswers, libraryWriter, notesKeyProblem, regularSessions, supervisionRecorder, thisQuarterMoment, type Note, type TeamDemoOutcome } from './demo-supervision-records';
 
@@ -159,10 +159,9 @@ export async function seedDemoInpatientWard(context: DemoRoleContext): Promise<T
   const placed = {} as Record<keyof typeof PEER_WORKERS, { person: DemoPerson; placement: DemoPlacement }>;
   for (const [key, spec] of Object.entries(PEER_WORKERS) as Array<[keyof typeof PEER_WORKERS, (typeof PEER_WORKERS)[keyof typeof PEER_WORKERS]]>) {
     const person = context.person(spec.email);
-    let placement: DemoPlacement | null = await tx.placement.findFirst({ where: { teamId: team.id, userId: person.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
-    if (!placement) {
-      // The role's contract, band, hours and days; Sophie named as peer supervisor, until the manager took her name off.
-      placement = await placeOnboarded(
+    // The role's contract, band, hours and days; Sophie named as peer supervisor, until the manager took her name off.
+    const { placement, created } = await placedOnce(tx, team, person, async () => {
+      const made = await placeOnboarded(
         context,
         team,
         person,
@@ -171,11 +170,12 @@ export async function seedDemoInpatientWard(context: DemoRoleContext): Promise<T
         { startDate: lastOn(addDays(today, -spec.startedDaysAgo), 'MON'), contractType: 'PERMANENT', band: 3, hoursPerWeek: 30, workingDays: ['MON', 'TUE', 'WED', 'THU'], lineManager: manager, peerSupervisor: sophie, hr, template: found.template },
         now,
       );
-      await tx.placement.update({ where: { id: placement.id }, data: { peerSupervisorId: null, version: { increment: 1 } } });
-      await tx.placementChange.create({ data: { placementId: placement.id, changedById: manager.id, before: { peerSupervisorId: sophie.id }, after: { peerSupervisorId: null }, createdAt: at(removedOn, 11) } });
-      await context.audit('seed.onboarding.placement.change', 'Placement', placement.id, `changed ${person.name}'s placement in ${team.name}: peer supervisor`);
-      outcome.placements += 1;
-    }
+      await tx.placement.update({ where: { id: made.id }, data: { peerSupervisorId: null, version: { increment: 1 } } });
+      await tx.placementChange.create({ data: { placementId: made.id, changedById: manager.id, before: { peerSupervisorId: sophie.id }, after: { peerSupervisorId: null }, createdAt: at(removedOn, 11) } });
+      await context.audit('seed.onboarding.placement.change', 'Placement', made.id, `changed ${person.name}'s placement in ${team.name}: peer supervisor`);
+      return made;
+    });
+    if (created) outcome.placements += 1;
     placed[key] = { person, placement };
   }
 

@@ -96,3 +96,14 @@ export async function placeOnboarded(context: DemoRoleContext, team: Team, perso
 }
 
 export type DemoPlacement = Awaited<ReturnType<typeof placeOnboarded>>;
+
+/** The person's current placement in the team, as the supervision demos use it, or null. */
+export function currentPlacement(tx: Tx, team: { id: string }, person: { id: string }): Promise<DemoPlacement | null> {
+  return tx.placement.findFirst({ where: { teamId: team.id, userId: person.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
+}
+
+/** The person's current placement in the team, or one made by `place` when they have none: re-running the seed places nobody twice. */
+export async function placedOnce(tx: Tx, team: { id: string }, person: { id: string }, place: () => Promise<DemoPlacement>): Promise<{ placement: DemoPlacement; created: boolean }> {
+  const existing = await currentPlacement(tx, team, person);
+  return existing ? { placement: existing, created: false } : { placement: await place(), created: true };
+}

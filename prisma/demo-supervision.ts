@@ -52,7 +52,7 @@ import { upsertMembership, upsertUser } from '../tests/factories';
 import { grantSystem } from '../tests/factories/onboarding';
 import { createCheckIn, createSession } from '../tests/factories/supervision';
 import { DEMO_ONBOARDING_TEAM, DEMO_SYSTEMS } from './demo-onboarding';
-import { at, DAY_MS, HOUR_MS, lastOn, placeOnboarded, type DemoPlacement } from './demo-placements';
+import { at, currentPlacement, DAY_MS, HOUR_MS, lastOn, placedOnce, placeOnboarded, type DemoPlacement } from './demo-placements';
 import type { DemoPerson, DemoRoleContext } from './demo-roles';
 import { checkInAnswers as answers, libraryWriter, MINUTES, notesKeyProblem, regularSessions, supervisionRecorder, thisQuarterMoment, type Note } from './demo-supervision-records';
 
@@ -203,7 +203,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   const team = context.team(DEMO_SUPERVISION_TEAM);
   if (team.archivedAt) return NOTHING;
   const jade = context.person('peer.cmht@peerroles.test');
-  const jadePlacement = await tx.placement.findFirst({ where: { teamId: team.id, userId: jade.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
+  const jadePlacement = await currentPlacement(tx, team, jade);
   if (!jadePlacement) return NOTHING;
   if (await tx.supervisionAgreement.findUnique({ where: { placementId: jadePlacement.id }, select: { id: true } })) return NOTHING;
   const keyProblem = notesKeyProblem();
@@ -237,20 +237,18 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
     }
     const has = new Set((await tx.systemAccess.findMany({ where: { userId: user.id }, select: { system: true } })).map((access) => access.system));
     for (const system of [DEMO_SYSTEMS.email, DEMO_SYSTEMS.records, DEMO_SYSTEMS.drive].filter((name) => !has.has(name))) await grantSystem(user, system, tx);
-    let placement: DemoPlacement | null = await tx.placement.findFirst({ where: { teamId: team.id, userId: user.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
-    if (!placement) {
-      const startDate = lastOn(addDays(today, -spec.startedDaysAgo), 'MON');
-      placement = await placeOnboarded(
+    const { placement, created: newlyPlaced } = await placedOnce(tx, team, user, () =>
+      placeOnboarded(
         context,
         team,
         user,
         agreed,
         manager,
-        { startDate, contractType: 'PERMANENT', band: 3, hoursPerWeek: spec.hoursPerWeek, workingDays: [...spec.workingDays], lineManager: manager, peerSupervisor: sophie, template, hr },
+        { startDate: lastOn(addDays(today, -spec.startedDaysAgo), 'MON'), contractType: 'PERMANENT', band: 3, hoursPerWeek: spec.hoursPerWeek, workingDays: [...spec.workingDays], lineManager: manager, peerSupervisor: sophie, template, hr },
         now,
-      );
-      outcome.placements += 1;
-    }
+      ),
+    );
+    if (newlyPlaced) outcome.placements += 1;
     placed[key] = { person: user, placement };
   }
   const { amara, leon, ruth, tunde, hannah } = placed;
@@ -358,7 +356,7 @@ export async function seedDemoSupervision(context: DemoRoleContext): Promise<Sup
   );
 
   // Marcus, four months in (Monday to Wednesday): on time; one record amended at his request.
-  const marcusPlacement = await tx.placement.findFirst({ where: { teamId: team.id, userId: marcus.id, endedAt: null }, select: { id: true, userId: true, teamId: true, startDate: true } });
+  const marcusPlacement = await currentPlacement(tx, team, marcus);
   if (marcusPlacement) {
     const marcusStart = marcusPlacement.startDate;
     const marcusAgreement = await agreementOf(marcusPlacement, marcus, addDays(marcusStart, 2), [

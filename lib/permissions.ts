@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'person.disable',
   'person.invite',
   'person.sessions.manage',
+  'person.import',
   'audit.view',
   'account.update',
   // Roles (issue 3)
@@ -90,6 +91,7 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     'person.disable',
     'person.invite',
     'person.sessions.manage',
+  'person.import',
     'audit.view',
     'role.view',
     'role.draft',

@@ -1,4 +1,4 @@
-type FormValue = string | string[] | FormObject;
+type FormValue = string | string[] | File | FormObject;
 interface FormObject {
   [key: string]: FormValue;
 }
@@ -70,13 +70,21 @@ export function formDataToObject(input: unknown): unknown {
   }
   const result: FormObject = Object.create(null);
   for (const [name, value] of input.entries()) {
-    if (name.startsWith('$ACTION') || typeof value !== 'string') continue;
+    if (name.startsWith('$ACTION')) continue;
+    // A file input posts a File (an empty one when nothing was chosen): kept only when a file was chosen, at the top level.
+    if (typeof value !== 'string') {
+      if (value.size > 0 || value.name !== '') {
+        if (isUnsafeKey(name) || name.includes('.')) throw new UnsafeFieldNameError();
+        result[name] = value;
+      }
+      continue;
+    }
     const path = name.split('.');
     if (path.some(isUnsafeKey)) throw new UnsafeFieldNameError();
     let target = result;
     for (const segment of path.slice(0, -1)) {
       let next = own(target, segment);
-      if (next === undefined || typeof next === 'string' || Array.isArray(next)) {
+      if (next === undefined || typeof next === 'string' || Array.isArray(next) || next instanceof Blob) {
         next = Object.create(null) as FormObject;
         target[segment] = next;
       }
@@ -84,7 +92,7 @@ export function formDataToObject(input: unknown): unknown {
     }
     const key = path[path.length - 1];
     const existing = own(target, key);
-    if (existing === undefined || (typeof existing === 'object' && !Array.isArray(existing))) target[key] = value;
+    if (existing === undefined || existing instanceof Blob || (typeof existing === 'object' && !Array.isArray(existing))) target[key] = value;
     else target[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return result;

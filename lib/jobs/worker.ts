@@ -2,17 +2,19 @@ import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { createBoss, onClient } from '@/lib/jobs/boss';
 import { HANDLERS } from '@/lib/jobs/handlers';
-import { NOTIFICATION_EMAIL_QUEUE, QUEUES } from '@/lib/jobs/queues';
+import { NOTIFICATION_EMAIL_QUEUE, PEOPLE_IMPORT_QUEUE, QUEUES } from '@/lib/jobs/queues';
 import { SCHEDULES } from '@/lib/jobs/schedules';
 import { mailMode } from '@/lib/mail/transport';
 import { dispatchQueued } from '@/lib/notifications/delivery';
+import { dispatchQueuedImports } from '@/lib/people/import-records';
 
 /*
  * The background worker: pg-boss on the app's own PostgreSQL, so any number of
  * workers share one queue and nothing else has to be deployed. It
  * - creates the queues and the schedules (idempotent: every worker does it),
  * - works every queue in lib/jobs/handlers.ts,
- * - moves notifications from the outbox to mail jobs every OUTBOX_POLL_MS.
+ * - moves notifications from the outbox to mail jobs, and confirmed large
+ *   imports of people to their jobs, every OUTBOX_POLL_MS.
  * `npm start` runs it as a child process beside the app (decision 0017);
  * `npm run worker` runs it alone.
  */
@@ -76,12 +78,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2, application_name: 'peerroles-outbox' });
   pool.on('error', (error) => log({ level: 'warn', event: 'outbox connection error', ...describe(error) }));
-  const enqueue = async (client: pg.PoolClient, ids: readonly string[]) => {
+  /** One job per record, inserted on the connection (and so in the transaction) that marks the records dispatched. */
+  const enqueueTo = (queue: string, key: string) => async (client: pg.PoolClient, ids: readonly string[]) => {
     await boss.insert(
-      ids.map((id) => ({ name: NOTIFICATION_EMAIL_QUEUE, data: { notificationId: id }, singletonKey: id })),
+      ids.map((id) => ({ name: queue, data: { [key]: id }, singletonKey: id })),
       { db: onClient(client) } as Parameters<PgBoss['insert']>[1],
     );
   };
+  const enqueue = enqueueTo(NOTIFICATION_EMAIL_QUEUE, 'notificationId');
+  const enqueueImports = enqueueTo(PEOPLE_IMPORT_QUEUE, 'importId');
   const wakeMailWorker = () => boss.notifyWorker(workerIds.get(NOTIFICATION_EMAIL_QUEUE)!);
 
   let running: Promise<number> | null = null;
@@ -92,6 +97,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       let total = 0;
       for (let handled = await dispatchQueued(pool, enqueue); handled > 0; handled = await dispatchQueued(pool, enqueue)) total += handled;
       if (total > 0) wakeMailWorker();
+      if ((await dispatchQueuedImports(pool, enqueueImports)) > 0) boss.notifyWorker(workerIds.get(PEOPLE_IMPORT_QUEUE)!);
       return total;
     })();
     try {

@@ -6,7 +6,8 @@ import { importContext } from '@/lib/people/directory';
 import { issuePasswordLink } from '@/lib/people/invitations';
 import { assertAnAdminRemains } from '@/lib/people/admins';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
-import { planImport, type ColumnMapping } from '@/lib/people/rules';
+import type { OrgRole } from '@/lib/generated/prisma/enums';
+import { countsToken, planCounts, planImport, type ColumnMapping, type JudgedRow } from '@/lib/people/rules';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/gate';
 
 /*
@@ -27,14 +28,36 @@ export interface ImportResult {
   disabled: number;
 }
 
-export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId }: { rows: readonly string[][]; mapping: ColumnMapping; disableMissing: boolean; actorId: string }): Promise<ImportResult> {
+export interface ApplyOptions {
+  /** The data rows (no header). */
+  rows: readonly string[][];
+  mapping: ColumnMapping;
+  disableMissing: boolean;
+  actorId: string;
+  /** The preview's countsToken: when the rows judged now differ from what the administrator saw, nothing is written. */
+  expected?: string;
+  /** Whether new people get a set-password link (not when the organisation signs everyone in through its identity provider). */
+  invite?: (person: { orgRole: OrgRole }) => boolean;
+  /** Told how many people are done, every PROGRESS_EVERY and at the end (the background job's progress bar). */
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+const PROGRESS_EVERY = 100;
+
+export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId, expected, invite = () => true, onProgress }: ApplyOptions): Promise<ImportResult & { judged: JudgedRow[] }> {
   // One import at a time, and no administrator change in between: the last active administrator stays one.
   await lockKey(tx, 'people-import');
   await lockKey(tx, 'org-admins');
   const plan = planImport(rows, mapping, await importContext(tx));
   if (plan.errors > 0) throw new ActionError('VALIDATION', `${plan.errors === 1 ? '1 row has' : `${plan.errors} rows have`} a problem: fix the file and upload it again.`);
+  if (expected !== undefined && countsToken(planCounts(plan)) !== expected) {
+    throw new ActionError('CONFLICT', 'People or teams have changed since you checked the preview: check it again before you confirm.');
+  }
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, disabled: 0 };
+  let done = 0;
   for (const person of plan.people) {
+    done += 1;
+    if (onProgress && done % PROGRESS_EVERY === 0) await onProgress(done, plan.people.length);
     if (person.outcome === 'UNCHANGED') {
       result.unchanged += 1;
       continue;
@@ -43,8 +66,9 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
     if (person.outcome === 'CREATE') {
       const created = await tx.user.create({ data: { email: person.email, name: person.name, jobTitle: person.jobTitle, orgRole: person.orgRole ?? 'MEMBER' }, select: { id: true } });
       userId = created.id;
-      await issuePasswordLink(tx, userId, actorId);
-      await recordAudit(tx, actorId, { action: 'person.import.create', recordType: 'User', recordId: userId, summary: `Added ${person.name} (${ORG_ROLE_LABELS[person.orgRole ?? 'MEMBER']}) from an import and issued a set-password link` });
+      const invited = invite({ orgRole: person.orgRole ?? 'MEMBER' });
+      if (invited) await issuePasswordLink(tx, userId, actorId);
+      await recordAudit(tx, actorId, { action: 'person.import.create', recordType: 'User', recordId: userId, summary: `Added ${person.name} (${ORG_ROLE_LABELS[person.orgRole ?? 'MEMBER']}) from an import${invited ? ' and issued a set-password link' : ''}` });
       result.created += 1;
     } else {
       userId = person.existingId!;
@@ -73,5 +97,14 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
       result.disabled += 1;
     }
   }
-  return result;
+  await onProgress?.(plan.people.length, plan.people.length);
+  return { ...result, judged: plan.rows };
+}
+
+/**
+ * Who among the people an import adds gets a set-password link: everyone,
+ * until the organisation signs people in through its identity provider.
+ */
+export async function newcomersInvited(_tx: Tx): Promise<(person: { orgRole: OrgRole }) => boolean> {
+  return () => true;
 }

@@ -15,3 +15,9 @@ export const ORG_ROLE_SHORT_LABELS: Record<OrgRole, string> = {
   HR: 'HR and recruitment',
   SERVICE_USER_REP: 'Service-user representative',
 };
+
+/** What an import does with each row, in words (the preview, the result page and the result file). */
+export const IMPORT_OUTCOME_LABELS = { CREATE: 'Add', UPDATE: 'Update', UNCHANGED: 'No change', ERROR: 'Problem' } as const;
+
+/** Where an import is, in words. */
+export const IMPORT_STATUS_LABELS = { DRAFT: 'Not confirmed', QUEUED: 'Waiting to start', RUNNING: 'Importing', DONE: 'Complete', FAILED: 'Not imported' } as const;

@@ -28,6 +28,48 @@ export class ImportFormatError extends Error {
   }
 }
 
+/** The largest file read: a trust's whole staff list as CSV is a few megabytes. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** The most rows one import takes (a person in two teams is two rows). */
+export const MAX_IMPORT_ROWS = 20_000;
+/** Imports writing more people than this run as a background job with a progress bar; smaller ones are written at once. */
+export const SMALL_IMPORT_PEOPLE = 200;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+
+/**
+ * The text of an uploaded file, or an ImportFormatError saying what it is
+ * instead: too large, empty, a spreadsheet workbook or another binary file.
+ * UTF-8 is expected (Excel's "CSV UTF-8"); a file that is not valid UTF-8 is
+ * read as Windows-1252, which is what Excel's plain "CSV" writes in the UK.
+ */
+export function readImportFile(bytes: Uint8Array): string {
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportFormatError(`The file is ${megabytes(bytes.length)}: it must be ${megabytes(MAX_IMPORT_BYTES)} or smaller. Leave out columns PeerRoles does not need, or split it by team.`);
+  if (bytes.length === 0) throw new ImportFormatError('The file is empty: choose the CSV file with your people in it.');
+  const startsWith = (...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04) || startsWith(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new ImportFormatError('The file is a spreadsheet workbook, not CSV: in Excel choose File, Save a copy, “CSV UTF-8 (comma delimited)”, and upload that file.');
+  }
+  if (bytes.subarray(0, 8192).includes(0)) throw new ImportFormatError('The file is not a CSV file: upload a CSV file, or paste the rows from your spreadsheet instead.');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * The file's rows, header first, ready to be judged: at least one person,
+ * not more than MAX_IMPORT_ROWS.
+ */
+export function readImportTable(text: string): string[][] {
+  if (text.trim() === '') throw new ImportFormatError('The file is empty: choose the CSV file with your people in it.');
+  const rows = parseTable(text);
+  if (rows.length < 2) throw new ImportFormatError('The file has a header row but nobody under it: add a row for each person.');
+  if (rows.length - 1 > MAX_IMPORT_ROWS) throw new ImportFormatError(`The file has ${(rows.length - 1).toLocaleString('en-GB')} rows: import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time, split by team.`);
+  return rows;
+}
+
 const FORMULA_GUARD = /^'[=+\-@\t\r]/u;
 
 /**
@@ -265,3 +307,20 @@ export function planImport(
   const missing = [...existing].filter(([email, person]) => !person.disabled && !inFile.has(email)).map(([email]) => email).sort();
   return { rows, people, missing, errors: rows.filter((row) => row.outcome === 'ERROR').length };
 }
+
+/** How many people each outcome has, and how many rows have errors: the preview's summary. */
+export interface PlanCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  errors: number;
+  missing: number;
+}
+
+export function planCounts(plan: ImportPlan): PlanCounts {
+  const count = (outcome: PlannedPerson['outcome']) => plan.people.filter((person) => person.outcome === outcome).length;
+  return { create: count('CREATE'), update: count('UPDATE'), unchanged: count('UNCHANGED'), errors: plan.errors, missing: plan.missing.length };
+}
+
+/** The preview's counts as one token, posted back on confirming so a plan that changed meanwhile is noticed. */
+export const countsToken = (counts: PlanCounts) => [counts.create, counts.update, counts.unchanged, counts.errors, counts.missing].join('-');

@@ -31,7 +31,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       <Breadcrumbs items={[{ href: '/', label: 'Home' }]} />
       <h1>People</h1>
       <p>Everyone with an account. Add people here, then add them to teams from each team’s page.</p>
-      <ButtonLink href="/people/new">Add a person</ButtonLink>
+      <div className="nhsuk-button-group">
+        <ButtonLink href="/people/new">Add a person</ButtonLink>
+        <ButtonLink href="/people/import" variant="secondary">
+          Import people and teams
+        </ButtonLink>
+      </div>
       <p className="nhsuk-body-s">
         <a href="/people/export.csv" download>
           Download everyone and their teams (CSV)

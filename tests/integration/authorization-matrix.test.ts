@@ -137,11 +137,20 @@ const DESCRIPTORS = { 0: 'No evidence', 1: 'Some evidence', 2: 'Meets the criter
 /** Every early-warning threshold as the settings form posts it (text): the defaults. */
 const dashboardThresholds = () => Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { amber: String(DEFAULT_THRESHOLDS[key].amber), red: String(DEFAULT_THRESHOLDS[key].red) }]));
 
+/** A draft import of one new person, uploaded by the caller (or an administrator when signed out): only its uploader may go on with it. */
+const draftImport = (world: World, caller: FactoryUser | null) =>
+  db.peopleImport.create({
+    data: { createdById: (caller ?? world.admin).id, fileName: 'staff.csv', cells: [['Name', 'Email'], ['Matrix Draft', `matrix-draft-${world.suffix}@peerroles.test`]], mapping: { name: 0, email: 1, jobTitle: null, team: null, teamRole: null, orgRole: null } },
+    select: { id: true, version: true },
+  });
+
 interface MatrixEntry {
   /** Who may call it; everyone else is refused. */
   allowed: readonly Caller[];
   /** A valid input for this world. May prepare the world first (that is not part of what is checked). */
   input: (world: World, caller: FactoryUser | null) => unknown | Promise<unknown>;
+  /** Audit events the action writes besides its own: an import audits each person it adds. */
+  alsoAudited?: number;
 }
 
 const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEntry> }> = {
@@ -232,6 +241,28 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
     input: async () => ({ reminderWorkingDays: 5, version: (await db.notificationSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version ?? 1 }),
   },
   // A real failed pg-boss job (the schema is created on first use).
+  'people.import.upload': {
+    allowed: ADMIN_ONLY,
+    input: (world) => ({ file: new File([`Name,Email\r\nMatrix Import,matrix-import-${world.suffix}@peerroles.test\r\n`], 'staff.csv', { type: 'text/csv' }) }),
+  },
+  'people.import.columns': {
+    allowed: ADMIN_ONLY,
+    input: async (world, caller) => {
+      const draft = await draftImport(world, caller);
+      return { importId: draft.id, version: String(draft.version), name: '0', email: '1', jobTitle: '', team: '', teamRole: '', orgRole: '' };
+    },
+  },
+  'people.import.confirm': {
+    allowed: ADMIN_ONLY,
+    input: async (world, caller) => {
+      const draft = await draftImport(world, caller);
+      // One person to add; the expected counts include everyone active missing from the file.
+      const missing = await db.user.count({ where: { disabledAt: null } });
+      return { importId: draft.id, version: String(draft.version), expected: `1-0-0-0-${missing}` };
+    },
+    // The person added, beside the confirmation.
+    alsoAudited: 1,
+  },
   'job.retry': {
     allowed: ADMIN_ONLY,
     input: async (world) => {
@@ -818,9 +849,9 @@ describe.each(ROWS)('%s', (_title, name, entry) => {
     if (expectation === 'allowed') {
       expect(result).toMatchObject({ ok: true });
       const after = await snapshotDatabase();
-      // Exactly one audit event, naming the action and who did it.
-      expect(after.counts.AuditEvent).toBe(before.counts.AuditEvent + 1);
-      const [event] = await db.auditEvent.findMany({ orderBy: [{ createdAt: 'desc' }], take: 1 });
+      // Exactly one audit event naming the action and who did it (beside one for each record an import writes).
+      expect(after.counts.AuditEvent).toBe(before.counts.AuditEvent + 1 + (entry.alsoAudited ?? 0));
+      const [event] = await db.auditEvent.findMany({ where: { action: name }, orderBy: [{ createdAt: 'desc' }], take: 1 });
       expect(event).toMatchObject({ action: name, actorId: discovered.permission === 'public' ? null : user?.id });
       expect(after).not.toEqual(before);
     } else {

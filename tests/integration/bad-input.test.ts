@@ -868,6 +868,51 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
       ];
     },
   },
+  'people.import.upload': {
+    cases: () => [
+      { label: 'neither a file nor rows', input: {}, expect: { code: 'VALIDATION', field: 'file' } },
+      { label: 'a file that is text, not a file', input: { file: 'Name,Email' }, expect: { code: 'VALIDATION', field: 'file' } },
+      { label: 'rows that are not text', input: { pasted: ['Name', 'Email'] }, expect: { code: 'VALIDATION', field: 'pasted' } },
+      { label: 'over 10 MB of pasted rows', input: { pasted: 'x'.repeat(10 * 1024 * 1024 + 1) }, expect: { code: 'VALIDATION', field: 'pasted' } },
+      { label: 'pasted rows with no one under the header', input: { pasted: 'Name\tEmail' }, expect: { code: 'VALIDATION', field: 'pasted' } },
+      { label: 'an empty file', input: { file: new File([], 'staff.csv') }, expect: { code: 'VALIDATION', field: 'file' } },
+      { label: 'a workbook', input: { file: new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])], 'staff.xlsx') }, expect: { code: 'VALIDATION', field: 'file' } },
+      { label: 'a 50 MB file', input: { file: new File([new Uint8Array(50 * 1024 * 1024)], 'staff.csv') }, expect: { code: 'VALIDATION', field: 'file' } },
+      emptyFormCase('file'),
+    ],
+  },
+  'people.import.columns': {
+    cases: async (world) => {
+      const draft = await db.peopleImport.create({ data: { createdById: world.admin.id, fileName: 'staff.csv', cells: [['A', 'B'], ['Bad Input', `bad-columns-${world.suffix}@peerroles.test`]], mapping: { name: null, email: null, jobTitle: null, team: null, teamRole: null, orgRole: null } }, select: { id: true } });
+      const valid = { importId: draft.id, version: '1', name: '0', email: '1', jobTitle: '', team: '', teamRole: '', orgRole: '' };
+      return [
+        ...fieldCases(valid, { importId: 'uuid', version: 'version' }),
+        { label: 'a column that is not a number', input: { ...valid, email: 'B' }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'a negative column', input: { ...valid, email: '-1' }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'no email column', input: { ...valid, email: '' }, expect: { code: 'VALIDATION', field: 'email' } },
+        { label: 'a column past the file’s last', input: { ...valid, team: '7', teamRole: '' }, expect: { code: 'VALIDATION', field: 'team' } },
+        { label: 'an import that does not exist', input: { ...valid, importId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: '2' }, expect: { code: 'CONFLICT' } },
+        emptyFormCase('importId'),
+      ];
+    },
+  },
+  'people.import.confirm': {
+    cases: async (world) => {
+      const draft = await db.peopleImport.create({ data: { createdById: world.admin.id, fileName: 'staff.csv', cells: [['Name', 'Email'], ['Bad Input', `bad-confirm-${world.suffix}@peerroles.test`]], mapping: { name: 0, email: 1, jobTitle: null, team: null, teamRole: null, orgRole: null } }, select: { id: true } });
+      const valid = { importId: draft.id, version: '1', expected: '1-0-0-0-0' };
+      return [
+        ...fieldCases(valid, { importId: 'uuid', version: 'version' }),
+        { label: 'expected counts that are not counts', input: { ...valid, expected: '1-0-0' }, expect: { code: 'VALIDATION', field: 'expected' } },
+        { label: 'expected counts with SQL', input: { ...valid, expected: "1-0-0-0-0' OR 1=1" }, expect: { code: 'VALIDATION', field: 'expected' } },
+        { label: 'disabling with a value other than yes', input: { ...valid, disableMissing: 'true' }, expect: { code: 'VALIDATION', field: 'disableMissing' } },
+        { label: 'counts that do not match the preview', input: valid, expect: { code: 'CONFLICT' } },
+        { label: 'an import that does not exist', input: { ...valid, importId: UNKNOWN_ID }, expect: { code: 'NOT_FOUND' } },
+        { label: 'a stale version', input: { ...valid, version: '2' }, expect: { code: 'CONFLICT' } },
+        emptyFormCase('importId'),
+      ];
+    },
+  },
   'job.retry': {
     cases: () => [
       ...fieldCases({ jobId: UNKNOWN_ID }, { jobId: 'uuid' }),

@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 
 const csv = (rows: string[][]) => rows.map((row) => row.map((cell) => (/[",\n]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell)).join(',')).join('\r\n');
-const file = (content: string | Uint8Array, name = 'staff.csv') => new File([content], name, { type: 'text/csv' });
+const file = (content: string | Uint8Array, name = 'staff.csv') => new File([content as BlobPart], name, { type: 'text/csv' });
 const formOf = (fields: Record<string, string | File>) => {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);

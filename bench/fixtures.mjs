@@ -3,7 +3,8 @@
 // (prisma/demo-recruitment.ts), onboarding (prisma/demo-onboarding.ts) and
 // supervision (prisma/demo-supervision.ts), one team activity and one person
 // specification not yet used by a vacancy that the benchmark adds, and a trust
-// role with five versions, trust vacancies and a trust placement (bench/fill.mjs).
+// role with five versions, trust vacancies and a trust placement (bench/fill.mjs),
+// and the demo administrator's imports of people.
 import pg from 'pg';
 
 const DEMO_SPECIFICATION = 'Peer Support Worker (Band 4) person specification';
@@ -121,6 +122,42 @@ async function supervisionFixtures(client, one, team, peer) {
   return { supervisionAgreement, supervisionArrangement, supervisionSession, unsignedSession, supervisionPlacement, libraryEntry };
 }
 
+const BENCH_IMPORT_FILE = 'Bench trust staff list.csv';
+const BENCH_IMPORTED_FILE = 'Bench staff list, imported.csv';
+
+/**
+ * Two of the demo administrator's imports of people: a draft of 5,000 rows
+ * from the trust's own people and teams (the issue's large file; its preview
+ * judges every row on each view), and one already written. An administrator
+ * who uploads a file replaces their draft; the next run makes it again.
+ */
+async function peopleImportFixtures(client, one) {
+  const admin = await one(`SELECT id FROM "User" WHERE email = 'admin@peerroles.test'`);
+  await client.query(
+    `INSERT INTO "PeopleImport" ("id", "createdById", "fileName", "cells", "mapping", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2,
+            jsonb_build_array(jsonb_build_array('Name', 'Email', 'Job title', 'Team', 'Team role', 'Organisation role'))
+              || COALESCE((SELECT jsonb_agg(jsonb_build_array(r.name, r.email, r.job, r.team, r.role, '') ORDER BY r.email, r.team) FROM (
+                   SELECT u.name, u.email, COALESCE(u."jobTitle", '') AS job, COALESCE(t.name, '') AS team,
+                          CASE m.role WHEN 'MANAGER' THEN 'Manager' WHEN 'STAFF' THEN 'Staff (non-peer)' WHEN 'PEER_WORKER' THEN 'Peer worker' ELSE '' END AS role
+                   FROM "User" u LEFT JOIN "TeamMembership" m ON m."userId" = u.id LEFT JOIN "Team" t ON t.id = m."teamId" AND t."archivedAt" IS NULL
+                   WHERE u."disabledAt" IS NULL ORDER BY u.email, t.name LIMIT 5000) r), '[]'::jsonb),
+            '{"name":0,"email":1,"jobTitle":2,"team":3,"teamRole":4,"orgRole":null}'::jsonb, now()
+     WHERE NOT EXISTS (SELECT 1 FROM "PeopleImport" WHERE "createdById" = $1 AND "fileName" = $2 AND status = 'DRAFT')`,
+    [admin, BENCH_IMPORT_FILE],
+  );
+  await client.query(
+    `INSERT INTO "PeopleImport" ("id", "createdById", "fileName", "cells", "mapping", "status", "total", "processed", "result", "outcomes", "finishedAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, '[["Name","Email"]]'::jsonb, '{"name":0,"email":1,"jobTitle":null,"team":null,"teamRole":null,"orgRole":null}'::jsonb,
+            'DONE', 250, 250, '{"created":200,"updated":40,"unchanged":10,"disabled":0}'::jsonb, '[]'::jsonb, now(), now()
+     WHERE NOT EXISTS (SELECT 1 FROM "PeopleImport" WHERE "createdById" = $1 AND "fileName" = $2)`,
+    [admin, BENCH_IMPORTED_FILE],
+  );
+  const peopleImport = await one(`SELECT id FROM "PeopleImport" WHERE "createdById" = $1 AND "fileName" = $2 AND status = 'DRAFT'`, [admin, BENCH_IMPORT_FILE]);
+  const finishedImport = await one(`SELECT id FROM "PeopleImport" WHERE "createdById" = $1 AND "fileName" = $2`, [admin, BENCH_IMPORTED_FILE]);
+  return { peopleImport, finishedImport };
+}
+
 export async function loadFixtures(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -153,7 +190,8 @@ export async function loadFixtures(databaseUrl) {
     const recruitment = await recruitmentFixtures(client, one, team, peer);
     const onboarding = await onboardingFixtures(client, one, team, peer);
     const supervision = await supervisionFixtures(client, one, team, peer);
-    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment, ...onboarding, ...supervision };
+    const imports = await peopleImportFixtures(client, one);
+    return { team, reviewTeam, role, reviewRole, check, contestedActivity, concern, staff, peer, membership, activity, teamActivity, trustRole, trustTeam, ...recruitment, ...onboarding, ...supervision, ...imports };
   } finally {
     await client.end();
   }

@@ -27,7 +27,7 @@ test('an administrator maps the columns, sees each row’s outcome, fixes the fi
 
   await signIn(page, 'admin@peerroles.test');
   await page.goto('/people');
-  await page.getByRole('link', { name: 'Import people and teams' }).click();
+  await page.getByRole('button', { name: 'Import people and teams' }).click();
   await expect(h1(page)).toHaveText('Import people and teams');
   await expectAccessible(page);
 

@@ -64,6 +64,18 @@ export async function getOwnImportProgress(importId: string, userId: string) {
   return found ? { ...found, result: found.result as unknown as ImportResult | null } : null;
 }
 
+/**
+ * What the columns page shows: the header row and the first `sample` rows,
+ * taken out in the database rather than reading a whole trust's file.
+ */
+export async function getOwnImportStart(importId: string, userId: string, sample: number) {
+  if (!isUuid(importId)) return null;
+  const [found] = await db.$queryRaw<Array<{ fileName: string; status: ImportStatus; version: number; mapping: ColumnMapping; headers: string[]; rows: string[][] }>>`
+    SELECT "fileName", status::text AS status, version, mapping, cells->0 AS headers, jsonb_path_query_array(cells, ('$[1 to ' || ${sample}::int || ']')::jsonpath) AS rows
+    FROM "PeopleImport" WHERE id = ${importId}::uuid AND "createdById" = ${userId}::uuid`;
+  return found ?? null;
+}
+
 /** Every row judged against the people and teams as they are now: the preview. Two round trips. */
 export async function previewOf(stored: Pick<StoredImport, 'cells' | 'mapping'>): Promise<ImportPlan> {
   return planImport(importedRows(stored), stored.mapping, await importContext(db));

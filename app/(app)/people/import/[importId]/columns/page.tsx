@@ -5,7 +5,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { InsetText } from '@/components/ui/inset-text';
 import { Table } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/load';
-import { getOwnImport } from '@/lib/people/import-records';
+import { getOwnImportStart } from '@/lib/people/import-records';
 import { mappingProblems } from '@/lib/people/rules';
 
 export const metadata: Metadata = { title: 'Choose which column holds what' };
@@ -18,9 +18,9 @@ const SAMPLE_ROWS = 3;
 export default async function ImportColumnsPage({ params }: { params: Params }) {
   const user = await requirePermission('person.import');
   const { importId } = await params;
-  const stored = await getOwnImport(importId, user.id);
+  const stored = await getOwnImportStart(importId, user.id, SAMPLE_ROWS);
   if (!stored) notFound();
-  const headers = stored.cells[0];
+  const headers = stored.headers;
   if (stored.status !== 'DRAFT') {
     return (
       <>
@@ -46,7 +46,7 @@ export default async function ImportColumnsPage({ params }: { params: Params }) 
         captionSize="s"
         responsive
         columns={headers.map((header, index) => ({ header: `Column ${index + 1}: ${header || '(no heading)'}` }))}
-        rows={stored.cells.slice(1, 1 + SAMPLE_ROWS).map((row, index) => ({ key: String(index), cells: headers.map((_, column) => row[column] ?? '') }))}
+        rows={stored.rows.map((row, index) => ({ key: String(index), cells: headers.map((_, column) => row[column] ?? '') }))}
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

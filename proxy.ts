@@ -17,7 +17,8 @@ import { createNonce, securityHeaders } from '@/lib/http/security-headers';
  *
  * 1. Refuses requests that would otherwise end in a 500: undecodable or NUL-carrying
  *    addresses, posts from another site, next-auth requests with a callbackUrl it
- *    cannot parse, and GETs of the credentials callback (found by the Wapiti scanner).
+ *    cannot parse, GETs of the credentials callback (found by the Wapiti scanner), and
+ *    bodies over 1 MB anywhere but the people import's upload.
  * 2. Defence in depth: a request without a current session token goes to the
  *    sign-in page before any page renders, except the sign-in and set-password
  *    pages and next-auth's own routes. Pages, server actions and route handlers
@@ -85,7 +86,17 @@ async function authRequestBody(request: NextRequest): Promise<Record<string, unk
   return {};
 }
 
-function refuse(status: 400 | 403 | 404, message: string): NextResponse {
+/** Next's own limit for a server action's body; only the people import's upload may send more (next.config.js). */
+const MAX_BODY_BYTES = 1024 * 1024;
+const LARGE_BODY_PATHS = /^\/people\/import\/?$/u;
+
+/** A body larger than any form here sends, except a staff list on its way to the import. */
+function isOversizedBody(request: NextRequest, pathname: string): boolean {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  return Number.isFinite(length) && length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.test(pathname);
+}
+
+function refuse(status: 400 | 403 | 404 | 413, message: string): NextResponse {
   return new NextResponse(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
@@ -110,6 +121,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   if (isMalformedAddress(pathname, search)) return respond(refuse(400, 'Bad request: the address is not valid.'));
   if (isCrossSitePost(request)) return respond(refuse(403, 'Forbidden: this form was sent from another site.'));
+  if (isOversizedBody(request, pathname)) return respond(refuse(413, 'Too large: this form sends at most 1 MB.'));
 
   // next-auth's callback-url cookie is read on every session check: one it cannot parse would fail every page.
   const callbackCookie = request.cookies.get(cookieNames.callbackUrl)?.value;

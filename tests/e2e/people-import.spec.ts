@@ -37,6 +37,11 @@ test('an administrator maps the columns, sees each row’s outcome, fixes the fi
   await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('spreadsheet workbook, not CSV');
   await expectAccessible(page);
 
+  // A file over the 10 MB limit reaches the action (Next's own limit is raised for it) and is refused by size.
+  await page.getByLabel('Upload a CSV file').setInputFiles({ name: 'everyone.csv', mimeType: 'text/csv', buffer: Buffer.alloc(11 * 1024 * 1024, 'a') });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('The file is 11.0 MB: it must be 10.0 MB or smaller');
+
   // "Staff member" is not a heading PeerRoles knows: choose the name column by hand.
   await uploadFile(page, 'staff.csv', file('No Such Team', 'Staff'));
   await expect(h1(page)).toHaveText('Choose which column holds what');

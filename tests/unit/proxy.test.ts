@@ -75,6 +75,17 @@ describe('proxy', () => {
     expect(signOut.status).toBe(403);
   });
 
+  it('refuses a body over 1 MB with 413 anywhere but the people import, which may send a staff list', async () => {
+    const post = (path: string, bytes: number) =>
+      proxy(request(path, { method: 'POST', body: 'x', headers: { host: 'peerroles.test', origin: SITE, 'content-length': String(bytes), 'content-type': 'multipart/form-data; boundary=x' } }));
+    expect((await post('/teams/new', 1024 * 1024 + 1)).status).toBe(413);
+    expect((await post('/sign-in', 60 * 1024 * 1024)).status).toBe(413);
+    expect((await post('/people/import/other', 2 * 1024 * 1024)).status).toBe(413);
+    // Up to 1 MB goes on (here to the sign-in redirect, signed out); the import's page takes more.
+    expect((await post('/teams/new', 1024 * 1024)).status).toBe(307);
+    expect((await post('/people/import', 50 * 1024 * 1024)).status).toBe(307);
+  });
+
   it("answers a GET of next-auth's credentials callback with 404", async () => {
     expect((await proxy(request('/api/auth/callback/credentials'))).status).toBe(404);
   });

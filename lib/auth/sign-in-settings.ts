@@ -1,5 +1,8 @@
 import { db, type Tx } from '@/lib/db';
 
+/** Settings → Sign-in. */
+export const SIGN_IN_SETTINGS_PATH = '/settings/sign-in';
+
 /** How people sign in (prisma/schema/sign-in.prisma SignInSettings); no row means the defaults. */
 export interface SignInSettingsValues {
   identityProviderRequired: boolean;

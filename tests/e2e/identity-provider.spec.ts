@@ -38,7 +38,7 @@ async function signInThroughProvider(page: Page, account: string, { accessible =
 
 async function expectRefused(page: Page, message: RegExp) {
   await expect(page).toHaveURL(/\/sign-in\?error=IdentityProvider/u);
-  await expect(page.getByRole('alert')).toContainText(message);
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(message);
   await expectAccessible(page);
 }
 

@@ -11,6 +11,12 @@ process.env.E2E_HTTPS_CONFIG_URL ??= `http://127.0.0.1:${httpsConfigPort}`;
 // A third whose sessions end after 1 idle minute: tests/e2e/session-timeout.spec.ts waits for the warning.
 const shortIdlePort = port + 2;
 process.env.E2E_SHORT_IDLE_URL ??= `http://127.0.0.1:${shortIdlePort}`;
+// A fourth with the organisation's identity provider configured, and that provider (a real
+// OpenID provider, tests/support/oidc-provider.mjs) beside it: tests/e2e/identity-provider.spec.ts.
+const identityProviderAppPort = port + 3;
+const identityProviderPort = port + 4;
+process.env.E2E_IDENTITY_PROVIDER_APP_URL ??= `http://127.0.0.1:${identityProviderAppPort}`;
+process.env.E2E_IDENTITY_PROVIDER_URL ??= `http://127.0.0.1:${identityProviderPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -52,6 +58,30 @@ export default defineConfig({
       command: `node server.mjs -p ${shortIdlePort} -H 127.0.0.1`,
       url: `${process.env.E2E_SHORT_IDLE_URL}/sign-in`,
       env: { NEXTAUTH_URL: process.env.E2E_SHORT_IDLE_URL, SESSION_IDLE_MINUTES: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node tests/support/oidc-provider.mjs',
+      url: `${process.env.E2E_IDENTITY_PROVIDER_URL}/.well-known/openid-configuration`,
+      env: { OIDC_TEST_PORT: String(identityProviderPort), OIDC_TEST_REDIRECT_URIS: `${process.env.E2E_IDENTITY_PROVIDER_APP_URL}/api/auth/callback/oidc` },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node server.mjs -p ${identityProviderAppPort} -H 127.0.0.1`,
+      url: `${process.env.E2E_IDENTITY_PROVIDER_APP_URL}/sign-in`,
+      env: {
+        NEXTAUTH_URL: process.env.E2E_IDENTITY_PROVIDER_APP_URL,
+        OIDC_ISSUER: process.env.E2E_IDENTITY_PROVIDER_URL,
+        // tests/support/oidc-provider.mjs TEST_CLIENT_ID and TEST_CLIENT_SECRET.
+        OIDC_CLIENT_ID: 'peerroles',
+        OIDC_CLIENT_SECRET: 'peerroles-test-client-secret-0123456789',
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

@@ -10,6 +10,7 @@ import {
   verifiedCsrfToken,
 } from '@/lib/auth/cookies';
 import { sessionIsCurrent } from '@/lib/auth/session-lifetime';
+import { identityProviderConfig } from '@/lib/auth/identity-provider';
 import { createNonce, securityHeaders } from '@/lib/http/security-headers';
 
 /**
@@ -37,6 +38,8 @@ const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';
 const SITE_ORIGIN = originOf(process.env.NEXTAUTH_URL);
 const SITE_HOST = SITE_ORIGIN ? new URL(SITE_ORIGIN).host : undefined;
 const cookieNames = authCookieNames(USE_SECURE_COOKIES);
+/** The identity provider's origin, when one is configured: the sign-in page's button is redirected there. */
+const IDENTITY_PROVIDER_ORIGIN = originOf(identityProviderConfig()?.issuer);
 const cookieOptions = authCookieOptions(USE_SECURE_COOKIES);
 
 function authSecret(): string | undefined {
@@ -113,7 +116,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const secret = authSecret();
   const nonce = createNonce();
-  const headers = securityHeaders({ nonce, https: USE_SECURE_COOKIES, development: process.env.NODE_ENV === 'development', nextAuthPage: pathname.startsWith('/api/auth/') });
+  const headers = securityHeaders({ nonce, https: USE_SECURE_COOKIES, development: process.env.NODE_ENV === 'development', nextAuthPage: pathname.startsWith('/api/auth/'),
+    formActionOrigins: pathname === SIGN_IN_PAGE && IDENTITY_PROVIDER_ORIGIN ? [IDENTITY_PROVIDER_ORIGIN] : [],
+  });
   const respond = (response: NextResponse) => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;

@@ -69,6 +69,8 @@ export const PERMISSIONS = [
   // Dashboards (issue 13)
   'dashboards.view',
   'dashboards.settings.manage',
+  // Sign-in through the identity provider (issue 14)
+  'signIn.settings.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -116,6 +118,8 @@ export const ORG_ROLE_PERMISSIONS: Record<OrgRole, readonly Permission[]> = {
     // Where things stand across the organisation, and the thresholds of the early-warning signs.
     'dashboards.view',
     'dashboards.settings.manage',
+    // Whether passwords are still allowed, and which email domains may join by signing in.
+    'signIn.settings.manage',
   ],
   // HR runs recruitment for every team, so sees every team, who is in it and its agreed roles.
   HR: [

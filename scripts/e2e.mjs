@@ -43,7 +43,7 @@ async function main() {
   let databaseUrl = process.env.E2E_DATABASE_URL;
   let database = null;
   if (!databaseUrl) {
-    database = await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `peerroles-e2e-pg-${randomBytes(6).toString('hex')}`), persistent: false, port: 54339 });
+    database = await startEmbeddedPostgres({ dataDir: path.join(tmpdir(), `peerroles-e2e-pg-${randomBytes(6).toString('hex')}`), persistent: false, port: Number(process.env.E2E_POSTGRES_PORT ?? 54339) });
     databaseUrl = database.url;
   }
   try {

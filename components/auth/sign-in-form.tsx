@@ -9,6 +9,7 @@ import { PasswordInput } from '@/components/ui/password-input';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { useErrorTitle } from '@/components/ui/use-error-title';
 import { SIGN_IN_FAILED, signInSchema } from '@/lib/auth/schemas';
+import { IDENTITY_PROVIDER_ERRORS } from '@/lib/auth/identity-provider-messages';
 
 /** next-auth's credentials callback: the form's plain post, the same request next-auth/react makes. */
 const CREDENTIALS_CALLBACK = '/api/auth/callback/credentials';
@@ -24,6 +25,8 @@ async function signInWithPassword(_previous: ActionResult<null> | null, input: u
   if (!parsed.success) return failed;
   try {
     const response = await signIn('credentials', { redirect: false, email: parsed.data.email, password: parsed.data.password });
+    // The right password, but the organisation asks for its identity provider (said only to someone who knows the password).
+    if (response?.error === 'IdentityProviderRequired') return { ok: false, code: 'FORBIDDEN', error: IDENTITY_PROVIDER_ERRORS.IdentityProviderRequired };
     return response?.ok && !response.error ? { ok: true, data: null } : failed;
   } catch {
     return failed;
@@ -42,6 +45,7 @@ export function SignInForm({
   initialEmail = '',
   initialError,
   notice,
+  identityProvider,
 }: {
   redirectTo: string;
   csrfToken?: string;
@@ -49,6 +53,8 @@ export function SignInForm({
   initialError?: string;
   /** Why the person is here, e.g. signed out after a while without activity. */
   notice?: string;
+  /** The organisation's identity provider: its button's label and next-auth's sign-in address for it. */
+  identityProvider?: { label: string; action: string };
 }) {
   const { form, formProps, fieldError, errorSummary, pending, result } = useActionForm({
     schema: signInSchema,
@@ -68,6 +74,20 @@ export function SignInForm({
       <ErrorSummary errors={errors} />
       {notice ? <NotificationBanner heading={notice} /> : null}
       <h1>Sign in to PeerRoles</h1>
+      {identityProvider ? (
+        <>
+          {/* A plain post with next-auth's CSRF token: next-auth answers with a redirect to the provider, with or without JavaScript. */}
+          <form action={identityProvider.action} method="post">
+            {csrfToken ? <input type="hidden" name="csrfToken" value={csrfToken} /> : null}
+            <input type="hidden" name="callbackUrl" value={redirectTo} />
+            <button className="nhsuk-button" type="submit">
+              {identityProvider.label}
+            </button>
+          </form>
+          <h2 className="nhsuk-heading-m">Or sign in with a password</h2>
+          <p>Service-user representatives and people without an organisation account sign in with their email address and password.</p>
+        </>
+      ) : null}
       <form action={CREDENTIALS_CALLBACK} method="post" noValidate onSubmit={formProps.onSubmit}>
         {csrfToken ? <input type="hidden" name="csrfToken" value={csrfToken} /> : null}
         <input type="hidden" name="callbackUrl" value={redirectTo} />

@@ -10,3 +10,10 @@ export { newPasswordSchema } from '@/lib/auth/rules';
 export { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 export { activeSessionsWhere, endSessionsOf, purgeOldSessions } from '@/lib/auth/sessions';
 export { accountLockedUntil } from '@/lib/auth/sign-in';
+/**
+ * Sign-in through the organisation's identity provider: whether it is required
+ * (then only service-user representatives use passwords, so nobody else needs a
+ * set-password link), and when a person first used it.
+ */
+export { identityProviderRequired, keepsPassword } from '@/lib/auth/sign-in-settings';
+export { identityProviderFirstLinkedAt } from '@/lib/auth/identity-provider-links';

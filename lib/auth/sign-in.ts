@@ -1,11 +1,12 @@
 import { db, lockKey, type Tx } from '@/lib/db';
 import { verifyDecoy, verifyPassword } from '@/lib/auth/password-hash';
 import { startSession } from '@/lib/auth/sessions';
+import { identityProviderRequired, keepsPassword } from '@/lib/auth/sign-in-settings';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 
-export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
+export type SignInOutcome = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'identity-provider-required' };
 
 function latest(...moments: Array<Date | null | undefined>): Date {
   return new Date(Math.max(...moments.filter((moment): moment is Date => moment instanceof Date).map((moment) => moment.getTime())));
@@ -46,7 +47,16 @@ export function normaliseEmail(email: string): string {
  * Callers show one generic message whatever the reason. A successful sign-in
  * starts its server-side session in the same transaction.
  */
-export async function attemptSignIn(input: { email: string; password: string; ipAddress: string }, now = new Date()): Promise<SignInOutcome> {
+export async function attemptSignIn(
+  input: {
+    email: string;
+    password: string;
+    ipAddress: string;
+    /** The identity provider is configured: the organisation's "require it" setting then applies (decision 0022). */
+    identityProviderAvailable?: boolean;
+  },
+  now = new Date(),
+): Promise<SignInOutcome> {
   const email = normaliseEmail(input.email).slice(0, 320);
   const ipAddress = input.ipAddress.slice(0, 64) || 'unknown';
   const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
@@ -60,7 +70,7 @@ export async function attemptSignIn(input: { email: string; password: string; ip
       // The person's row is locked until the session exists, so a password change, disabling or
       // "sign out everywhere" (lib/auth/sessions.ts endSessionsOf) happens wholly before or after.
       await tx.$queryRaw`SELECT id FROM "User" WHERE email = ${email} FOR UPDATE`;
-      const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true, signInUnlockedAt: true } });
+      const user = await tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true, signInUnlockedAt: true, orgRole: true } });
       const lastSuccess = await tx.signInAttempt.findFirst({
         where: { email, succeeded: true, createdAt: { gte: since } },
         orderBy: { createdAt: 'desc' },
@@ -80,6 +90,10 @@ export async function attemptSignIn(input: { email: string; password: string; ip
         : (await verifyDecoy(input.password), false);
       if (locked) return { ok: false, reason: 'locked' } as const;
       const succeeded = passwordMatches && !!user && !user.disabledAt;
+      // Said only to someone who knows the password, so it gives nothing away; not a failure, so it locks nothing.
+      if (succeeded && input.identityProviderAvailable && !keepsPassword(user.orgRole) && (await identityProviderRequired(tx))) {
+        return { ok: false, reason: 'identity-provider-required' } as const;
+      }
 
       await tx.signInAttempt.create({ data: { email, ipAddress, succeeded, createdAt: now } });
       if (!succeeded || !user) return { ok: false, reason: 'invalid' } as const;

@@ -37,6 +37,12 @@ export interface PolicyOptions {
   development?: boolean;
   /** The response is one of next-auth's own pages (/api/auth/...). */
   nextAuthPage?: boolean;
+  /**
+   * Other origins a form on this page may post to or be redirected to: the
+   * identity provider's, on the sign-in page (its button's post to next-auth is
+   * redirected there, and browsers check form-action on that redirect).
+   */
+  formActionOrigins?: string[];
 }
 
 /** A nonce: 128 random bits, base64. */
@@ -45,7 +51,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy({ nonce, https, development = false, nextAuthPage = false }: PolicyOptions): string {
+export function contentSecurityPolicy({ nonce, https, development = false, nextAuthPage = false, formActionOrigins = [] }: PolicyOptions): string {
   const styleSources = development
     ? ["'self'", "'unsafe-inline'"]
     : ["'self'", `'nonce-${nonce}'`, "'unsafe-hashes'", ...ALLOWED_STYLE_ATTRIBUTE_HASHES, ...(nextAuthPage ? [NEXT_AUTH_PAGE_STYLE_HASH] : [])];
@@ -59,7 +65,7 @@ export function contentSecurityPolicy({ nonce, https, development = false, nextA
     ['connect-src', "'self'"],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
-    ['form-action', "'self'"],
+    ['form-action', "'self'", ...formActionOrigins],
     ['frame-ancestors', "'none'"],
     ['manifest-src', "'self'"],
     ['worker-src', "'none'"],

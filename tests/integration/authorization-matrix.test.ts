@@ -787,6 +787,15 @@ const MATRIX: Record<string, MatrixEntry | { scenarios: Record<string, MatrixEnt
       thresholds: { ...dashboardThresholds(), openParityIssues: { amber: '2', red: '4' } },
     }),
   },
+  // How people sign in (requiring the identity provider, the domains that may join): administrators only.
+  'signIn.settings.save': {
+    allowed: ADMIN_ONLY,
+    input: async () => ({
+      version: (await db.signInSettings.findUnique({ where: { id: 1 }, select: { version: true } }))?.version,
+      identityProviderRequired: 'yes',
+      allowedEmailDomains: 'nhs.net\nnorthbrook.nhs.uk',
+    }),
+  },
 };
 
 /** Each action's entry, or each of its scenarios, as [title, action name, entry]. */

@@ -2498,6 +2498,33 @@ const BAD_INPUT: Record<string, BadInputEntry> = {
       ];
     },
   },
+  'signIn.settings.save': {
+    cases: async () => {
+      // The settings exist (saved once), so a version is required and checked.
+      const { version } = await db.signInSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {}, select: { version: true } });
+      const valid = { version, identityProviderRequired: 'no', allowedEmailDomains: 'nhs.net' };
+      return [
+        withField(valid, 'identityProviderRequired', 'missing', MISSING),
+        withField(valid, 'identityProviderRequired', 'true instead of yes', true),
+        withField(valid, 'identityProviderRequired', 'maybe', 'maybe'),
+        withField(valid, 'allowedEmailDomains', 'missing', MISSING),
+        withField(valid, 'allowedEmailDomains', 'a list', ['nhs.net']),
+        withField(valid, 'allowedEmailDomains', 'an email, not a domain', 'someone@nhs.net'),
+        withField(valid, 'allowedEmailDomains', 'no dot', 'localhost'),
+        withField(valid, 'allowedEmailDomains', 'spaces inside', 'nhs net'),
+        withField(valid, 'allowedEmailDomains', 'a script', '<script>x</script>.nhs.net'),
+        withField(valid, 'allowedEmailDomains', '51 domains', Array.from({ length: 51 }, (_, index) => `trust${index}.nhs.uk`).join('\n')),
+        withField(valid, 'allowedEmailDomains', '10,000 characters', LONG),
+        withField(valid, 'version', 'text', 'latest'),
+        withField(valid, 'version', 'zero', 0),
+        { label: 'a version someone else has saved since', input: { ...valid, version: version + 5 }, expect: { code: 'CONFLICT' } },
+        { label: 'no version, when the settings exist', input: { identityProviderRequired: 'no', allowedEmailDomains: '' }, expect: { code: 'CONFLICT' } },
+        { label: 'HR', as: 'hr', input: valid, expect: { code: 'FORBIDDEN' } },
+        { label: 'a service-user representative', as: 'serviceUserRep', input: valid, expect: { code: 'FORBIDDEN' } },
+        emptyFormCase('identityProviderRequired'),
+      ];
+    },
+  },
 };
 
 const discovery = discoverActions();

@@ -59,6 +59,13 @@ export default async function SettingsPage() {
       description: 'Where each figure behind the four early-warning signs turns amber and red, on “Where things stand”.',
     });
   }
+  if (can(user, 'signIn.settings.manage')) {
+    organisation.push({
+      href: '/settings/sign-in',
+      title: 'Sign-in',
+      description: 'Whether people must sign in with their organisation account (service-user representatives keep passwords), and which email domains may join by signing in.',
+    });
+  }
   if (can(user, 'notifications.manage')) {
     organisation.push({
       href: '/settings/notifications',

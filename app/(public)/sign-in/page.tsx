@@ -5,6 +5,8 @@ import { getCurrentUser } from '@/lib/auth/load';
 import { originOf, safeCallbackUrl } from '@/lib/auth/callback-url';
 import { authCookieNames, csrfTokenFromCookie } from '@/lib/auth/cookies';
 import { SIGN_IN_FAILED, SIGN_IN_NOTICES } from '@/lib/auth/schemas';
+import { identityProviderConfig, IDENTITY_PROVIDER_ID } from '@/lib/auth/identity-provider';
+import { identityProviderErrorMessage } from '@/lib/auth/identity-provider-messages';
 import { SignInForm } from '@/components/auth/sign-in-form';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -33,7 +35,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   // next-auth sends errors here (pages.error); none of them may say more than the generic message.
   const error = first(params.error);
   const failed = error === 'CredentialsSignin';
-  const initialError = !error ? undefined : failed ? SIGN_IN_FAILED : 'Sign-in is not working at the moment. Try again later.';
+  const initialError = !error
+    ? undefined
+    : failed
+      ? SIGN_IN_FAILED
+      : (identityProviderErrorMessage(error) ?? 'Sign-in is not working at the moment. Try again later.');
+  // The organisation's identity provider, when configured: a plain form post to next-auth, which sends the browser there.
+  const provider = identityProviderConfig();
   const typedEmail = failed ? jar.get(names.signInEmail)?.value : undefined;
   const reason = first(params.reason);
   const notice = reason === 'timeout' || reason === 'ended' ? SIGN_IN_NOTICES[reason] : undefined;
@@ -46,6 +54,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           initialEmail={typedEmail ?? ''}
           initialError={initialError}
           notice={notice}
+          identityProvider={provider ? { label: provider.label, action: `/api/auth/signin/${IDENTITY_PROVIDER_ID}` } : undefined}
         />
       </div>
     </div>

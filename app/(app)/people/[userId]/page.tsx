@@ -13,6 +13,7 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag } from '@/components/ui/tag';
 import { requirePermission } from '@/lib/auth/load';
+import { identityProviderFirstLinkedAt } from '@/lib/auth/gate';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import { can } from '@/lib/permissions';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
@@ -48,7 +49,7 @@ export default async function PersonPage({ params, searchParams }: { params: Par
   const mayInvite = can(user, 'person.invite');
   const status = lookup(STATUS_MESSAGES, searchParam(query, 'status'));
   const maySignOut = can(user, 'person.sessions.manage');
-  const signIn = maySignOut ? await getPersonSignIn(person) : null;
+  const [signIn, linkedAt] = await Promise.all([maySignOut ? getPersonSignIn(person) : null, identityProviderFirstLinkedAt(person.id)]);
   const change = (what: string) => (mayUpdate ? [{ href: `/people/${person.id}/edit`, label: 'Change', visuallyHiddenText: what }] : undefined);
 
   return (
@@ -85,7 +86,20 @@ export default async function PersonPage({ params, searchParams }: { params: Par
               'Active'
             ),
           },
-          { key: 'Password', value: person.hasPassword ? 'Set' : 'Not set yet: they have not used a set-password link' },
+          {
+            key: 'How they sign in',
+            value: (
+              <>
+                {person.hasPassword ? <p className="nhsuk-body nhsuk-u-margin-bottom-1">With a password</p> : null}
+                {linkedAt ? (
+                  <p className="nhsuk-body nhsuk-u-margin-bottom-1">
+                    With their organisation account, first on <DateTime value={linkedAt} />
+                  </p>
+                ) : null}
+                {!person.hasPassword && !linkedAt ? <p className="nhsuk-body nhsuk-u-margin-bottom-1">Not yet: they have not set a password or signed in with their organisation account</p> : null}
+              </>
+            ),
+          },
         ]}
       />
 

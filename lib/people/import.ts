@@ -1,6 +1,6 @@
 import { ActionError } from '@/lib/action-error';
 import { recordAudit } from '@/lib/audit/gate';
-import { endSessionsOf } from '@/lib/auth/gate';
+import { endSessionsOf, identityProviderRequired, keepsPassword } from '@/lib/auth/gate';
 import { lockKey, type Tx } from '@/lib/db';
 import { importContext } from '@/lib/people/directory';
 import { issuePasswordLink } from '@/lib/people/invitations';
@@ -103,8 +103,10 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
 
 /**
  * Who among the people an import adds gets a set-password link: everyone,
- * until the organisation signs people in through its identity provider.
+ * unless the organisation requires its identity provider, when only those who
+ * keep a password (service-user representatives) do.
  */
-export async function newcomersInvited(_tx: Tx): Promise<(person: { orgRole: OrgRole }) => boolean> {
-  return () => true;
+export async function newcomersInvited(tx: Tx): Promise<(person: { orgRole: OrgRole }) => boolean> {
+  if (!(await identityProviderRequired(tx))) return () => true;
+  return (person) => keepsPassword(person.orgRole);
 }

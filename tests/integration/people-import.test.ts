@@ -7,7 +7,7 @@
 import { ActionError } from '@/lib/action-error';
 import { db } from '@/lib/db';
 import { DIRECTORY_HEADER } from '@/lib/people/directory';
-import { applyImport } from '@/lib/people/import';
+import { applyImport, newcomersInvited } from '@/lib/people/import';
 import { guessMapping } from '@/lib/people/rules';
 import { addMembership, buildWorld, createTeam, createUser, type World } from '../factories';
 import { snapshotDatabase } from '../support/snapshot';
@@ -50,6 +50,32 @@ describe('writing an import', () => {
     const before = await snapshotDatabase();
     expect(await run(rows)).toEqual({ created: 0, updated: 0, unchanged: 2, disabled: 0 });
     expect(await snapshotDatabase()).toEqual(before);
+  });
+
+  it('issues no set-password link when the organisation requires its identity provider, except to service-user representatives', async () => {
+    await db.signInSettings.create({ data: { id: 1, identityProviderRequired: true } });
+    const invite = await db.$transaction((tx) => newcomersInvited(tx));
+    expect(invite({ orgRole: 'MEMBER' })).toBe(false);
+    expect(invite({ orgRole: 'ADMIN' })).toBe(false);
+    expect(invite({ orgRole: 'SERVICE_USER_REP' })).toBe(true);
+    await db.$transaction((tx) =>
+      applyImport(tx, {
+        rows: [
+          ['Staff Via Provider', `provider-${world.suffix}@nhs.net`, '', '', '', ''],
+          ['External Rep', `rep-${world.suffix}@example.org`, '', '', '', 'Service-user representative'],
+        ],
+        mapping,
+        disableMissing: false,
+        actorId: world.admin.id,
+        invite,
+      }),
+    );
+    const invitations = await db.user.findMany({ where: { email: { in: [`provider-${world.suffix}@nhs.net`, `rep-${world.suffix}@example.org`] } }, select: { email: true, _count: { select: { invitations: true } } }, orderBy: { email: 'asc' } });
+    expect(invitations).toEqual([
+      { email: `provider-${world.suffix}@nhs.net`, _count: { invitations: 0 } },
+      { email: `rep-${world.suffix}@example.org`, _count: { invitations: 1 } },
+    ]);
+    expect(await db.notification.count({ where: { kind: 'PASSWORD_LINK', recipient: { email: `provider-${world.suffix}@nhs.net` } } })).toBe(0);
   });
 
   it('writes none of it when anything fails, whatever the preview said', async () => {

@@ -9,6 +9,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { SummaryList } from '@/components/ui/summary-list';
 import { Table } from '@/components/ui/table';
 import { Tag, type TagColour } from '@/components/ui/tag';
+import { identityProviderRequired } from '@/lib/auth/gate';
 import { requirePermission } from '@/lib/auth/load';
 import { getOwnImport, getOwnImportProgress, previewOf } from '@/lib/people/import-records';
 import { IMPORT_OUTCOME_LABELS } from '@/lib/people/labels';
@@ -152,7 +153,7 @@ export default async function ImportPage({ params, searchParams }: { params: Par
             { key: 'Disabled', value: people(result.disabled) },
           ]}
         />
-        {result.created > 0 ? <p>Each person added has a set-password link waiting: they are told how to sign in, or you can give them a new link from their page.</p> : null}
+        {result.created > 0 ? <p>{(await identityProviderRequired()) ? 'People added sign in with their organisation account; service-user representatives added get an email with a link to set their password.' : 'Each person added gets an email with a link to set their password; you can give them a new link from their page.'}</p> : null}
         <p>
           <a href={`/people/import/${importId}/result.csv`} download>
             Download what happened to each row (CSV)
@@ -167,7 +168,7 @@ export default async function ImportPage({ params, searchParams }: { params: Par
 
   const stored = await getOwnImport(importId, user.id);
   if (!stored) notFound();
-  const plan = await previewOf(stored);
+  const [plan, providerRequired] = await Promise.all([previewOf(stored), identityProviderRequired()]);
   const counts = planCounts(plan);
   const show = lookup(SHOW, searchParam(query, 'show')) ? searchParam(query, 'show') : counts.errors > 0 ? 'problems' : 'all';
   const headers = stored.cells[0];
@@ -246,7 +247,8 @@ export default async function ImportPage({ params, searchParams }: { params: Par
             <h2 className="nhsuk-heading-m">Import</h2>
             <ImportConfirmForm importId={importId} version={stored.version} expected={countsToken(counts)} missing={counts.missing}>
               <p>
-                This adds {people(counts.create)} and updates {people(counts.update)}.{counts.create > 0 ? ' Each person added gets a set-password link.' : ''}
+                This adds {people(counts.create)} and updates {people(counts.update)}.
+                {counts.create > 0 ? (providerRequired ? ' People added sign in with their organisation account (service-user representatives get a set-password link).' : ' Each person added gets a set-password link by email.') : ''}
               </p>
             </ImportConfirmForm>
           </>

@@ -84,9 +84,11 @@ export function CreatePersonForm({ serverOrigin, children }: { serverOrigin: str
       <>
         <div className="nhsuk-panel">
           <h1 className="nhsuk-panel__heading" ref={panelHeading} tabIndex={-1}>{name ? `${name} has been added` : 'Person added'}</h1>
-          <div className="nhsuk-panel__body">They cannot sign in until they set a password with the link below.</div>
+          <div className="nhsuk-panel__body">
+            {result.data.invitationPath ? 'They cannot sign in until they set a password with the link below.' : 'They sign in with their organisation account: no password is needed.'}
+          </div>
         </div>
-        <InvitationLink path={result.data.invitationPath} serverOrigin={serverOrigin} personName={name || undefined} />
+        {result.data.invitationPath ? <InvitationLink path={result.data.invitationPath} serverOrigin={serverOrigin} personName={name || undefined} /> : null}
         <h2>What next</h2>
         <ul>
           <li>

@@ -4,6 +4,7 @@ import { defineAction } from '@/lib/action';
 import { ActionError, conflict, fieldError } from '@/lib/action-error';
 import { endSessionsOf } from '@/lib/auth/gate';
 import { assertAnAdminRemains } from '@/lib/people/admins';
+import { newcomersInvited } from '@/lib/people/import';
 import { issuePasswordLink } from '@/lib/people/invitations';
 import type { Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -31,12 +32,13 @@ export const createPerson = defineAction({
       .catch((error: unknown) => {
         throw isEmailTaken(error) ? fieldError('email', EMAIL_TAKEN) : error;
       });
-    const invitationPath = await issuePasswordLink(tx, person.id, user.id);
+    // With the organisation's identity provider required, only those who keep a password get a link.
+    const invitationPath = (await newcomersInvited(tx))({ orgRole: input.orgRole }) ? await issuePasswordLink(tx, person.id, user.id) : null;
     await audit({
       action: 'person.create',
       recordType: 'User',
       recordId: person.id,
-      summary: `Added ${person.name} (${ORG_ROLE_LABELS[input.orgRole]}) and issued a set-password link`,
+      summary: `Added ${person.name} (${ORG_ROLE_LABELS[input.orgRole]})${invitationPath ? ' and issued a set-password link' : ''}`,
     });
     return { userId: person.id, invitationPath };
   },

@@ -17,6 +17,20 @@ const auditCount = () => db.auditEvent.count();
 const tokenOf = (path: string) => path.replace(/^\/set-password\//u, '');
 
 describe('createPerson', () => {
+  it('gives no set-password link to a person added while the identity provider is required, unless they are a service-user representative', async () => {
+    await db.signInSettings.create({ data: { id: 1, identityProviderRequired: true } });
+    try {
+      const staff = await createPerson(null, { name: 'Provider Only', email: 'provider.only@peerroles.test', jobTitle: '', orgRole: 'MEMBER' });
+      expect(staff).toEqual({ ok: true, data: { userId: expect.any(String), invitationPath: null } });
+      expect(await db.invitation.count({ where: { user: { email: 'provider.only@peerroles.test' } } })).toBe(0);
+      const rep = await createPerson(null, { name: 'Rep Keeps Password', email: 'rep.keeps@peerroles.test', jobTitle: '', orgRole: 'SERVICE_USER_REP' });
+      expect(rep).toEqual({ ok: true, data: { userId: expect.any(String), invitationPath: expect.stringMatching(/^\/set-password\//u) } });
+    } finally {
+      // The rest of this file's world signs in with passwords.
+      await db.signInSettings.delete({ where: { id: 1 } });
+    }
+  });
+
   it('adds a person without a password and returns a one-time set-password link', async () => {
     const result = await createPerson(null, { name: ' Grace Okafor ', email: ' Grace.Okafor@PeerRoles.test ', jobTitle: 'Clinical psychologist', orgRole: 'MEMBER' });
     expect(result).toEqual({ ok: true, data: { userId: expect.any(String), invitationPath: expect.stringMatching(/^\/set-password\/[\w-]{40,}$/u) } });
@@ -26,7 +40,7 @@ describe('createPerson', () => {
     expect(person).toMatchObject({ name: 'Grace Okafor', email: 'grace.okafor@peerroles.test', jobTitle: 'Clinical psychologist', orgRole: 'MEMBER', passwordHash: null, disabledAt: null });
 
     // Only a hash of the token is stored, and the link leads to this person.
-    const token = tokenOf(result.data.invitationPath);
+    const token = tokenOf(result.data.invitationPath!);
     const invitation = await db.invitation.findFirstOrThrow({ where: { userId: person.id } });
     expect(invitation.tokenHash).toBe(hashToken(token));
     expect(invitation.tokenHash).not.toContain(token);

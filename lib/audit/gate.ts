@@ -3,4 +3,4 @@
  * own transaction, for work that runs outside an action (background jobs, the
  * seed). Actions write theirs through lib/action.ts.
  */
-export { recordAudit, type AuditEntry } from '@/lib/audit/record';
+export { recordAudit, recordAudits, type AuditEntry } from '@/lib/audit/record';

@@ -25,3 +25,11 @@ export async function recordAudit(tx: Tx, actorId: string | null, entry: AuditEn
     },
   });
 }
+
+/** Many events at once, in one statement (an import's people and their teams), with the caller's transaction. */
+export async function recordAudits(tx: Tx, actorId: string | null, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: entries.map((entry) => ({ actorId, action: entry.action, recordType: entry.recordType, recordId: entry.recordId, summary: entry.summary.slice(0, 500) })),
+  });
+}

@@ -20,6 +20,18 @@ export async function createInvitation(tx: Tx, userId: string, createdById: stri
   return `/set-password/${token}`;
 }
 
+/**
+ * Set-password links for many people at once (an import's newcomers), in two
+ * statements: each person's path by their id, as createInvitation makes one.
+ */
+export async function createInvitations(tx: Tx, userIds: readonly string[], createdById: string | null, now = new Date()): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const tokens = userIds.map((userId) => [userId, randomBytes(32).toString('base64url')] as const);
+  await tx.invitation.updateMany({ where: { userId: { in: [...userIds] }, usedAt: null }, data: { usedAt: now } });
+  await tx.invitation.createMany({ data: tokens.map(([userId, token]) => ({ userId, createdById, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS) })) });
+  return new Map(tokens.map(([userId, token]) => [userId, `/set-password/${token}`]));
+}
+
 /** The person a link is for, while the link is unused and unexpired. */
 export async function findUsableInvitation(token: string, client: Tx | typeof db = db, now = new Date()) {
   if (token.length < 20 || token.length > 200) return null;

@@ -1,9 +1,9 @@
 import { ActionError } from '@/lib/action-error';
-import { recordAudit } from '@/lib/audit/gate';
+import { recordAudit, recordAudits } from '@/lib/audit/gate';
 import { endSessionsOf, identityProviderRequired, keepsPassword } from '@/lib/auth/gate';
 import { lockKey, type Tx } from '@/lib/db';
 import { importContext } from '@/lib/people/directory';
-import { issuePasswordLink } from '@/lib/people/invitations';
+import { issuePasswordLinks } from '@/lib/people/invitations';
 import { assertAnAdminRemains } from '@/lib/people/admins';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import type { OrgRole } from '@/lib/generated/prisma/enums';
@@ -38,11 +38,13 @@ export interface ApplyOptions {
   expected?: string;
   /** Whether new people get a set-password link (not when the organisation signs everyone in through its identity provider). */
   invite?: (person: { orgRole: OrgRole }) => boolean;
-  /** Told how many people are done, every PROGRESS_EVERY and at the end (the background job's progress bar). */
+  /** Told how many people are done, after each chunk of new people, every PROGRESS_EVERY changed ones, and at the end (the background job's progress bar). */
   onProgress?: (done: number, total: number) => Promise<void>;
 }
 
 const PROGRESS_EVERY = 100;
+/** New people written per round of statements. */
+const CREATE_CHUNK = 500;
 
 export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId, expected, invite = () => true, onProgress }: ApplyOptions): Promise<ImportResult & { judged: JudgedRow[] }> {
   // One import at a time, and no administrator change in between: the last active administrator stays one.
@@ -54,37 +56,49 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
     throw new ActionError('CONFLICT', 'People or teams have changed since you checked the preview: check it again before you confirm.');
   }
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, disabled: 0 };
+  const total = plan.people.length;
   let done = 0;
-  for (const person of plan.people) {
-    done += 1;
-    if (onProgress && done % PROGRESS_EVERY === 0) await onProgress(done, plan.people.length);
-    if (person.outcome === 'UNCHANGED') {
-      result.unchanged += 1;
-      continue;
+  result.unchanged = done = plan.people.filter((person) => person.outcome === 'UNCHANGED').length;
+
+  // New people a chunk at a time, a few statements each: a trust's 5,000 in seconds rather than a minute.
+  const newcomers = plan.people.filter((person) => person.outcome === 'CREATE');
+  for (let start = 0; start < newcomers.length; start += CREATE_CHUNK) {
+    const chunk = newcomers.slice(start, start + CREATE_CHUNK);
+    const created = await tx.user.createManyAndReturn({
+      data: chunk.map((person) => ({ email: person.email, name: person.name, jobTitle: person.jobTitle, orgRole: person.orgRole ?? 'MEMBER' })),
+      select: { id: true, email: true },
+    });
+    const idOf = new Map(created.map((person) => [person.email, person.id]));
+    const invited = new Set(chunk.filter((person) => invite({ orgRole: person.orgRole ?? 'MEMBER' })).map((person) => person.email));
+    await issuePasswordLinks(tx, [...invited].map((email) => idOf.get(email)!), actorId);
+    const places = chunk.flatMap((person) => person.memberships.map((membership) => ({ ...membership, userId: idOf.get(person.email)!, name: person.name })));
+    await tx.teamMembership.createMany({ data: places.map(({ teamId, userId, role }) => ({ teamId, userId, role })) });
+    await recordAudits(tx, actorId, [
+      ...chunk.map((person) => ({ action: 'person.import.create', recordType: 'User', recordId: idOf.get(person.email)!, summary: `Added ${person.name} (${ORG_ROLE_LABELS[person.orgRole ?? 'MEMBER']}) from an import${invited.has(person.email) ? ' and issued a set-password link' : ''}` })),
+      ...places.map((place) => ({ action: 'team.member.import', recordType: 'Team', recordId: place.teamId, summary: `${place.name} joins the team as ${TEAM_ROLE_LABELS[place.role]}, from an import` })),
+    ]);
+    result.created += chunk.length;
+    done += chunk.length;
+    await onProgress?.(done, total);
+  }
+
+  // Changes to people already here, one at a time: an administrator's role is only taken away while another remains.
+  for (const person of plan.people.filter((candidate) => candidate.outcome === 'UPDATE')) {
+    const userId = person.existingId!;
+    const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
+    if (current.orgRole === 'ADMIN' && person.orgRole !== null && person.orgRole !== 'ADMIN' && !current.disabledAt) {
+      if (userId === actorId) throw new ActionError('CONFLICT', `The file takes your own administrator role away (${person.email}): keep it, or ask another administrator.`);
+      await assertAnAdminRemains(tx, [userId], `${person.email} is the only active administrator: the file cannot take their role away.`);
     }
-    let userId: string;
-    if (person.outcome === 'CREATE') {
-      const created = await tx.user.create({ data: { email: person.email, name: person.name, jobTitle: person.jobTitle, orgRole: person.orgRole ?? 'MEMBER' }, select: { id: true } });
-      userId = created.id;
-      const invited = invite({ orgRole: person.orgRole ?? 'MEMBER' });
-      if (invited) await issuePasswordLink(tx, userId, actorId);
-      await recordAudit(tx, actorId, { action: 'person.import.create', recordType: 'User', recordId: userId, summary: `Added ${person.name} (${ORG_ROLE_LABELS[person.orgRole ?? 'MEMBER']}) from an import${invited ? ' and issued a set-password link' : ''}` });
-      result.created += 1;
-    } else {
-      userId = person.existingId!;
-      const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { orgRole: true, disabledAt: true } });
-      if (current.orgRole === 'ADMIN' && person.orgRole !== null && person.orgRole !== 'ADMIN' && !current.disabledAt) {
-        if (userId === actorId) throw new ActionError('CONFLICT', `The file takes your own administrator role away (${person.email}): keep it, or ask another administrator.`);
-        await assertAnAdminRemains(tx, [userId], `${person.email} is the only active administrator: the file cannot take their role away.`);
-      }
-      await tx.user.update({ where: { id: userId }, data: { name: person.name, jobTitle: person.jobTitle, ...(person.orgRole ? { orgRole: person.orgRole } : {}), version: { increment: 1 } } });
-      await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import` });
-      result.updated += 1;
-    }
+    await tx.user.update({ where: { id: userId }, data: { name: person.name, jobTitle: person.jobTitle, ...(person.orgRole ? { orgRole: person.orgRole } : {}), version: { increment: 1 } } });
+    await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import` });
     for (const membership of person.memberships) {
       await tx.teamMembership.upsert({ where: { teamId_userId: { teamId: membership.teamId, userId } }, create: { teamId: membership.teamId, userId, role: membership.role }, update: { role: membership.role } });
       await recordAudit(tx, actorId, { action: 'team.member.import', recordType: 'Team', recordId: membership.teamId, summary: `${person.name} joins the team as ${TEAM_ROLE_LABELS[membership.role]}, from an import` });
     }
+    result.updated += 1;
+    done += 1;
+    if (onProgress && done % PROGRESS_EVERY === 0) await onProgress(done, total);
   }
   if (disableMissing && plan.missing.length > 0) {
     const missing = await tx.user.findMany({ where: { email: { in: plan.missing }, disabledAt: null }, select: { id: true, name: true, orgRole: true } });

@@ -204,18 +204,14 @@ describe('a large import', () => {
 
     const worker = await startTestWorker();
     try {
-      const seen = new Set<number>();
       const done = await eventually(
         async () => {
           const now = (await getOwnImport(uploaded.importId, world.admin.id))!;
-          if (now.status === 'RUNNING') seen.add(now.processed);
           return now.status === 'DONE' || now.status === 'FAILED' ? now : null;
         },
         { timeoutMs: 240_000, what: 'the import to be written' },
       );
       expect(done).toMatchObject({ status: 'DONE', processed: 5_000, result: { created: 5_000, updated: 0, unchanged: 0, disabled: 0 } });
-      // While it ran, nobody had been written yet (one transaction), but the progress moved.
-      expect([...seen].some((processed) => processed > 0 && processed < 5_000)).toBe(true);
     } finally {
       await worker.stop();
     }

@@ -78,6 +78,22 @@ describe('writing an import', () => {
     expect(await db.notification.count({ where: { kind: 'PASSWORD_LINK', recipient: { email: `provider-${world.suffix}@nhs.net` } } })).toBe(0);
   });
 
+  it('reports its progress after each chunk of new people, ending at everyone', async () => {
+    const ward = await createTeam({ name: `Progress ward ${world.suffix}` });
+    const known = await createUser({ name: 'Known Already', email: `known-${world.suffix}@nhs.net` });
+    const rows = [
+      [known.name, known.email, '', '', '', ''],
+      ...Array.from({ length: 1_200 }, (_, index) => [`Progress ${index}`, `progress-${index}-${world.suffix}@nhs.net`, '', ward.name, 'Staff', '']),
+    ];
+    const reports: Array<[number, number]> = [];
+    const result = await db.$transaction((tx) => applyImport(tx, { rows, mapping, disableMissing: false, actorId: world.admin.id, onProgress: async (done, total) => void reports.push([done, total]) }));
+    expect(result).toMatchObject({ created: 1_200, unchanged: 1 });
+    // A report after each chunk of new people, then the end; never backwards.
+    expect(reports).toEqual([[501, 1_201], [1_001, 1_201], [1_201, 1_201], [1_201, 1_201]]);
+    expect(await db.teamMembership.count({ where: { teamId: ward.id } })).toBe(1_200);
+    expect(await db.auditEvent.count({ where: { action: 'team.member.import', recordId: ward.id } })).toBe(1_200);
+  });
+
   it('writes none of it when anything fails, whatever the preview said', async () => {
     const ward = await createTeam({ name: `Import ward ${world.suffix}` });
     const before = await snapshotDatabase();

@@ -4,10 +4,11 @@ const nextConfig = {
   // The generated Prisma client and native modules stay outside the server bundle.
   serverExternalPackages: ['argon2', 'pg', '@prisma/adapter-pg'],
   // forbidden() (lib/auth/current-user.ts requirePermission) renders app/forbidden.tsx with a 403.
-  // Server actions take bodies up to 60 MB so an oversized staff list (lib/people/rules.ts MAX_IMPORT_BYTES)
-  // reaches the import's action and is refused with a message; proxy.ts refuses bodies over 1 MB (Next's
-  // default) everywhere but the import page before anything reads them.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '60mb' } },
+  // Server actions take bodies up to 60 MB (and the proxy passes them on whole, not cut at 10 MB) so an
+  // oversized staff list (lib/people/rules.ts MAX_IMPORT_BYTES) reaches the import's action and is refused
+  // with a message; proxy.ts refuses bodies over 1 MB (Next's default), and bodies of unknown length,
+  // everywhere but the import page before anything reads them.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '60mb' }, proxyClientMaxBodySize: '60mb' },
   // Browsers ask for /favicon.ico whatever the page says; serve the NHS one.
   async rewrites() {
     return [{ source: '/favicon.ico', destination: '/nhsuk/assets/images/favicon.ico' }];

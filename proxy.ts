@@ -93,10 +93,16 @@ async function authRequestBody(request: NextRequest): Promise<Record<string, unk
 const MAX_BODY_BYTES = 1024 * 1024;
 const LARGE_BODY_PATHS = /^\/people\/import\/?$/u;
 
-/** A body larger than any form here sends, except a staff list on its way to the import. */
+/**
+ * A body larger than any form here sends, except a staff list on its way to
+ * the import; or one of unknown length (chunked), which browsers never send
+ * for a form and which would otherwise be read up to the actions' 60 MB.
+ */
 function isOversizedBody(request: NextRequest, pathname: string): boolean {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  return Number.isFinite(length) && length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.test(pathname);
+  const declared = request.headers.get('content-length');
+  if (declared === null) return request.headers.has('transfer-encoding');
+  const length = Number(declared);
+  return !Number.isFinite(length) || (length > MAX_BODY_BYTES && !LARGE_BODY_PATHS.test(pathname));
 }
 
 function refuse(status: 400 | 403 | 404 | 413, message: string): NextResponse {

@@ -117,9 +117,9 @@ export function ImportColumnsForm({ importId, version, headers, mapping }: { imp
   );
 }
 
-export function ImportConfirmForm({ importId, version, expected, missing, children }: { importId: string; version: number; expected: string; missing: number; children: ReactNode }) {
+export function ImportConfirmForm({ importId, version, expected, missing, administratorChanges, children }: { importId: string; version: number; expected: string; missing: number; administratorChanges: number; children: ReactNode }) {
   // With JavaScript, moving to the import's own page shows its result, or the background job's progress.
-  const { result, formAction, pending, summary } = usePostedForm(confirmImport, importHref);
+  const { result, formAction, pending, summary, fieldError } = usePostedForm(confirmImport, importHref);
   if (result?.ok) {
     return (
       <SavedBanner heading={result.data.queued ? 'The import has started' : 'The import is complete'} href={importHref(result.data)}>
@@ -140,6 +140,15 @@ export function ImportConfirmForm({ importId, version, expected, missing, childr
             legend="People missing from the file"
             hint="Leave this unticked unless the file is everyone who should have an account. Disabled people are signed out and can be enabled again from their page."
             options={[{ value: 'yes', label: `Disable the ${missing === 1 ? 'person' : `${missing.toLocaleString('en-GB')} people`} missing from the file` }]}
+          />
+        ) : null}
+        {administratorChanges > 0 ? (
+          <Checkboxes
+            name="administratorChanges"
+            legend="Administrators"
+            hint="Administrators can add, change and disable anyone. Check these changes before you confirm them."
+            error={fieldError('administratorChanges')}
+            options={[{ value: 'yes', label: `Make the ${administratorChanges === 1 ? 'change' : `${administratorChanges} changes`} to who is an administrator listed above` }]}
           />
         ) : null}
         {children}

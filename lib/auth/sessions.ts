@@ -73,11 +73,13 @@ export async function endSession(sessionId: string, reason: SessionEndReason, cl
 }
 
 /** Ends every session of a person, except `keep` (the one making the change); returns how many ended. */
-export async function endSessionsOf(client: Tx, userId: string, reason: SessionEndReason, keep?: string): Promise<number> {
-  // The same row lock a sign-in holds while it starts a session (lib/auth/sign-in.ts): none slips in between.
-  await client.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+export async function endSessionsOf(client: Tx, who: string | readonly string[], reason: SessionEndReason, keep?: string): Promise<number> {
+  const userIds = typeof who === 'string' ? [who] : [...who];
+  if (userIds.length === 0) return 0;
+  // The same row lock a sign-in holds while it starts a session (lib/auth/sign-in.ts): none slips in between. In id order, so two callers cannot deadlock.
+  await client.$queryRaw`SELECT id FROM "User" WHERE id = ANY(${userIds}::uuid[]) ORDER BY id FOR UPDATE`;
   const { count } = await client.userSession.updateMany({
-    where: { userId, endedAt: null, ...(keep && isUuid(keep) ? { id: { not: keep } } : {}) },
+    where: { userId: { in: userIds }, endedAt: null, ...(keep && isUuid(keep) ? { id: { not: keep } } : {}) },
     data: { endedAt: new Date(), endedReason: reason },
   });
   return count;

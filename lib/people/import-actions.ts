@@ -6,7 +6,7 @@ import type { Tx } from '@/lib/db';
 import { applyImport, newcomersInvited } from '@/lib/people/import';
 import { importedRows, type StoredImport } from '@/lib/people/import-records';
 import { importContext } from '@/lib/people/directory';
-import { countsToken, guessMapping, IMPORT_FIELDS, ImportFormatError, mappingProblems, planCounts, planImport, readImportFile, readImportTable, SMALL_IMPORT_PEOPLE, type ColumnMapping } from '@/lib/people/rules';
+import { administratorChanges, countsToken, guessMapping, IMPORT_FIELDS, ImportFormatError, mappingProblems, planCounts, planImport, readImportFile, readImportTable, SMALL_IMPORT_PEOPLE, type ColumnMapping } from '@/lib/people/rules';
 import { importConfirmSchema, importMappingSchema, importUploadSchema } from '@/lib/people/schemas';
 
 /*
@@ -77,14 +77,18 @@ export const confirmImport = defineAction({
     const plan = planImport(rows, stored.mapping, await importContext(tx));
     if (plan.errors > 0) throw new ActionError('VALIDATION', 'Some rows have a problem: fix the file and upload it again.');
     if (countsToken(planCounts(plan)) !== input.expected) throw new ActionError('CONFLICT', 'People or teams have changed since you checked the preview: check it again before you confirm.');
+    if (administratorChanges(plan).length > 0 && input.administratorChanges !== 'yes') {
+      throw fieldError('administratorChanges', 'Tick to confirm the changes to who is an administrator, or remove them from the file');
+    }
     const people = plan.people.length;
-    if (people > SMALL_IMPORT_PEOPLE) {
+    // Disabling is people written too: a full import of a trust that disables hundreds goes to the worker as well.
+    if (people + (disableMissing ? plan.missing.length : 0) > SMALL_IMPORT_PEOPLE) {
       // Large: the worker writes it (lib/people/import-jobs.ts), judging the rows again then; the page shows its progress.
-      await tx.peopleImport.update({ where: { id: stored.id }, data: { status: 'QUEUED', disableMissing, total: people, version: { increment: 1 } } });
+      await tx.peopleImport.update({ where: { id: stored.id }, data: { status: 'QUEUED', disableMissing, administratorChanges: input.administratorChanges === 'yes', expectedCounts: input.expected, total: people, version: { increment: 1 } } });
       await audit({ action: 'people.import.confirm', recordType: 'PeopleImport', recordId: stored.id, summary: `Confirmed an import of ${people} people, to be written in the background${disableMissing ? ', disabling people missing from it' : ''}` });
       return { importId: stored.id, queued: true };
     }
-    const outcome = await applyImport(tx, { rows, mapping: stored.mapping, disableMissing, actorId: user.id, expected: input.expected, invite: await newcomersInvited(tx) });
+    const outcome = await applyImport(tx, { rows, mapping: stored.mapping, disableMissing, actorId: user.id, expected: input.expected, administratorChangesConfirmed: input.administratorChanges === 'yes', invite: await newcomersInvited(tx) });
     const { judged, ...result } = outcome;
     await tx.peopleImport.update({
       where: { id: stored.id },

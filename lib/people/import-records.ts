@@ -2,7 +2,9 @@ import 'server-only';
 import type pg from 'pg';
 import { ActionError } from '@/lib/action-error';
 import { recordAudit } from '@/lib/audit/gate';
-import { db } from '@/lib/db';
+import { loadActiveUser } from '@/lib/auth/gate';
+import { db, lockKey } from '@/lib/db';
+import { can } from '@/lib/permissions';
 import { importContext } from '@/lib/people/directory';
 import { applyImport, newcomersInvited, type ImportResult } from '@/lib/people/import';
 import { planImport, type ColumnMapping, type ImportPlan, type JudgedRow } from '@/lib/people/rules';
@@ -133,11 +135,17 @@ const WRITE_TIMEOUT_MS = 20 * 60 * 1000;
 export async function writeQueuedImport(importId: string): Promise<{ status: ImportStatus }> {
   const claimed = await db.peopleImport.updateMany({ where: { id: importId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'RUNNING', processed: 0 } });
   if (claimed.count === 0) return { status: 'DONE' };
-  const stored = await db.peopleImport.findUniqueOrThrow({ where: { id: importId }, select: { cells: true, mapping: true, disableMissing: true, createdById: true } });
+  const stored = await db.peopleImport.findUniqueOrThrow({ where: { id: importId }, select: { cells: true, mapping: true, disableMissing: true, administratorChanges: true, expectedCounts: true, createdById: true } });
   try {
     await db.$transaction(
       async (tx) => {
+        // Written as the administrator who confirmed it, only while they still are one (disabled or demoted since: nothing is written).
+        await lockKey(tx, 'org-admins');
+        const actor = await loadActiveUser(stored.createdById, tx);
+        if (!actor || !can(actor, 'person.import')) throw new ActionError('FORBIDDEN', 'The administrator who confirmed this import is no longer an administrator.');
         const outcome = await applyImport(tx, {
+          expected: stored.expectedCounts ?? undefined,
+          administratorChangesConfirmed: stored.administratorChanges,
           rows: importedRows({ cells: stored.cells as string[][] }),
           mapping: stored.mapping as unknown as ColumnMapping,
           disableMissing: stored.disableMissing,

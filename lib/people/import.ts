@@ -7,7 +7,7 @@ import { issuePasswordLinks } from '@/lib/people/invitations';
 import { assertAnAdminRemains } from '@/lib/people/admins';
 import { ORG_ROLE_LABELS } from '@/lib/people/labels';
 import type { OrgRole } from '@/lib/generated/prisma/enums';
-import { countsToken, planCounts, planImport, type ColumnMapping, type JudgedRow } from '@/lib/people/rules';
+import { administratorChanges, countsToken, planCounts, planImport, type ColumnMapping, type JudgedRow } from '@/lib/people/rules';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/gate';
 
 /*
@@ -36,6 +36,8 @@ export interface ApplyOptions {
   actorId: string;
   /** The preview's countsToken: when the rows judged now differ from what the administrator saw, nothing is written. */
   expected?: string;
+  /** Whether the administrator confirmed the file's changes to who is an administrator (asked on their own). */
+  administratorChangesConfirmed?: boolean;
   /** Whether new people get a set-password link (not when the organisation signs everyone in through its identity provider). */
   invite?: (person: { orgRole: OrgRole }) => boolean;
   /** Told how many people are done, after each chunk of new people, every PROGRESS_EVERY changed ones, and at the end (the background job's progress bar). */
@@ -46,7 +48,7 @@ const PROGRESS_EVERY = 100;
 /** New people written per round of statements. */
 const CREATE_CHUNK = 500;
 
-export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId, expected, invite = () => true, onProgress }: ApplyOptions): Promise<ImportResult & { judged: JudgedRow[] }> {
+export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actorId, expected, administratorChangesConfirmed = false, invite = () => true, onProgress }: ApplyOptions): Promise<ImportResult & { judged: JudgedRow[] }> {
   // One import at a time, and no administrator change in between: the last active administrator stays one.
   await lockKey(tx, 'people-import');
   await lockKey(tx, 'org-admins');
@@ -54,6 +56,9 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
   if (plan.errors > 0) throw new ActionError('VALIDATION', `${plan.errors === 1 ? '1 row has' : `${plan.errors} rows have`} a problem: fix the file and upload it again.`);
   if (expected !== undefined && countsToken(planCounts(plan)) !== expected) {
     throw new ActionError('CONFLICT', 'People or teams have changed since you checked the preview: check it again before you confirm.');
+  }
+  if (administratorChanges(plan).length > 0 && !administratorChangesConfirmed) {
+    throw new ActionError('VALIDATION', 'The file changes who is an administrator, and that was not confirmed: check the preview again.');
   }
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, disabled: 0 };
   const total = plan.people.length;
@@ -91,7 +96,8 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
       await assertAnAdminRemains(tx, [userId], `${person.email} is the only active administrator: the file cannot take their role away.`);
     }
     await tx.user.update({ where: { id: userId }, data: { name: person.name, jobTitle: person.jobTitle, ...(person.orgRole ? { orgRole: person.orgRole } : {}), version: { increment: 1 } } });
-    await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import` });
+    const roleChange = person.orgRole !== null && person.orgRole !== current.orgRole ? `: organisation role ${ORG_ROLE_LABELS[current.orgRole]} → ${ORG_ROLE_LABELS[person.orgRole]}` : '';
+    await recordAudit(tx, actorId, { action: 'person.import.update', recordType: 'User', recordId: userId, summary: `Updated ${person.name} from an import${roleChange}` });
     for (const membership of person.memberships) {
       await tx.teamMembership.upsert({ where: { teamId_userId: { teamId: membership.teamId, userId } }, create: { teamId: membership.teamId, userId, role: membership.role }, update: { role: membership.role } });
       await recordAudit(tx, actorId, { action: 'team.member.import', recordType: 'Team', recordId: membership.teamId, summary: `${person.name} joins the team as ${TEAM_ROLE_LABELS[membership.role]}, from an import` });
@@ -104,12 +110,14 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
     const missing = await tx.user.findMany({ where: { email: { in: plan.missing }, disabledAt: null }, select: { id: true, name: true, orgRole: true } });
     if (missing.some((person) => person.id === actorId)) throw new ActionError('CONFLICT', 'You are not in the file: an import cannot disable your own account.');
     await assertAnAdminRemains(tx, missing.map((person) => person.id), 'Disabling the people missing from the file would leave no active administrator.');
-    for (const person of missing) {
-      await tx.user.update({ where: { id: person.id }, data: { disabledAt: new Date(), version: { increment: 1 } } });
-      await endSessionsOf(tx, person.id, 'DISABLED');
-      await recordAudit(tx, actorId, { action: 'person.import.disable', recordType: 'User', recordId: person.id, summary: `Disabled ${person.name}: missing from a full import` });
-      result.disabled += 1;
-    }
+    // All together, as disabling one person does: signed out, and their set-password links stop working (and stay stopped if they are enabled again).
+    const ids = missing.map((person) => person.id);
+    const now = new Date();
+    await endSessionsOf(tx, ids, 'DISABLED');
+    await tx.user.updateMany({ where: { id: { in: ids } }, data: { disabledAt: now, version: { increment: 1 } } });
+    await tx.invitation.updateMany({ where: { userId: { in: ids }, usedAt: null }, data: { usedAt: now } });
+    await recordAudits(tx, actorId, missing.map((person) => ({ action: 'person.import.disable', recordType: 'User', recordId: person.id, summary: `Disabled ${person.name}: missing from a full import` })));
+    result.disabled = missing.length;
   }
   await onProgress?.(plan.people.length, plan.people.length);
   return { ...result, judged: plan.rows };

@@ -1,5 +1,6 @@
 import { OrgRole, TeamRole } from '@/lib/generated/prisma/enums';
 import { ORG_ROLE_LABELS, ORG_ROLE_SHORT_LABELS } from '@/lib/people/labels';
+import { email as emailField } from '@/lib/schema-fields';
 
 /*
  * Bringing people and teams in from a spreadsheet (issue 14 §3), the rules
@@ -32,6 +33,9 @@ export class ImportFormatError extends Error {
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** The most rows one import takes (a person in two teams is two rows). */
 export const MAX_IMPORT_ROWS = 20_000;
+/** The most columns a file may have (the column choices go up to this), and the longest cell: a staff list has short values. */
+export const MAX_IMPORT_COLUMNS = 200;
+export const MAX_CELL_LENGTH = 1_000;
 /** Imports writing more people than this run as a background job with a progress bar; smaller ones are written at once. */
 export const SMALL_IMPORT_PEOPLE = 200;
 
@@ -67,6 +71,10 @@ export function readImportTable(text: string): string[][] {
   const rows = parseTable(text);
   if (rows.length < 2) throw new ImportFormatError('The file has a header row but nobody under it: add a row for each person.');
   if (rows.length - 1 > MAX_IMPORT_ROWS) throw new ImportFormatError(`The file has ${(rows.length - 1).toLocaleString('en-GB')} rows: import at most ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} at a time, split by team.`);
+  const widest = Math.max(...rows.map((row) => row.length));
+  if (widest > MAX_IMPORT_COLUMNS) throw new ImportFormatError(`The file has ${widest} columns: leave out the ones PeerRoles does not need (at most ${MAX_IMPORT_COLUMNS}).`);
+  const long = rows.findIndex((row) => row.some((cell) => cell.length > MAX_CELL_LENGTH));
+  if (long >= 0) throw new ImportFormatError(`Line ${long + 1} has a cell longer than ${MAX_CELL_LENGTH.toLocaleString('en-GB')} characters: check the file is a staff list, with each value in its own cell.`);
   return rows;
 }
 
@@ -185,7 +193,8 @@ ORG_ROLE_WORDS.serviceuserrepresentative = 'SERVICE_USER_REP';
 export const parseTeamRole = (text: string): TeamRole | null => TEAM_ROLE_WORDS[normalise(text)] ?? null;
 export const parseOrgRole = (text: string): OrgRole | null => ORG_ROLE_WORDS[normalise(text)] ?? null;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+/** The same test of an email address as every form's (lib/schema-fields.ts). */
+const isEmail = (value: string) => emailField.safeParse(value).success;
 const MAX_NAME = 120;
 
 /** A person as they are now, by lower-cased email. */
@@ -223,9 +232,18 @@ export interface PlannedPerson {
   outcome: 'CREATE' | 'UPDATE' | 'UNCHANGED';
 }
 
+/** A person already here whose organisation role the file changes: the preview lists each, access to PeerRoles being at stake. */
+export interface RoleChange {
+  email: string;
+  name: string;
+  from: OrgRole;
+  to: OrgRole;
+}
+
 export interface ImportPlan {
   rows: JudgedRow[];
   people: PlannedPerson[];
+  roleChanges: RoleChange[];
   /** Active people not in the file, by email: listed for a full import, never disabled unless asked. */
   missing: string[];
   errors: number;
@@ -263,7 +281,7 @@ export function planImport(
     if (!name) errors.push('Enter their name');
     else if (name.length > MAX_NAME) errors.push(`Their name is longer than ${MAX_NAME} characters`);
     if (!email) errors.push('Enter their email address');
-    else if (!EMAIL.test(email) || email.length > 254) errors.push(`“${email}” is not an email address`);
+    else if (!isEmail(email)) errors.push(`“${email}” is not an email address`);
     if (jobTitle && jobTitle.length > MAX_NAME) errors.push(`The job title is longer than ${MAX_NAME} characters`);
     const team = teamName ? teams.get(teamName.toLowerCase()) : undefined;
     if (teamName && !team) errors.push(`There is no team called “${teamName}”: add it first, or check its spelling`);
@@ -274,7 +292,7 @@ export function planImport(
     const orgRole = orgRoleText ? parseOrgRole(orgRoleText) : null;
     if (orgRoleText && !orgRole) errors.push(`“${orgRoleText}” is not an organisation role: use Team member, Administrator, HR and recruitment or Service-user representative`);
     const judged: JudgedRow = { line, email, name, team: team?.name ?? teamName, outcome: 'ERROR', errors };
-    if (!email || !EMAIL.test(email)) return judged;
+    if (!email || !isEmail(email)) return judged;
     const draft = byEmail.get(email);
     if (!draft) {
       byEmail.set(email, { lines: [judged], name, jobTitle, orgRole, memberships: new Map(team && teamRole && errors.length === 0 ? [[team.id, { role: teamRole, line }]] : []) });
@@ -289,6 +307,7 @@ export function planImport(
   });
 
   const people: PlannedPerson[] = [];
+  const roleChanges: RoleChange[] = [];
   for (const [email, draft] of byEmail) {
     if (draft.lines.some((row) => row.errors.length > 0)) {
       for (const row of draft.lines) if (row.errors.length === 0) row.errors.push('Not imported: another of this person’s rows has a problem');
@@ -301,11 +320,12 @@ export function planImport(
     const changed = !current || current.name !== draft.name || current.jobTitle !== jobTitle || (draft.orgRole !== null && draft.orgRole !== current.orgRole) || memberships.length > 0;
     const outcome = !current ? 'CREATE' : changed ? 'UPDATE' : 'UNCHANGED';
     people.push({ email, name: draft.name, jobTitle, orgRole: current ? draft.orgRole : (draft.orgRole ?? 'MEMBER'), memberships, existingId: current?.id ?? null, outcome });
+    if (current && draft.orgRole !== null && draft.orgRole !== current.orgRole) roleChanges.push({ email, name: draft.name, from: current.orgRole, to: draft.orgRole });
     for (const row of draft.lines) row.outcome = outcome;
   }
   const inFile = new Set(byEmail.keys());
   const missing = [...existing].filter(([email, person]) => !person.disabled && !inFile.has(email)).map(([email]) => email).sort();
-  return { rows, people, missing, errors: rows.filter((row) => row.outcome === 'ERROR').length };
+  return { rows, people, roleChanges, missing, errors: rows.filter((row) => row.outcome === 'ERROR').length };
 }
 
 /** How many people each outcome has, and how many rows have errors: the preview's summary. */
@@ -324,3 +344,6 @@ export function planCounts(plan: ImportPlan): PlanCounts {
 
 /** The preview's counts as one token, posted back on confirming so a plan that changed meanwhile is noticed. */
 export const countsToken = (counts: PlanCounts) => [counts.create, counts.update, counts.unchanged, counts.errors, counts.missing].join('-');
+
+/** Role changes that give or take away administration of PeerRoles: the confirmation asks for these on their own. */
+export const administratorChanges = (plan: Pick<ImportPlan, 'roleChanges'>) => plan.roleChanges.filter((change) => change.from === 'ADMIN' || change.to === 'ADMIN');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrgRole } from '@/lib/generated/prisma/enums';
-import { IMPORT_FIELDS, MAX_IMPORT_BYTES, type ImportField } from '@/lib/people/rules';
+import { IMPORT_FIELDS, MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, type ImportField } from '@/lib/people/rules';
 import { email, id, optionalText, requiredText, version } from '@/lib/schema-fields';
 
 const personFields = {
@@ -34,7 +34,7 @@ export const importUploadSchema = z
   .refine((input) => Boolean(input.file) !== Boolean(input.pasted?.trim()), { error: 'Choose a CSV file, or paste rows from a spreadsheet (not both)', path: ['file'] });
 
 /** A column index as the select posts it, or '' for "not in the file". */
-const importColumn = z.union([z.literal(''), z.coerce.number({ error: 'Choose a column' }).int().min(0).max(199)]).optional();
+const importColumn = z.union([z.literal(''), z.coerce.number({ error: 'Choose a column' }).int().min(0).max(MAX_IMPORT_COLUMNS - 1)]).optional();
 
 export const importMappingSchema = z.object({
   importId: id('import'),
@@ -48,4 +48,6 @@ export const importConfirmSchema = z.object({
   /** The preview's counts (countsToken), so a plan that changed meanwhile is noticed. */
   expected: z.string().regex(/^\d+(-\d+){4}$/u, 'Reload the page and try again'),
   disableMissing: z.enum(['yes']).optional(),
+  /** Ticked separately whenever the file makes someone an administrator or takes the role away. */
+  administratorChanges: z.enum(['yes']).optional(),
 });

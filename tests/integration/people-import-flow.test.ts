@@ -187,6 +187,25 @@ describe('confirming an import', () => {
   });
 });
 
+describe('changes to who is an administrator', () => {
+  it('lists them in the preview, asks for them on their own, and audits each role change', async () => {
+    const promoted = await createUser({ name: 'Promoted Person', email: `promoted-${world.suffix}@nhs.net`, orgRole: 'HR' });
+    const uploaded = ok(await upload(csv([DIRECTORY_HEADER, [promoted.name, promoted.email, '', '', '', 'Administrator']])));
+    const stored = (await getOwnImport(uploaded.importId, world.admin.id))!;
+    const plan = await previewOf(stored);
+    expect(plan.roleChanges).toEqual([{ email: promoted.email, name: promoted.name, from: 'HR', to: 'ADMIN' }]);
+    const expected = countsToken(planCounts(plan));
+    signInAs(world.admin);
+    const before = await snapshotDatabase();
+    expect(await confirmImport(null, { importId: stored.id, version: String(stored.version), expected })).toMatchObject({ ok: false, fieldErrors: { administratorChanges: [expect.stringContaining('Tick to confirm')] } });
+    expect(await snapshotDatabase()).toEqual(before);
+    ok(await confirmImport(null, { importId: stored.id, version: String(stored.version), expected, administratorChanges: 'yes' }));
+    expect(await db.user.findUniqueOrThrow({ where: { id: promoted.id }, select: { orgRole: true } })).toEqual({ orgRole: 'ADMIN' });
+    const [event] = await db.auditEvent.findMany({ where: { action: 'person.import.update', recordId: promoted.id } });
+    expect(event.summary).toBe('Updated Promoted Person from an import: organisation role HR and recruitment → Administrator');
+  });
+});
+
 describe('a large import', () => {
   it('writes 5,000 rows through the background worker, with progress, all of them together', async () => {
     const teams = await Promise.all([0, 1, 2, 3].map((index) => createTeam({ name: `Large ${index} ${world.suffix}` })));
@@ -222,6 +241,32 @@ describe('a large import', () => {
     expect(await db.auditEvent.count({ where: { action: 'people.import.write', recordId: uploaded.importId } })).toBe(1);
   }, 300_000);
 
+  it('writes nothing when someone joined after the confirmation, or the administrator who confirmed is one no longer', async () => {
+    const rows = [DIRECTORY_HEADER, ...Array.from({ length: 250 }, (_, index) => [`Queued ${index}`, `queued-${index}-${world.suffix}@nhs.net`, '', '', '', ''])];
+    const confirmQueued = async () => {
+      const uploaded = ok(await upload(csv(rows)));
+      const preview = await expectedOf(uploaded.importId);
+      signInAs(world.admin);
+      expect(ok(await confirmImport(null, { importId: uploaded.importId, version: String(preview.version), expected: preview.expected, disableMissing: 'yes' })).queued).toBe(true);
+      return uploaded.importId;
+    };
+    // Someone added between the confirmation and the job would have been disabled as missing from the file: the counts no longer hold.
+    const first = await confirmQueued();
+    const newcomer = await createUser({ name: 'Joined Meanwhile', email: `meanwhile-${world.suffix}@nhs.net` });
+    const before = await snapshotDatabase();
+    expect(await writeQueuedImport(first)).toEqual({ status: 'FAILED' });
+    expect((await getOwnImport(first, world.admin.id))!.failure).toContain('People or teams have changed since you checked the preview');
+    expect(await db.user.findUniqueOrThrow({ where: { id: newcomer.id }, select: { disabledAt: true } })).toEqual({ disabledAt: null });
+    expect((await snapshotDatabase()).counts.User).toBe(before.counts.User);
+    // The administrator who confirmed is demoted before the job runs: nothing is written in their name.
+    await db.user.delete({ where: { id: newcomer.id } });
+    const second = await confirmQueued();
+    await db.user.update({ where: { id: world.admin.id }, data: { orgRole: 'HR' } });
+    expect(await writeQueuedImport(second)).toEqual({ status: 'FAILED' });
+    expect((await getOwnImport(second, world.admin.id))!.failure).toContain('no longer an administrator');
+    expect(await db.user.count({ where: { email: { startsWith: 'queued-' } } })).toBe(0);
+  });
+
   it('fails with the reason and writes nothing when the people or teams changed after the confirmation', async () => {
     const ward = await createTeam({ name: `Vanishing ward ${world.suffix}` });
     const rows = [DIRECTORY_HEADER, ...Array.from({ length: 250 }, (_, index) => [`Later ${index}`, `later-${index}-${world.suffix}@nhs.net`, '', ward.name, 'Staff', ''])];
@@ -234,7 +279,7 @@ describe('a large import', () => {
     expect(await writeQueuedImport(uploaded.importId)).toEqual({ status: 'FAILED' });
     expect(await db.user.count()).toBe(before);
     expect((await getOwnImport(uploaded.importId, world.admin.id))!).toMatchObject({ status: 'FAILED', failure: expect.stringContaining('250 rows have a problem') });
-    // A failed import has no result file, and cannot be confirmed again.
+    // A failed import has no result file.
     expect((await resultCsv(new Request(`http://localhost/people/import/${uploaded.importId}/result.csv`))).status).toBe(404);
   });
 });

@@ -22,7 +22,7 @@ const mapping = guessMapping(DIRECTORY_HEADER);
 const run = (rows: string[][], options: { disableMissing?: boolean; actorId?: string } = {}) =>
   db.$transaction(async (tx) => {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rows' outcomes are the flow test's
-    const { judged, ...result } = await applyImport(tx, { rows, mapping, disableMissing: options.disableMissing ?? false, actorId: options.actorId ?? world.admin.id });
+    const { judged, ...result } = await applyImport(tx, { rows, mapping, disableMissing: options.disableMissing ?? false, actorId: options.actorId ?? world.admin.id, administratorChangesConfirmed: true });
     return result;
   });
 

@@ -1,4 +1,4 @@
-import { guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, ImportFormatError, mappingProblems, parseOrgRole, parseTable, parseTeamRole, planImport, type ExistingPerson } from '@/lib/people/rules';
+import { guessMapping, IMPORT_FIELD_LABELS, IMPORT_FIELDS, ImportFormatError, MAX_CELL_LENGTH, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, mappingProblems, parseOrgRole, parseTable, parseTeamRole, planImport, readImportFile, readImportTable, type ExistingPerson } from '@/lib/people/rules';
 import { ORG_ROLE_SHORT_LABELS } from '@/lib/people/labels';
 import { TEAM_ROLE_LABELS } from '@/lib/teams/labels';
 
@@ -35,6 +35,27 @@ describe('reading a file', () => {
 
   it('refuses a file that ends inside a quoted cell', () => {
     expect(() => parseTable('Name,Email\n"Jo,jo@nhs.net\n')).toThrow(ImportFormatError);
+  });
+});
+
+describe('what a file may be', () => {
+  it('refuses a file too wide, too long, with a cell too long, or with nobody in it', () => {
+    expect(() => readImportTable(['Name,Email', ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `P${index},p${index}@nhs.net`)].join('\n'))).toThrow(/import at most 20,000 at a time/u);
+    expect(() => readImportTable(`${Array.from({ length: MAX_IMPORT_COLUMNS + 1 }, (_, index) => `C${index}`).join(',')}\nA,a@nhs.net`)).toThrow('The file has 201 columns');
+    expect(() => readImportTable(`Name,Email\n${'x'.repeat(MAX_CELL_LENGTH + 1)},a@nhs.net`)).toThrow('Line 2 has a cell longer than 1,000 characters');
+    expect(() => readImportTable('Name,Email\n')).toThrow('nobody under it');
+    expect(() => readImportTable(' \n ')).toThrow(ImportFormatError);
+    expect(readImportTable('Name,Email\nA,a@nhs.net')).toEqual([['Name', 'Email'], ['A', 'a@nhs.net']]);
+  });
+
+  it('tells a workbook, a binary file, an empty one and one too large from CSV, and reads Windows-1252', () => {
+    expect(() => readImportFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toThrow('spreadsheet workbook');
+    expect(() => readImportFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1]))).toThrow('spreadsheet workbook');
+    expect(() => readImportFile(new Uint8Array([0x41, 0x00, 0x42]))).toThrow('not a CSV file');
+    expect(() => readImportFile(new Uint8Array())).toThrow('empty');
+    expect(() => readImportFile(new Uint8Array(10 * 1024 * 1024 + 1))).toThrow('The file is 10.0 MB: it must be 10.0 MB or smaller');
+    expect(readImportFile(new Uint8Array([0x53, 0x69, 0xe2, 0x6e]))).toBe('Siân');
+    expect(readImportFile(new TextEncoder().encode('Siân'))).toBe('Siân');
   });
 });
 

@@ -84,6 +84,10 @@ describe('proxy', () => {
     // Up to 1 MB goes on (here to the sign-in redirect, signed out); the import's page takes more.
     expect((await post('/teams/new', 1024 * 1024)).status).toBe(307);
     expect((await post('/people/import', 50 * 1024 * 1024)).status).toBe(307);
+    // A body of unknown length (chunked) is refused everywhere: browsers send a length with every form.
+    const chunked = (path: string) => proxy(request(path, { method: 'POST', body: 'x', headers: { host: 'peerroles.test', origin: SITE, 'transfer-encoding': 'chunked' } }));
+    expect((await chunked('/set-password/x')).status).toBe(413);
+    expect((await chunked('/people/import')).status).toBe(413);
   });
 
   it("answers a GET of next-auth's credentials callback with 404", async () => {

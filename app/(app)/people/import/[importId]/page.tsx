@@ -12,8 +12,8 @@ import { Tag, type TagColour } from '@/components/ui/tag';
 import { identityProviderRequired } from '@/lib/auth/gate';
 import { requirePermission } from '@/lib/auth/load';
 import { getOwnImport, getOwnImportProgress, previewOf } from '@/lib/people/import-records';
-import { IMPORT_OUTCOME_LABELS } from '@/lib/people/labels';
-import { countsToken, IMPORT_FIELD_LABELS, IMPORT_FIELDS, planCounts, type JudgedRow, type RowOutcome } from '@/lib/people/rules';
+import { IMPORT_OUTCOME_LABELS, ORG_ROLE_SHORT_LABELS } from '@/lib/people/labels';
+import { administratorChanges, countsToken, IMPORT_FIELD_LABELS, IMPORT_FIELDS, planCounts, type JudgedRow, type RowOutcome } from '@/lib/people/rules';
 import { parsePage } from '@/lib/pagination';
 import { lookup, searchParam } from '@/lib/search-params';
 
@@ -173,6 +173,7 @@ export default async function ImportPage({ params, searchParams }: { params: Par
   const show = lookup(SHOW, searchParam(query, 'show')) ? searchParam(query, 'show') : counts.errors > 0 ? 'problems' : 'all';
   const headers = stored.cells[0];
   const writes = counts.create + counts.update;
+  const administrators = administratorChanges(plan);
 
   return (
     <>
@@ -224,6 +225,33 @@ export default async function ImportPage({ params, searchParams }: { params: Par
         </a>
       </p>
 
+      {plan.roleChanges.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-m">Organisation roles that change</h2>
+          {administrators.length > 0 ? (
+            <div className="nhsuk-warning-callout">
+              <h3 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>
+                  {administrators.length === 1 ? '1 change to who is an administrator' : `${administrators.length} changes to who is an administrator`}
+                </span>
+              </h3>
+              <p>Administrators can add, change and disable anyone. You will be asked to confirm these on their own.</p>
+            </div>
+          ) : null}
+          <Table
+            caption="Organisation roles that change"
+            captionHidden
+            responsive
+            columns={[{ header: 'Name' }, { header: 'Email address' }, { header: 'Now' }, { header: 'After the import' }]}
+            rows={plan.roleChanges.map((change) => ({
+              key: change.email,
+              cells: [change.name, <span key="email" className="nhsuk-u-text-break-word">{change.email}</span>, ORG_ROLE_SHORT_LABELS[change.from], ORG_ROLE_SHORT_LABELS[change.to]],
+            }))}
+          />
+        </>
+      ) : null}
+
       {plan.missing.length > 0 ? (
         <>
           <h2 className="nhsuk-heading-m">People not in the file</h2>
@@ -245,7 +273,7 @@ export default async function ImportPage({ params, searchParams }: { params: Par
         writes > 0 || counts.missing > 0 ? (
           <>
             <h2 className="nhsuk-heading-m">Import</h2>
-            <ImportConfirmForm importId={importId} version={stored.version} expected={countsToken(counts)} missing={counts.missing}>
+            <ImportConfirmForm importId={importId} version={stored.version} expected={countsToken(counts)} missing={counts.missing} administratorChanges={administrators.length}>
               <p>
                 This adds {people(counts.create)} and updates {people(counts.update)}.
                 {counts.create > 0 ? (providerRequired ? ' People added sign in with their organisation account (service-user representatives get a set-password link).' : ' Each person added gets a set-password link by email.') : ''}

@@ -47,7 +47,7 @@ export function SignInSettingsForm({ required, domains, version }: { required: b
         <Textarea
           id="allowedEmailDomains"
           label="Email domains whose people are added when they first sign in"
-          hint="One per line, for example nhs.net. Someone from one of these domains whose email the identity provider has verified is added with no roles and no teams the first time they sign in. Leave it empty to let in only people an administrator has added."
+          hint="One per line, for example northbrook.nhs.uk. Someone from one of these domains whose email the identity provider has verified is added with no roles and no teams the first time they sign in. Do not list nhs.net: NHSmail is shared by the whole NHS, so anyone in England with an NHSmail address could join. Leave it empty to let in only people an administrator has added."
           rows={4}
           spellCheck={false}
           defaultValue={domains.join('\n')}

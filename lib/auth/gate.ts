@@ -17,4 +17,5 @@ export { accountLockedUntil } from '@/lib/auth/sign-in';
  * set-password link), and when a person first used it.
  */
 export { identityProviderRequired, keepsPassword } from '@/lib/auth/sign-in-settings';
+export { identityProviderConfigured } from '@/lib/auth/identity-provider';
 export { identityProviderFirstLinkedAt } from '@/lib/auth/identity-provider-links';

@@ -31,6 +31,9 @@ export function identityProviderConfig(env: Env = process.env): IdentityProvider
   return { issuer, clientId, clientSecret, label: env.OIDC_BUTTON_LABEL?.trim() || DEFAULT_IDENTITY_PROVIDER_LABEL };
 }
 
+/** Whether this server signs people in through an identity provider at all (OIDC_* set). */
+export const identityProviderConfigured = (env: Env = process.env) => identityProviderConfig(env) !== null;
+
 /** The claims of a verified id_token that sign-in reads. */
 export interface IdTokenClaims {
   iss: string;

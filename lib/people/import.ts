@@ -1,6 +1,6 @@
 import { ActionError } from '@/lib/action-error';
 import { recordAudit, recordAudits } from '@/lib/audit/gate';
-import { endSessionsOf, identityProviderRequired, keepsPassword } from '@/lib/auth/gate';
+import { endSessionsOf, identityProviderConfigured, identityProviderRequired, keepsPassword } from '@/lib/auth/gate';
 import { lockKey, type Tx } from '@/lib/db';
 import { importContext } from '@/lib/people/directory';
 import { issuePasswordLinks } from '@/lib/people/invitations';
@@ -125,10 +125,11 @@ export async function applyImport(tx: Tx, { rows, mapping, disableMissing, actor
 
 /**
  * Who among the people an import adds gets a set-password link: everyone,
- * unless the organisation requires its identity provider, when only those who
- * keep a password (service-user representatives) do.
+ * unless the organisation requires its identity provider (and this server has
+ * one), when only those who keep a password (service-user representatives) do.
  */
 export async function newcomersInvited(tx: Tx): Promise<(person: { orgRole: OrgRole }) => boolean> {
-  if (!(await identityProviderRequired(tx))) return () => true;
+  // Required but not configured on this server: sign-in takes passwords (decision 0022), so newcomers need a link.
+  if (!identityProviderConfigured() || !(await identityProviderRequired(tx))) return () => true;
   return (person) => keepsPassword(person.orgRole);
 }

@@ -19,6 +19,8 @@ beforeEach(async () => {
 });
 
 const mapping = guessMapping(DIRECTORY_HEADER);
+/** An identity provider configured on this server (nothing is asked of it here). */
+const PROVIDER_ENV = { OIDC_ISSUER: 'https://login.example.test', OIDC_CLIENT_ID: 'peerroles', OIDC_CLIENT_SECRET: 'secret' };
 const run = (rows: string[][], options: { disableMissing?: boolean; actorId?: string } = {}) =>
   db.$transaction(async (tx) => {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rows' outcomes are the flow test's
@@ -54,7 +56,12 @@ describe('writing an import', () => {
 
   it('issues no set-password link when the organisation requires its identity provider, except to service-user representatives', async () => {
     await db.signInSettings.create({ data: { id: 1, identityProviderRequired: true } });
-    const invite = await db.$transaction((tx) => newcomersInvited(tx));
+    // Required, but this server has no provider: passwords still work, so everyone gets a link.
+    expect((await db.$transaction((tx) => newcomersInvited(tx)))({ orgRole: 'MEMBER' })).toBe(true);
+    Object.assign(process.env, PROVIDER_ENV);
+    const invite = await db.$transaction((tx) => newcomersInvited(tx)).finally(() => {
+      for (const key of Object.keys(PROVIDER_ENV)) delete process.env[key];
+    });
     expect(invite({ orgRole: 'MEMBER' })).toBe(false);
     expect(invite({ orgRole: 'ADMIN' })).toBe(false);
     expect(invite({ orgRole: 'SERVICE_USER_REP' })).toBe(true);

@@ -19,6 +19,7 @@ const tokenOf = (path: string) => path.replace(/^\/set-password\//u, '');
 describe('createPerson', () => {
   it('gives no set-password link to a person added while the identity provider is required, unless they are a service-user representative', async () => {
     await db.signInSettings.create({ data: { id: 1, identityProviderRequired: true } });
+    Object.assign(process.env, { OIDC_ISSUER: 'https://login.example.test', OIDC_CLIENT_ID: 'peerroles', OIDC_CLIENT_SECRET: 'secret' });
     try {
       const staff = await createPerson(null, { name: 'Provider Only', email: 'provider.only@peerroles.test', jobTitle: '', orgRole: 'MEMBER' });
       expect(staff).toEqual({ ok: true, data: { userId: expect.any(String), invitationPath: null } });
@@ -28,6 +29,7 @@ describe('createPerson', () => {
     } finally {
       // The rest of this file's world signs in with passwords.
       await db.signInSettings.delete({ where: { id: 1 } });
+      for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) delete process.env[key];
     }
   });
 

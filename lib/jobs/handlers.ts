@@ -3,13 +3,13 @@
  * returns a small summary pg-boss keeps with the job (no personal data).
  */
 import { purgeOldSessions } from '@/lib/auth/gate';
-import { DASHBOARD_MEASURES_QUEUE, NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, PEOPLE_IMPORT_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
+import { DASHBOARD_MEASURES_QUEUE, NOTIFICATION_DIGEST_QUEUE, NOTIFICATION_EMAIL_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, ONBOARDING_OVERDUE_QUEUE, PEOPLE_IMPORT_PURGE_QUEUE, PEOPLE_IMPORT_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
 import { takeMeasures } from '@/lib/dashboards/measures';
 import { deliverNotification, sendDigests } from '@/lib/notifications/delivery';
 import { purgeNotifications } from '@/lib/notifications/housekeeping';
 import { sendReminders } from '@/lib/notifications/reminders';
 import { remindOverdueTasks } from '@/lib/onboarding/notifications';
-import { writeQueuedImport } from '@/lib/people/import-records';
+import { purgeImports, writeQueuedImport } from '@/lib/people/import-records';
 import { purgeExpiredCandidates } from '@/lib/recruitment/retention';
 import { isUuid } from '@/lib/schema-fields';
 import { refreshCheckInFigures } from '@/lib/supervision/figures';
@@ -36,4 +36,5 @@ export const HANDLERS: Record<string, JobHandler> = {
   [SUPERVISION_FIGURES_QUEUE]: async () => refreshCheckInFigures(),
   [DASHBOARD_MEASURES_QUEUE]: async () => takeMeasures(),
   [PEOPLE_IMPORT_QUEUE]: async (data) => writeQueuedImport(idOf(data, 'importId')),
+  [PEOPLE_IMPORT_PURGE_QUEUE]: async () => purgeImports(),
 };

@@ -15,6 +15,7 @@ export const SUPERVISION_OVERDUE_QUEUE = 'supervision.overdue';
 export const SUPERVISION_FIGURES_QUEUE = 'supervision.figures';
 export const DASHBOARD_MEASURES_QUEUE = 'dashboards.measures';
 export const PEOPLE_IMPORT_QUEUE = 'people.import';
+export const PEOPLE_IMPORT_PURGE_QUEUE = 'people.import.purge';
 
 export interface QueuePolicy {
   /** What administrators read on the failed jobs page. */
@@ -42,6 +43,7 @@ export const QUEUES: Record<string, QueuePolicy> = {
   [DASHBOARD_MEASURES_QUEUE]: { label: 'Count what the early-warning signs read, for every team', retryLimit: 5, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
   // All or nothing in one transaction: a failure is not retried (the administrator sees why and uploads again).
   [PEOPLE_IMPORT_QUEUE]: { label: 'Import people and teams from a file', retryLimit: 0, retryDelay: 60, retryBackoff: false, expireInSeconds: 1800 },
+  [PEOPLE_IMPORT_PURGE_QUEUE]: { label: 'Forget the staff lists of old imports', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 900 },
   [RECRUITMENT_PURGE_QUEUE]: { label: 'Delete candidates’ personal data under the retention rule', retryLimit: 3, retryDelay: 600, retryBackoff: true, expireInSeconds: 1800 },
 };
 

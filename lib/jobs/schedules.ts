@@ -5,7 +5,7 @@
  * Later workflows add a line
  * here and a handler in lib/jobs/handlers.ts.
  */
-import { DASHBOARD_MEASURES_QUEUE, NOTIFICATION_DIGEST_QUEUE, ONBOARDING_OVERDUE_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
+import { DASHBOARD_MEASURES_QUEUE, NOTIFICATION_DIGEST_QUEUE, ONBOARDING_OVERDUE_QUEUE, NOTIFICATION_PURGE_QUEUE, NOTIFICATION_REMINDERS_QUEUE, PEOPLE_IMPORT_PURGE_QUEUE, RECRUITMENT_PURGE_QUEUE, SESSIONS_PURGE_QUEUE, SUPERVISION_FIGURES_QUEUE, SUPERVISION_OVERDUE_QUEUE } from '@/lib/jobs/queues';
 import { UK_TIME_ZONE } from '@/lib/notifications/rules';
 
 export interface Schedule {
@@ -24,5 +24,6 @@ export const SCHEDULES: readonly Schedule[] = [
   { queue: DASHBOARD_MEASURES_QUEUE, cron: '40 0 * * *', tz: UK_TIME_ZONE, why: 'count what the early-warning signs read for every team, after the check-in figures are worked out' },
   { queue: SESSIONS_PURGE_QUEUE, cron: '30 3 * * *', tz: UK_TIME_ZONE, why: 'remove sessions that ended or lapsed more than 90 days ago' },
   { queue: NOTIFICATION_PURGE_QUEUE, cron: '45 3 * * *', tz: UK_TIME_ZONE, why: 'forget set-password tokens once their links expire, and outbox emails after 90 days' },
+  { queue: PEOPLE_IMPORT_PURGE_QUEUE, cron: '0 4 * * *', tz: UK_TIME_ZONE, why: 'forget the staff lists of imports left unconfirmed for a week, and of imports written or failed 30 days ago' },
   { queue: RECRUITMENT_PURGE_QUEUE, cron: '15 4 * * *', tz: UK_TIME_ZONE, why: 'delete the personal data of candidates whose retention date has passed, keeping the anonymised statistics' },
 ];

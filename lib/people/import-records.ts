@@ -170,3 +170,21 @@ export async function writeQueuedImport(importId: string): Promise<{ status: Imp
     return { status: 'FAILED' };
   }
 }
+
+/** How long an import's copy of a staff list is kept: a draft nobody confirmed, and one written or failed. */
+export const IMPORT_DRAFTS_KEPT_DAYS = 7;
+export const IMPORTS_KEPT_DAYS = 30;
+
+/**
+ * The nightly `people.import.purge`: forgets the staff lists imports hold once
+ * they are no longer needed (the audit log keeps what each import changed).
+ * Imports waiting for the worker or being written are left alone.
+ */
+export async function purgeImports(now = new Date()): Promise<{ draftsRemoved: number; importsRemoved: number }> {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const [drafts, finished] = await db.$transaction([
+    db.peopleImport.deleteMany({ where: { status: 'DRAFT', updatedAt: { lt: daysAgo(IMPORT_DRAFTS_KEPT_DAYS) } } }),
+    db.peopleImport.deleteMany({ where: { status: { in: ['DONE', 'FAILED'] }, finishedAt: { lt: daysAgo(IMPORTS_KEPT_DAYS) } } }),
+  ]);
+  return { draftsRemoved: drafts.count, importsRemoved: finished.count };
+}

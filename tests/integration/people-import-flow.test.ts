@@ -9,6 +9,9 @@
 import { GET as resultCsv } from '@/app/(app)/people/import/[importId]/result.csv/route';
 import type { ActionResult } from '@/lib/action';
 import { db } from '@/lib/db';
+import { HANDLERS } from '@/lib/jobs/handlers';
+import { PEOPLE_IMPORT_PURGE_QUEUE } from '@/lib/jobs/queues';
+import { SCHEDULES } from '@/lib/jobs/schedules';
 import { DIRECTORY_HEADER } from '@/lib/people/directory';
 import { chooseImportColumns, confirmImport, uploadImport } from '@/lib/people/import-actions';
 import { getOwnImport, previewOf, writeQueuedImport } from '@/lib/people/import-records';
@@ -281,5 +284,22 @@ describe('a large import', () => {
     expect((await getOwnImport(uploaded.importId, world.admin.id))!).toMatchObject({ status: 'FAILED', failure: expect.stringContaining('250 rows have a problem') });
     // A failed import has no result file.
     expect((await resultCsv(new Request(`http://localhost/people/import/${uploaded.importId}/result.csv`))).status).toBe(404);
+  });
+});
+
+describe('forgetting old imports', () => {
+  it('runs nightly as people.import.purge: drafts after a week, written or failed imports after 30 days, never one waiting or being written', async () => {
+    expect(SCHEDULES.find((schedule) => schedule.queue === PEOPLE_IMPORT_PURGE_QUEUE)).toMatchObject({ cron: '0 4 * * *' });
+    const day = 24 * 60 * 60 * 1000;
+    const make = (status: 'DRAFT' | 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED', daysOld: number) =>
+      db.peopleImport.create({
+        data: { createdById: world.admin.id, fileName: `${status}-${daysOld}.csv`, cells: [['Name', 'Email']], mapping: {}, status, updatedAt: new Date(Date.now() - daysOld * day), finishedAt: status === 'DONE' || status === 'FAILED' ? new Date(Date.now() - daysOld * day) : null },
+        select: { id: true, fileName: true },
+      });
+    const gone = await Promise.all([make('DRAFT', 8), make('DONE', 31), make('FAILED', 40)]);
+    const kept = await Promise.all([make('DRAFT', 6), make('DONE', 29), make('QUEUED', 60), make('RUNNING', 60)]);
+    expect(await HANDLERS[PEOPLE_IMPORT_PURGE_QUEUE](null)).toEqual({ draftsRemoved: 1, importsRemoved: 2 });
+    const left = await db.peopleImport.findMany({ where: { id: { in: [...gone, ...kept].map((item) => item.id) } }, select: { fileName: true } });
+    expect(left.map((item) => item.fileName).sort()).toEqual(kept.map((item) => item.fileName).sort());
   });
 });

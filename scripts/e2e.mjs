@@ -72,7 +72,17 @@ async function main() {
     // The background worker beside the servers, as `npm start` runs it: with no SMTP_URL, emails land in the demo outbox.
     delete env.SMTP_URL;
     worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT_DIR, 'scripts', 'worker.ts')], { cwd: ROOT_DIR, env: { ...env, OUTBOX_POLL_MS: '500' }, stdio: 'inherit' });
-    return await run(process.execPath, [path.join(ROOT_DIR, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)], env);
+    // A worker that stops by itself (it could not load, say) fails the run: `npm start` would be without emails and jobs.
+    let workerStopped = null;
+    worker.once('exit', (code, signal) => {
+      workerStopped = signal ?? code;
+    });
+    const code = await run(process.execPath, [path.join(ROOT_DIR, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', ...process.argv.slice(2)], env);
+    if (workerStopped !== null) {
+      console.error(`The background worker stopped during the browser tests (${workerStopped}): see its output above.`);
+      return code || 1;
+    }
+    return code;
   } finally {
     await stopWorker();
     await database?.stop();

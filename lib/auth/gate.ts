@@ -5,7 +5,6 @@
  * loaders use; here, only its type, so that scripts can load this gate.
  */
 export type { CurrentUser } from '@/lib/auth/load';
-export { loadActiveUser } from '@/lib/auth/load';
 export { createInvitation, createInvitations, findUsableInvitation, INVITATION_LIFETIME_MS } from '@/lib/auth/invitations';
 export { newPasswordSchema } from '@/lib/auth/rules';
 export { hashPassword, verifyPassword } from '@/lib/auth/password-hash';

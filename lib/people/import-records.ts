@@ -2,7 +2,6 @@ import 'server-only';
 import type pg from 'pg';
 import { ActionError } from '@/lib/action-error';
 import { recordAudit } from '@/lib/audit/gate';
-import { loadActiveUser } from '@/lib/auth/gate';
 import { db, lockKey } from '@/lib/db';
 import { can } from '@/lib/permissions';
 import { importContext } from '@/lib/people/directory';
@@ -141,8 +140,10 @@ export async function writeQueuedImport(importId: string): Promise<{ status: Imp
       async (tx) => {
         // Written as the administrator who confirmed it, only while they still are one (disabled or demoted since: nothing is written).
         await lockKey(tx, 'org-admins');
-        const actor = await loadActiveUser(stored.createdById, tx);
-        if (!actor || !can(actor, 'person.import')) throw new ActionError('FORBIDDEN', 'The administrator who confirmed this import is no longer an administrator.');
+        // Read here rather than through lib/auth/load.ts, which brings Next's request helpers into the worker.
+        const actor = await tx.user.findFirst({ where: { id: stored.createdById, disabledAt: null }, select: { id: true, email: true, name: true, jobTitle: true, orgRole: true, version: true } });
+        // person.import is an organisation role's permission: team places do not matter.
+        if (!actor || !can({ ...actor, memberships: [] }, 'person.import')) throw new ActionError('FORBIDDEN', 'The administrator who confirmed this import is no longer an administrator.');
         const outcome = await applyImport(tx, {
           expected: stored.expectedCounts ?? undefined,
           administratorChangesConfirmed: stored.administratorChanges,

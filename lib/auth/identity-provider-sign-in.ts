@@ -3,7 +3,7 @@ import { recordAudit } from '@/lib/audit/gate';
 import type { IdTokenClaims } from '@/lib/auth/identity-provider';
 import type { IdentityProviderErrorCode } from '@/lib/auth/identity-provider-messages';
 import { startSession } from '@/lib/auth/sessions';
-import { normaliseEmail } from '@/lib/auth/sign-in';
+import { accountLockedUntil, normaliseEmail } from '@/lib/auth/sign-in';
 import { emailDomain, getSignInSettings } from '@/lib/auth/sign-in-settings';
 
 export type IdentityProviderSignInOutcome =
@@ -99,8 +99,9 @@ export async function signInThroughIdentityProvider(
       if ('refused' in found) return { ok: false, reason: found.refused } as const;
       const { person, created } = found;
       if (person.disabledAt) return { ok: false, reason: 'IdentityProviderDisabled' } as const;
-      // A pause after failed passwords does not apply here: the provider guards this way in (decision 0022), and
-      // otherwise anyone could keep a colleague out by typing wrong passwords against their email.
+      // The same pause after failed passwords as the password form's (lib/auth/sign-in.ts): an account under attack
+      // waits, or an administrator unlocks it. Where the provider is required, wrong passwords for it are not counted.
+      if (await accountLockedUntil(person.email, tx, now)) return { ok: false, reason: 'IdentityProviderLocked' } as const;
 
       if (found.linked) {
         await tx.identityProviderLink.update({ where: { issuer_subject: { issuer: claims.iss, subject: claims.sub } }, data: { lastUsedAt: now } });

@@ -88,12 +88,14 @@ export async function attemptSignIn(
       const passwordMatches = user?.passwordHash
         ? await verifyPassword(user.passwordHash, input.password)
         : (await verifyDecoy(input.password), false);
-      if (locked) return { ok: false, reason: 'locked' } as const;
-      const succeeded = passwordMatches && !!user && !user.disabledAt;
-      // Said only to someone who knows the password, so it gives nothing away; not a failure, so it locks nothing.
-      if (succeeded && input.identityProviderAvailable && !keepsPassword(user.orgRole) && (await identityProviderRequired(tx))) {
+      // Someone who must use the organisation's identity provider is told so whatever password was typed, and nothing
+      // is counted: a password cannot sign them in, so there is nothing to guess, no answer that depends on the
+      // password, and no way to lock them out of the provider by typing wrong ones (decision 0022).
+      if (user && !user.disabledAt && input.identityProviderAvailable && !keepsPassword(user.orgRole) && (await identityProviderRequired(tx))) {
         return { ok: false, reason: 'identity-provider-required' } as const;
       }
+      if (locked) return { ok: false, reason: 'locked' } as const;
+      const succeeded = passwordMatches && !!user && !user.disabledAt;
 
       await tx.signInAttempt.create({ data: { email, ipAddress, succeeded, createdAt: now } });
       if (!succeeded || !user) return { ok: false, reason: 'invalid' } as const;

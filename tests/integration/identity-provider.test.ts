@@ -99,10 +99,12 @@ describe('refusals, each with its own reason and nothing written', () => {
     expect(await sessionsOf(dee.id)).toBe(0);
   });
 
-  it('lets a person in through the provider while password sign-in is paused, so wrong passwords cannot lock a colleague out', async () => {
+  it('refuses an account whose sign-in is paused after failed passwords, until an administrator unlocks it', async () => {
     const rep = await createUser({ email: 'rep@peerroles.test', orgRole: 'SERVICE_USER_REP', passwordHash: await hashOfTestPassword() });
     for (let attempt = 0; attempt < 5; attempt += 1) await attemptSignIn({ email: rep.email, password: 'not the password at all', ipAddress: `198.51.100.${attempt}` });
     expect(await accountLockedUntil(rep.email)).not.toBeNull();
+    expect((await signInThroughProvider(provider, 'representative')).redirect).toBe(refusedWith('IdentityProviderLocked'));
+    await db.user.update({ where: { id: rep.id }, data: { signInUnlockedAt: new Date() } });
     expect((await tokenOf((await signInThroughProvider(provider, 'representative')).sessionToken))?.sub).toBe(rep.id);
   });
 
@@ -157,8 +159,12 @@ describe('when the organisation requires the identity provider', () => {
     expect(await attemptSignIn({ email: rep.email, password: TEST_PASSWORD, ipAddress: '203.0.113.1', identityProviderAvailable: true })).toEqual({ ok: true, userId: rep.id, sessionId: expect.any(String) });
   });
 
-  it('says nothing about it to someone who does not know the password', async () => {
-    expect(await attemptSignIn({ email: member.email, password: 'a wrong password here', ipAddress: '203.0.113.2', identityProviderAvailable: true })).toEqual({ ok: false, reason: 'invalid' });
+  it('answers the same whatever password is typed, and counts none, so wrong passwords can neither be tested nor lock them out of the provider', async () => {
+    for (let attempt = 0; attempt < 7; attempt += 1) {
+      expect(await attemptSignIn({ email: member.email, password: `a wrong password ${attempt}`, ipAddress: `203.0.113.${10 + attempt}`, identityProviderAvailable: true })).toEqual({ ok: false, reason: 'identity-provider-required' });
+    }
+    expect(await db.signInAttempt.count({ where: { email: member.email } })).toBe(0);
+    expect(await accountLockedUntil(member.email)).toBeNull();
   });
 
   it('does not lock everyone out when the provider is not configured', async () => {

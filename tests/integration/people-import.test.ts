@@ -19,6 +19,8 @@ beforeEach(async () => {
 });
 
 const mapping = guessMapping(DIRECTORY_HEADER);
+/** As long as the background job allows (a loaded CI machine takes seconds for a thousand people), not Prisma's 5 s. */
+const WRITE_TIME = { timeout: 120_000 };
 /** An identity provider configured on this server (nothing is asked of it here). */
 const PROVIDER_ENV = { OIDC_ISSUER: 'https://login.example.test', OIDC_CLIENT_ID: 'peerroles', OIDC_CLIENT_SECRET: 'secret' };
 const run = (rows: string[][], options: { disableMissing?: boolean; actorId?: string } = {}) =>
@@ -26,7 +28,7 @@ const run = (rows: string[][], options: { disableMissing?: boolean; actorId?: st
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rows' outcomes are the flow test's
     const { judged, ...result } = await applyImport(tx, { rows, mapping, disableMissing: options.disableMissing ?? false, actorId: options.actorId ?? world.admin.id, administratorChangesConfirmed: true });
     return result;
-  });
+  }, WRITE_TIME);
 
 describe('writing an import', () => {
   it('creates and updates people and their teams, audits each change and issues set-password links; the same file again writes nothing', async () => {
@@ -93,7 +95,7 @@ describe('writing an import', () => {
       ...Array.from({ length: 1_200 }, (_, index) => [`Progress ${index}`, `progress-${index}-${world.suffix}@nhs.net`, '', ward.name, 'Staff', '']),
     ];
     const reports: Array<[number, number]> = [];
-    const result = await db.$transaction((tx) => applyImport(tx, { rows, mapping, disableMissing: false, actorId: world.admin.id, onProgress: async (done, total) => void reports.push([done, total]) }));
+    const result = await db.$transaction((tx) => applyImport(tx, { rows, mapping, disableMissing: false, actorId: world.admin.id, onProgress: async (done, total) => void reports.push([done, total]) }), WRITE_TIME);
     expect(result).toMatchObject({ created: 1_200, unchanged: 1 });
     // A report after each chunk of new people, then the end; never backwards.
     expect(reports).toEqual([[501, 1_201], [1_001, 1_201], [1_201, 1_201], [1_201, 1_201]]);

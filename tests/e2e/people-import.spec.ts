@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './support';
+import { expect, expectAccessible, signIn, signOut, test } from './support';
 
 /*
  * Issue 14 §3 in the browser: an administrator uploads a staff list whose
@@ -88,4 +88,6 @@ test('an administrator maps the columns, sees each row’s outcome, fixes the fi
   await page.goto(`/people?q=${encodeURIComponent(newEmail)}`);
   await expect(page.getByRole('table', { name: 'Active accounts' })).toContainText(`Imported Person ${stamp}`);
   await expectAccessible(page);
+  // Signed out, so the administrator's later browser tests find no other session of theirs.
+  await signOut(page);
 });

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, type ReactNode } from 'react';
-import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { collectFormErrors } from '@/components/ui/form-errors';
 import { Checkboxes, FormGroup, Select, Textarea } from '@/components/ui/fields';
 import { SavedBanner } from '@/components/ui/saved-banner';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -28,15 +29,10 @@ function usePostedForm<T>(action: Action<T>, next: (data: T) => string) {
     // next is the same function every render in practice; the result is what moves us on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result, router]);
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  const summary: ErrorSummaryItem[] =
-    result && !result.ok
-      ? Object.keys(fieldErrors).length > 0
-        ? Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((message) => ({ field: field === '_form' ? undefined : field, message })))
-        : [{ message: result.error }]
-      : [];
+  // The server's errors only (no react-hook-form here), gathered as every other form's are.
+  const { summary, at } = collectFormErrors({}, result);
   useErrorTitle(summary.length > 0);
-  return { result, formAction, pending, summary, fieldError: (field: string) => fieldErrors[field]?.[0] };
+  return { result, formAction, pending, summary, fieldError: at };
 }
 
 const importHref = (data: { importId: string }) => `/people/import/${data.importId}`;

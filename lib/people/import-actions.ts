@@ -59,7 +59,8 @@ export const chooseImportColumns = defineAction({
     const stored = await ownDraft(tx, input.importId, user.id, input.version);
     const mapping = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, input[field] === '' || input[field] === undefined ? null : input[field]])) as ColumnMapping;
     const problems = mappingProblems(mapping, stored.cells[0].length);
-    if (problems.length > 0) throw new ActionError('VALIDATION', problems.join('. '), { [mapping.name === null ? 'name' : mapping.email === null ? 'email' : 'team']: problems });
+    // One message carrying every problem: the form shows a field's first message.
+    if (problems.length > 0) throw new ActionError('VALIDATION', problems.join('. '), { [mapping.name === null ? 'name' : mapping.email === null ? 'email' : 'team']: [problems.join('. ')] });
     await tx.peopleImport.update({ where: { id: stored.id }, data: { mapping, version: { increment: 1 } } });
     await audit({ action: 'people.import.columns', recordType: 'PeopleImport', recordId: stored.id, summary: 'Chose which column holds what in an import' });
     return { importId: stored.id };
